@@ -1,0 +1,86 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sha256Hex } from '../hash.js';
+import { DocumentStore, type StoredDocument } from './document-store.js';
+
+function doc(overrides: Partial<StoredDocument> = {}): StoredDocument {
+  const text = overrides.text ?? 'Some text about copyright.';
+  return {
+    scope: 'guild:111111111111111111',
+    id: 'notes',
+    title: 'Notes',
+    source: { kind: 'file', name: 'notes.txt' },
+    addedBy: 'user-1',
+    addedAt: '2026-01-01T00:00:00.000Z',
+    contentHash: sha256Hex(text),
+    text,
+    ...overrides,
+  };
+}
+
+describe('DocumentStore', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'footnote-store-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('keeps a document across close and reopen', () => {
+    const store = DocumentStore.open(dir);
+    store.put(doc());
+    store.close();
+    const reopened = DocumentStore.open(dir);
+    expect(reopened.get('guild:111111111111111111', 'notes')?.text).toBe('Some text about copyright.');
+    reopened.close();
+  });
+
+  it('keys documents by scope and id, so two servers never see each other', () => {
+    const store = DocumentStore.open(dir);
+    store.put(doc({ scope: 'guild:111111111111111111', text: 'first server' }));
+    store.put(doc({ scope: 'guild:222222222222222222', text: 'second server' }));
+    expect(store.get('guild:111111111111111111', 'notes')?.text).toBe('first server');
+    expect(store.get('guild:222222222222222222', 'notes')?.text).toBe('second server');
+    expect(store.list(['guild:111111111111111111']).map((d) => d.scope)).toEqual(['guild:111111111111111111']);
+    store.close();
+  });
+
+  it('records removals so that another process can drop them from its index', () => {
+    const store = DocumentStore.open(dir);
+    store.put(doc());
+    const before = store.revision();
+    expect(store.remove('guild:111111111111111111', 'notes')).toBe(true);
+    expect(store.remove('guild:111111111111111111', 'notes')).toBe(false);
+    const changes = store.changesSince(before);
+    expect(changes.removals).toEqual([{ scope: 'guild:111111111111111111', id: 'notes' }]);
+    expect(changes.upserts).toEqual([]);
+    store.close();
+  });
+
+  it("notices another connection's commit through data_version", () => {
+    const a = DocumentStore.open(dir);
+    const b = DocumentStore.open(dir);
+    const version = a.dataVersion();
+    const rev = a.revision();
+    b.put(doc());
+    expect(a.dataVersion()).not.toBe(version);
+    expect(a.changesSince(rev).upserts.map((d) => d.id)).toEqual(['notes']);
+    a.close();
+    b.close();
+  });
+
+  it('rolls back a transaction whose check throws, leaving nothing behind', () => {
+    const store = DocumentStore.open(dir);
+    const rev = store.revision();
+    expect(() =>
+      store.transaction(() => {
+        store.put(doc());
+        throw new Error('quota');
+      }),
+    ).toThrow('quota');
+    expect(store.has('guild:111111111111111111', 'notes')).toBe(false);
+    expect(store.revision()).toBe(rev);
+    store.close();
+  });
+});

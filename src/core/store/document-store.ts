@@ -1,0 +1,239 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { CorpusDocument, DocumentMeta, DocumentSource, Scope } from '../documents/document.js';
+import { FootnoteError } from '../errors.js';
+import { migrate } from './migrations.js';
+
+export const STORE_FILE = 'footnote.db';
+
+type DocumentRow = {
+  scope: string;
+  id: string;
+  title: string;
+  source_kind: 'file' | 'url';
+  source: string;
+  publisher: string | null;
+  author: string | null;
+  reference: string | null;
+  url: string | null;
+  date: string | null;
+  added_by: string;
+  added_at: string;
+  content_hash: string;
+  bytes: number;
+  text: string;
+  rev: number;
+};
+
+export type StoredSource = Extract<DocumentSource, { kind: 'file' | 'url' }>;
+export type StoredDocument = CorpusDocument & { source: StoredSource };
+export type StoreChanges = { rev: number; upserts: StoredDocument[]; removals: Array<{ scope: Scope; id: string }> };
+
+const META_COLUMNS =
+  'scope, id, title, source_kind, source, publisher, author, reference, url, date, added_by, added_at, content_hash, bytes, rev';
+
+/**
+ * The runtime document store: SQLite (WAL, synchronous=FULL) under DATA_DIR. A write is durable when
+ * the call returns. Several processes may open the same file; `dataVersion()` tells one of them that
+ * another has committed, and `changesSince(rev)` says what changed.
+ */
+export class DocumentStore {
+  private constructor(private readonly db: Database.Database) {}
+
+  static open(dataDir: string): DocumentStore {
+    let db: Database.Database;
+    try {
+      mkdirSync(dataDir, { recursive: true });
+      db = new Database(join(dataDir, STORE_FILE));
+      db.pragma('journal_mode = WAL');
+      // FULL: an acknowledged add survives power loss, not only a process crash.
+      db.pragma('synchronous = FULL');
+      db.pragma('busy_timeout = 5000');
+      migrate(db);
+    } catch (error) {
+      throw new FootnoteError('store_failed', `The document store in ${dataDir} cannot be opened: ${(error as Error).message}`, {
+        cause: error,
+      });
+    }
+    return new DocumentStore(db);
+  }
+
+  /** The handle for the other tables (feedback, questions) that share this database file. */
+  get database(): Database.Database {
+    return this.db;
+  }
+
+  /** Changes whenever another connection commits (SQLite's `PRAGMA data_version`). */
+  dataVersion(): number {
+    return this.db.pragma('data_version', { simple: true }) as number;
+  }
+
+  /** A random id made when the database was created. */
+  storeId(): string {
+    return (this.db.prepare('SELECT store_id FROM store_info WHERE id = 1').get() as { store_id: string }).store_id;
+  }
+
+  revision(): number {
+    return (this.db.prepare('SELECT rev FROM revisions WHERE id = 1').get() as { rev: number }).rev;
+  }
+
+  get(scope: Scope, id: string): StoredDocument | undefined {
+    const row = this.db.prepare(`SELECT ${META_COLUMNS}, text FROM documents WHERE scope = ? AND id = ?`).get(scope, id) as
+      | DocumentRow
+      | undefined;
+    return row && toDocument(row);
+  }
+
+  has(scope: Scope, id: string): boolean {
+    return this.db.prepare('SELECT 1 FROM documents WHERE scope = ? AND id = ?').get(scope, id) !== undefined;
+  }
+
+  findBySource(scope: Scope, source: StoredSource): DocumentMeta | undefined {
+    const row = this.db
+      .prepare(`SELECT ${META_COLUMNS} FROM documents WHERE scope = ? AND source_kind = ? AND source = ?`)
+      .get(scope, source.kind, sourceValue(source)) as DocumentRow | undefined;
+    return row && toMeta(row);
+  }
+
+  findByHash(scope: Scope, contentHash: string): DocumentMeta | undefined {
+    const row = this.db
+      .prepare(`SELECT ${META_COLUMNS} FROM documents WHERE scope = ? AND content_hash = ? LIMIT 1`)
+      .get(scope, contentHash) as DocumentRow | undefined;
+    return row && toMeta(row);
+  }
+
+  /** Metadata of every document in the given scopes, newest first. */
+  list(scopes: readonly Scope[]): DocumentMeta[] {
+    if (scopes.length === 0) return [];
+    const rows = this.db
+      .prepare(`SELECT ${META_COLUMNS} FROM documents WHERE scope IN (${scopes.map(() => '?').join(',')}) ORDER BY added_at DESC, id`)
+      .all(...scopes) as DocumentRow[];
+    return rows.map(toMeta);
+  }
+
+  /** Totals for quotas. */
+  usage(scope: Scope): { documents: number; bytes: number } {
+    return this.db
+      .prepare('SELECT COUNT(*) AS documents, COALESCE(SUM(bytes), 0) AS bytes FROM documents WHERE scope = ?')
+      .get(scope) as { documents: number; bytes: number };
+  }
+
+  /**
+   * Inserts or replaces the document (scope, id) and removes `replacing` (an older document of the same
+   * source under another id) in the same transaction.
+   */
+  put(doc: StoredDocument, replacing?: string): void {
+    this.transaction(() => {
+      const rev = this.bump();
+      if (replacing !== undefined && replacing !== doc.id) this.deleteRow(doc.scope, replacing, rev);
+      this.db
+        .prepare(
+          `INSERT OR REPLACE INTO documents (scope, id, title, source_kind, source, publisher, author, reference, url, date,
+             added_by, added_at, content_hash, bytes, text, rev)
+           VALUES (@scope, @id, @title, @source_kind, @source, @publisher, @author, @reference, @url, @date,
+             @added_by, @added_at, @content_hash, @bytes, @text, @rev)`,
+        )
+        .run({
+          scope: doc.scope,
+          id: doc.id,
+          title: doc.title,
+          source_kind: doc.source.kind,
+          source: sourceValue(doc.source),
+          publisher: doc.publisher ?? null,
+          author: doc.author ?? null,
+          reference: doc.reference ?? null,
+          url: doc.url ?? null,
+          date: doc.date ?? null,
+          added_by: doc.addedBy,
+          added_at: doc.addedAt,
+          content_hash: doc.contentHash,
+          bytes: Buffer.byteLength(doc.text, 'utf8'),
+          text: doc.text,
+          rev,
+        });
+    });
+  }
+
+  /** Removes (scope, id); false when there was no such document. */
+  remove(scope: Scope, id: string): boolean {
+    return this.transaction(() => {
+      if (!this.has(scope, id)) return false;
+      this.deleteRow(scope, id, this.bump());
+      return true;
+    });
+  }
+
+  /** Everything committed after revision `rev` (by this process or another). */
+  changesSince(rev: number): StoreChanges {
+    const upserts = (this.db.prepare(`SELECT ${META_COLUMNS}, text FROM documents WHERE rev > ?`).all(rev) as DocumentRow[]).map(
+      toDocument,
+    );
+    const removals = this.db.prepare('SELECT scope, id FROM removals WHERE rev > ? ORDER BY rev').all(rev) as Array<{
+      scope: Scope;
+      id: string;
+    }>;
+    return { rev: this.revision(), upserts, removals };
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  private bump(): number {
+    return (this.db.prepare('UPDATE revisions SET rev = rev + 1 WHERE id = 1 RETURNING rev').get() as { rev: number }).rev;
+  }
+
+  private deleteRow(scope: Scope, id: string, rev: number): void {
+    this.db.prepare('DELETE FROM documents WHERE scope = ? AND id = ?').run(scope, id);
+    this.db.prepare('INSERT INTO removals (scope, id, rev) VALUES (?, ?, ?)').run(scope, id, rev);
+  }
+
+  /**
+   * Runs `work` in one IMMEDIATE transaction (taking the write lock up front, so that checks made inside
+   * see the state the write lands on). Storage failures become a FootnoteError that says nothing changed.
+   */
+  transaction<T>(work: () => T): T {
+    try {
+      return this.db.transaction(work).immediate();
+    } catch (error) {
+      // Only SQLite's own failures are storage errors; anything a check threw passes through as is.
+      if (!String((error as { code?: unknown }).code ?? '').startsWith('SQLITE_')) throw error;
+      const message = (error as Error).message;
+      const hint = /readonly|read-only/i.test(message)
+        ? 'the data folder is read-only'
+        : /full|disk/i.test(message)
+          ? 'the disk is full'
+          : message;
+      throw new FootnoteError('store_failed', `The document store could not save the change: ${hint}. Nothing was changed.`, {
+        cause: error,
+      });
+    }
+  }
+}
+
+function sourceValue(source: StoredSource): string {
+  return source.kind === 'url' ? source.url : source.name;
+}
+
+function toMeta(row: DocumentRow): DocumentMeta & { source: StoredSource } {
+  const source: StoredSource = row.source_kind === 'url' ? { kind: 'url', url: row.source } : { kind: 'file', name: row.source };
+  return {
+    scope: row.scope as Scope,
+    id: row.id,
+    title: row.title,
+    source,
+    ...(row.publisher !== null && { publisher: row.publisher }),
+    ...(row.author !== null && { author: row.author }),
+    ...(row.reference !== null && { reference: row.reference }),
+    ...(row.url !== null && { url: row.url }),
+    ...(row.date !== null && { date: row.date }),
+    addedBy: row.added_by,
+    addedAt: row.added_at,
+    contentHash: row.content_hash,
+  };
+}
+
+function toDocument(row: DocumentRow): StoredDocument {
+  return { ...toMeta(row), text: row.text };
+}
