@@ -1,0 +1,43 @@
+import type { Scope } from '../documents/document.js';
+
+/** One cited passage of an answer. `highlight` is a verbatim slice of `text` at `highlightStart`. */
+export type Citation = {
+  rank: number;
+  score: number;
+  scope: Scope;
+  docId: string;
+  passageId: string;
+  title: string;
+  /** Human-readable place in the document, e.g. "paragraph 4, lines 12–18". */
+  location: string;
+  paragraphStart: number;
+  paragraphEnd: number;
+  lineStart: number;
+  lineEnd: number;
+  text: string;
+  highlight: string;
+  highlightStart: number;
+  url?: string;
+  publisher?: string;
+  date?: string;
+  reference?: string;
+};
+
+/** A document that matched some of the question, offered as "possibly related". */
+export type RelatedDocument = { scope: Scope; docId: string; title: string; url?: string };
+
+export type RejectionReason = 'empty' | 'too_long' | 'no_terms';
+
+/** What `ask` returns: a union on `kind`, rendered alike by the CLI and the bot. */
+export type Answer =
+  | {
+      kind: 'answer';
+      query: string;
+      results: Citation[];
+      related: RelatedDocument[];
+      /** How many passages and documents matched at all, before the top N were taken. */
+      matched: { passages: number; documents: number };
+      tookMs: number;
+    }
+  | { kind: 'no-match'; query: string; related: RelatedDocument[]; tookMs: number }
+  | { kind: 'rejected'; query: string; reason: RejectionReason; message: string };

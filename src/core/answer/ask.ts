@@ -1,0 +1,154 @@
+import type { Scope } from '../documents/document.js';
+import { analyze } from '../search/analyze.js';
+import { rankPassages } from '../search/expand-query.js';
+import type { Hit, PassageIndex } from '../search/passage-index.js';
+import type { Answer, Citation, RelatedDocument } from './answer.js';
+import { dropNearDuplicates } from './drop-near-duplicates.js';
+import { formatLocation } from './format-location.js';
+import { selectHighlight } from './select-highlight.js';
+
+export type AskOptions = {
+  scopes: readonly Scope[];
+  /** How many passages to return (default 3). */
+  top?: number;
+  /** The core's own bound on a question (default 4,000 characters; Discord's option limit is lower). */
+  maxQuestionChars?: number;
+  /** Monotonic milliseconds, for `tookMs`. */
+  now?: () => number;
+};
+
+export const DEFAULT_TOP = 3;
+export const DEFAULT_MAX_QUESTION_CHARS = 4000;
+
+/**
+ * A question is answered only when the best passage contains this share of the question's weight
+ * (the IDF mass of its distinct terms; terms the corpus never uses weigh the most). Below it, what
+ * matched is incidental words, and the honest reply is that the sources don't cover the question.
+ */
+export const MIN_COVERAGE = 0.35;
+/** Further results must score at least this fraction of the best one, or they are noise. */
+const MIN_RELATIVE_SCORE = 0.25;
+const MAX_RELATED = 3;
+
+// C0/C1 control characters other than tab and newline; bidi overrides and isolates.
+const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
+
+/** Cleans a raw question: no control or bidi characters, whitespace collapsed, trimmed. */
+export function normalizeQuestion(raw: string): string {
+  return raw.normalize('NFC').replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Answers a question from the index: the best passages with a highlighted sentence each, or an honest
+ * no-match with the nearest documents, or a rejection of unusable input. Never throws on user input.
+ */
+export function ask(index: PassageIndex, rawQuestion: string, options: AskOptions): Answer {
+  const now = options.now ?? (() => performance.now());
+  const started = now();
+  const maxChars = options.maxQuestionChars ?? DEFAULT_MAX_QUESTION_CHARS;
+  const query = normalizeQuestion(rawQuestion);
+
+  // 1. Validate the input.
+  if (query === '') return { kind: 'rejected', query, reason: 'empty', message: 'The question is empty: type what you want to know.' };
+  if ([...query].length > maxChars) {
+    return {
+      kind: 'rejected',
+      query: query.slice(0, 200),
+      reason: 'too_long',
+      message: `The question is too long (${[...query].length} characters; the limit is ${maxChars}). Ask something shorter.`,
+    };
+  }
+  const terms = [...new Set(analyze(query))];
+  if (terms.length === 0) {
+    return {
+      kind: 'rejected',
+      query,
+      reason: 'no_terms',
+      message: 'The question has no words to search for (only very common words or symbols). Name what you are looking for.',
+    };
+  }
+
+  // 2. Rank passages and weigh each query term by its rarity in the searchable passages.
+  //    Whether the question is covered at all is judged on its own words (the first pass), not on
+  //    the feedback terms that only sharpen the ranking.
+  const { firstPass, ranked: hits } = rankPassages(index, terms, options.scopes);
+  const weights = termWeights(terms, firstPass, index.passagesIn(options.scopes));
+  const tookMs = () => Math.round((now() - started) * 100) / 100;
+  const covered = firstPass[0];
+  const best = hits[0];
+  if (!covered || !best || coverage(covered, terms, weights) < MIN_COVERAGE) {
+    return { kind: 'no-match', query, related: relatedDocuments(index, firstPass), tookMs: tookMs() };
+  }
+
+  // 3. Keep the strong, distinct passages and cite them.
+  const strong = hits.slice(0, (options.top ?? DEFAULT_TOP) * 4).filter((hit) => hit.score >= best.score * MIN_RELATIVE_SCORE);
+  const chosen = dropNearDuplicates(strong, (hit) => hit.passage.text).slice(0, options.top ?? DEFAULT_TOP);
+  const results = chosen.map((hit, i) => cite(index, hit, i + 1, weights));
+  const documents = new Set(hits.map((hit) => `${hit.passage.scope}/${hit.passage.docId}`));
+  const cited = new Set(results.map((r) => `${r.scope}/${r.docId}`));
+  return {
+    kind: 'answer',
+    query,
+    results,
+    related: relatedDocuments(index, hits).filter((doc) => !cited.has(`${doc.scope}/${doc.docId}`)),
+    matched: { passages: hits.length, documents: documents.size },
+    tookMs: tookMs(),
+  };
+}
+
+/** BM25's IDF for each query term over the passages searched; hits give each term's document frequency. */
+function termWeights(terms: readonly string[], hits: readonly Hit[], passages: number): Map<string, number> {
+  const df = new Map<string, number>(terms.map((t) => [t, 0]));
+  for (const hit of hits) for (const term of hit.matchedTerms) df.set(term, (df.get(term) ?? 0) + 1);
+  const n = Math.max(passages, 1);
+  return new Map(terms.map((t) => [t, Math.log(1 + (n - (df.get(t) ?? 0) + 0.5) / ((df.get(t) ?? 0) + 0.5))]));
+}
+
+function coverage(hit: Hit, terms: readonly string[], weights: ReadonlyMap<string, number>): number {
+  let total = 0;
+  for (const term of terms) total += weights.get(term) ?? 0;
+  let matched = 0;
+  for (const term of new Set(hit.matchedTerms)) matched += weights.get(term) ?? 0;
+  return total === 0 ? 0 : matched / total;
+}
+
+function cite(index: PassageIndex, hit: Hit, rank: number, weights: ReadonlyMap<string, number>): Citation {
+  const { passage } = hit;
+  const meta = index.getDocument(passage.scope, passage.docId)?.meta;
+  const highlight = selectHighlight(passage.text, weights);
+  return {
+    rank,
+    score: Math.round(hit.score * 1000) / 1000,
+    scope: passage.scope,
+    docId: passage.docId,
+    passageId: passage.id,
+    title: meta?.title ?? passage.docId,
+    location: formatLocation(passage),
+    paragraphStart: passage.paragraphStart,
+    paragraphEnd: passage.paragraphEnd,
+    lineStart: passage.lineStart,
+    lineEnd: passage.lineEnd,
+    text: passage.text,
+    highlight: passage.text.slice(highlight.start, highlight.end),
+    highlightStart: highlight.start,
+    ...(meta?.url !== undefined && { url: meta.url }),
+    ...(meta?.publisher !== undefined && { publisher: meta.publisher }),
+    ...(meta?.date !== undefined && { date: meta.date }),
+    ...(meta?.reference !== undefined && { reference: meta.reference }),
+  };
+}
+
+function relatedDocuments(index: PassageIndex, hits: readonly Hit[]): RelatedDocument[] {
+  const seen = new Set<string>();
+  const related: RelatedDocument[] = [];
+  for (const hit of hits) {
+    const key = `${hit.passage.scope}/${hit.passage.docId}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const meta = index.getDocument(hit.passage.scope, hit.passage.docId)?.meta;
+    if (!meta) continue;
+    related.push({ scope: meta.scope, docId: meta.id, title: meta.title, ...(meta.url !== undefined && { url: meta.url }) });
+    if (related.length === MAX_RELATED) break;
+  }
+  return related;
+}

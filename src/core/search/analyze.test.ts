@@ -1,0 +1,81 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { analyze, analyzeTerm, MAX_TERM_LENGTH, STOP_WORDS, tokenize } from './analyze.js';
+
+describe('tokenize', () => {
+  it.each([
+    ['splits on spaces and punctuation', 'Hello, world! (again)', ['Hello', 'world', 'again']],
+    ['keeps dotted acronyms whole', 'the U.S. and U.S.A. e.g. here', ['the', 'U.S.', 'and', 'U.S.A.', 'e.g.', 'here']],
+    ['keeps contractions and possessives whole', "don't O'Brien's", ["don't", "O'Brien's"]],
+    ['maps typographic apostrophes to a straight one', 'It\u2019s Kvasov\u2019s', ["It's", "Kvasov's"]],
+    ['drops apostrophes that are quotes', "'quoted' students' books", ['quoted', 'students', 'books']],
+    ['keeps letter-digit codes whole', 'cable 09MOSCOW521 sent', ['cable', '09MOSCOW521', 'sent']],
+    ['drops currency symbols, keeps amounts', '$1 billion, €2.5bn', ['1', 'billion', '2.5bn']],
+    ['keeps decimals and thousands separators inside numbers', 'pi 3.14 of 1,000,000', ['pi', '3.14', 'of', '1,000,000']],
+    ['does not join words across a sentence full stop', 'end.The 3.x', ['end', 'The', '3', 'x']],
+    ['splits on hyphens', 'state-of-the-art COVID-19', ['state', 'of', 'the', 'art', 'COVID', '19']],
+    ['splits on underscores, @, / and +', 'snake_case a@b.com c++ and/or', ['snake', 'case', 'a', 'b', 'com', 'c', 'and', 'or']],
+    ['keeps non-Latin words whole', 'Москва — столица; नमस्ते', ['Москва', 'столица', 'नमस्ते']],
+    ['emits one token per Han or kana character', '東京に住む', ['東', '京', 'に', '住', 'む']],
+    ['normalises full-width forms and ligatures (NFKC)', 'ＡＢＣ１２３ ﬁle', ['ABC123', 'file']],
+    ['removes soft hyphens inside words', 'infor\u00ADmation', ['information']],
+    ['returns nothing for punctuation only', ' -- ... !? ', []],
+  ])('%s', (_name, input, expected) => {
+    expect(tokenize(input)).toEqual(expected);
+  });
+
+  it('never returns an empty token or one containing whitespace', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 80 }), (text) => {
+        for (const token of tokenize(text)) {
+          expect(token.length).toBeGreaterThan(0);
+          expect(token).not.toMatch(/\s/u);
+        }
+      }),
+    );
+  });
+});
+
+describe('analyzeTerm', () => {
+  it.each([
+    ['lowercases and stems', 'Running', 'run'],
+    ['stems derivations to one Porter stem', 'prosecution', 'prosecut'],
+    ['removes stop words', 'The', null],
+    ['removes question words', 'What', null],
+    ['removes contracted stop words', "don't", null],
+    ['removes contracted stop words with a typographic apostrophe', 'It\u2019s', null],
+    ['strips the possessive', "Kvasov's", 'kvasov'],
+    ['drops inner apostrophes', "O'Brien", 'obrien'],
+    ['joins a dotted acronym and keeps it (not a stop word, not stemmed)', 'U.S.', 'us'],
+    ['keeps "us" (United States) as Snowball does', 'US', 'us'],
+    ['keeps modal homonyms (will, can, may) as Snowball does', 'will', 'will'],
+    ['folds Latin diacritics', 'naïve', 'naiv'],
+    ['does not stem tokens with digits', '09MOSCOW521', '09moscow521'],
+    ['removes thousands separators', '1,000,000', '1000000'],
+    ['keeps decimals', '3.14', '3.14'],
+    ['leaves other scripts unstemmed', 'Москва', 'москва'],
+    ['rejects punctuation', '---', null],
+    ['rejects overlong tokens', 'x'.repeat(MAX_TERM_LENGTH + 1), null],
+  ])('%s', (_name, input, expected) => {
+    expect(analyzeTerm(input)).toBe(expected);
+  });
+});
+
+describe('analyze', () => {
+  it.each([
+    [
+      'keeps only the content words of a question',
+      'What did the prosecution fail to present in the Kvasov trial?',
+      ['prosecut', 'fail', 'present', 'kvasov', 'trial'],
+    ],
+    ['maps inflections of a word to one term', 'connect connected connecting connection', ['connect', 'connect', 'connect', 'connect']],
+    ['keeps an acronym that looks like a stop word', 'U.S. trade officials', ['us', 'trade', 'offici']],
+    ['returns nothing for a text of stop words', 'it is what it is', []],
+  ])('%s', (_name, input, expected) => {
+    expect(analyze(input)).toEqual(expected);
+  });
+
+  it('uses the 174-word Snowball English stop list', () => {
+    expect(STOP_WORDS.size).toBe(174);
+  });
+});
