@@ -1,0 +1,120 @@
+import { FootnoteError } from '../errors.js';
+import { checkDocxArchive } from './check-docx-archive.js';
+import { decodeText } from './decode-text.js';
+import { describeBytes, describeSignature } from './describe-bytes.js';
+import type { ExtractJob } from './extract-job.js';
+import { resolveExtractLimits, type ExtractLimits } from './extract-limits.js';
+import { formatBytes } from './format-bytes.js';
+import { looksLikeHtml } from './looks-like-html.js';
+import { markdownTitle } from './markdown-title.js';
+import { normalizeText, tidyText } from './normalize-text.js';
+import { runExtractWorker } from './run-extract-worker.js';
+import { detectFormat, quoteFileName, typeMismatch, type FormatClaim, type SourceFormat } from './source-format.js';
+import { hasZipSignature } from './zip-directory.js';
+
+export type { ExtractLimits } from './extract-limits.js';
+export { DEFAULT_EXTRACT_LIMITS } from './extract-limits.js';
+export type { SourceFormat } from './source-format.js';
+
+export type ExtractInput = { bytes: Uint8Array; fileName?: string; contentType?: string };
+export type ExtractedText = { format: SourceFormat; text: string; title?: string };
+
+/** The PDF header may follow up to 1 KB of junk; Acrobat and pdf.js both accept that. */
+const PDF_HEADER_WINDOW = 1024;
+
+/**
+ * Turns untrusted bytes (an upload, a fetched page) into plain text. The format comes from the
+ * content type or extension and is then verified against the bytes; a wrong claim is a
+ * type_mismatch. Plain text and Markdown are decoded here; PDF, DOCX and HTML are parsed in a
+ * worker thread with memory and time limits (run-extract-worker.ts).
+ */
+export async function extractText(input: ExtractInput, limits?: Partial<ExtractLimits>): Promise<ExtractedText> {
+  const resolved = resolveExtractLimits(limits);
+  const { bytes, fileName } = input;
+  const claim = detectFormat(fileName, input.contentType);
+  if (bytes.length > resolved.maxBytes) {
+    throw new FootnoteError(
+      'too_large',
+      `${quoteFileName(fileName)} is ${formatBytes(bytes.length)}; footnote reads files up to ${formatBytes(resolved.maxBytes)}.`,
+    );
+  }
+  if (bytes.length === 0) {
+    throw new FootnoteError('empty_document', `${quoteFileName(fileName)} is empty.`);
+  }
+
+  switch (claim.format) {
+    case 'text':
+    case 'markdown': {
+      const text = normalizeText(decodeClaimedText(bytes, claim, fileName));
+      const title = claim.format === 'markdown' ? markdownTitle(text) : undefined;
+      return finish(claim.format, text, title, input, resolved);
+    }
+    case 'html': {
+      const html = decodeClaimedText(bytes, claim, fileName);
+      if (!looksLikeHtml(html)) {
+        throw typeMismatch(fileName, claim, 'plain text without HTML markup');
+      }
+      return fromWorker({ kind: 'html', html, limits: resolved }, input, resolved);
+    }
+    case 'pdf': {
+      if (!hasPdfHeader(bytes)) {
+        throw typeMismatch(fileName, claim, describeBytes(bytes));
+      }
+      return fromWorker({ kind: 'pdf', bytes, limits: resolved }, input, resolved);
+    }
+    case 'docx': {
+      if (!hasZipSignature(bytes)) {
+        throw typeMismatch(fileName, claim, describeBytes(bytes));
+      }
+      if (!checkDocxArchive(bytes, resolved).isWordDocument) {
+        throw typeMismatch(fileName, claim, describeBytes(bytes));
+      }
+      return fromWorker({ kind: 'docx', bytes, limits: resolved }, input, resolved);
+    }
+  }
+}
+
+/** The bytes as text, or a type_mismatch naming what they are instead (an image, binary data...). */
+function decodeClaimedText(bytes: Uint8Array, claim: FormatClaim, fileName: string | undefined): string {
+  const signature = describeSignature(bytes);
+  if (signature !== undefined) {
+    throw typeMismatch(fileName, claim, signature);
+  }
+  const decoded = decodeText(bytes);
+  if (!decoded.ok) {
+    throw typeMismatch(fileName, claim, decoded.problem);
+  }
+  return decoded.text;
+}
+
+function hasPdfHeader(bytes: Uint8Array): boolean {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, PDF_HEADER_WINDOW));
+  return head.includes('%PDF-');
+}
+
+async function fromWorker(job: ExtractJob, input: ExtractInput, limits: ExtractLimits): Promise<ExtractedText> {
+  const { text, title } = await runExtractWorker(job);
+  return finish(job.kind, tidyText(text), title, input, limits);
+}
+
+function finish(
+  format: SourceFormat,
+  text: string,
+  title: string | undefined,
+  input: ExtractInput,
+  limits: ExtractLimits,
+): ExtractedText {
+  if (text.trim() === '') {
+    const hint = format === 'pdf' ? ' It may be a scanned image; footnote cannot read text in images.' : '';
+    throw new FootnoteError('empty_document', `${quoteFileName(input.fileName)} contains no text.${hint}`);
+  }
+  if (text.length > limits.maxTextChars) {
+    throw new FootnoteError(
+      'too_large',
+      `${quoteFileName(input.fileName)} has ${text.length.toLocaleString('en-US')} characters of text; ` +
+        `footnote reads at most ${limits.maxTextChars.toLocaleString('en-US')}.`,
+    );
+  }
+  const cleanTitle = title ? normalizeText(title).trim() : '';
+  return { format, text, ...(cleanTitle ? { title: cleanTitle } : {}) };
+}

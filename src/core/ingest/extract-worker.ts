@@ -1,0 +1,33 @@
+/**
+ * Entry point of the extraction worker thread (see run-extract-worker.ts): runs one job on untrusted
+ * bytes and posts one ExtractReply. Parsers are imported lazily so an HTML job never loads pdf.js.
+ * Failures are posted as FootnoteError codes; anything else becomes extraction_failed.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { isFootnoteError } from '../errors.js';
+import type { ExtractJob, ExtractReply } from './extract-job.js';
+
+async function run(job: ExtractJob): Promise<{ text: string; title?: string }> {
+  switch (job.kind) {
+    case 'pdf':
+      return (await import('./pdf-to-text.js')).pdfToText(job.bytes, job.limits);
+    case 'docx':
+      return (await import('./docx-to-text.js')).docxToText(job.bytes, job.limits);
+    case 'html':
+      return (await import('./html-to-text.js')).htmlToText(job.html);
+  }
+}
+
+function reply(message: ExtractReply): void {
+  parentPort?.postMessage(message);
+}
+
+run(workerData as ExtractJob).then(
+  (result) => reply({ ok: true, ...result }),
+  (error: unknown) =>
+    reply(
+      isFootnoteError(error)
+        ? { ok: false, code: error.code, message: error.message }
+        : { ok: false, code: 'extraction_failed', message: `Extraction failed: ${error instanceof Error ? error.message : String(error)}` },
+    ),
+);

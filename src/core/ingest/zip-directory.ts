@@ -1,0 +1,160 @@
+/**
+ * A minimal reader of a ZIP file's central directory (APPNOTE.TXT 4.3.12-4.3.16, with ZIP64), so
+ * that a DOCX can be sized up before anything is decompressed. It reads only the directory, never
+ * inflates, and bounds-checks every offset: the input is untrusted.
+ */
+export type ZipEntry = {
+  name: string;
+  /** 0 = stored, 8 = deflated; anything else is unsupported by mammoth (JSZip). */
+  method: number;
+  encrypted: boolean;
+  compressedSize: number;
+  uncompressedSize: number;
+  localHeaderOffset: number;
+};
+
+export class ZipFormatError extends Error {
+  override readonly name = 'ZipFormatError';
+  constructor(
+    readonly reason: 'not_zip' | 'damaged' | 'too_many_entries',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const EOCD_SIGNATURE = 0x06054b50;
+const ZIP64_LOCATOR_SIGNATURE = 0x07064b50;
+const ZIP64_EOCD_SIGNATURE = 0x06064b50;
+const CENTRAL_SIGNATURE = 0x02014b50;
+const LOCAL_SIGNATURE = 0x04034b50;
+const EOCD_SIZE = 22;
+const CENTRAL_HEADER_SIZE = 46;
+const LOCAL_HEADER_SIZE = 30;
+const MAX_COMMENT = 0xffff;
+
+/** True when the bytes start like a ZIP file (a local header, or the directory of an empty zip). */
+export function hasZipSignature(bytes: Uint8Array): boolean {
+  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5) && (bytes[3] === 4 || bytes[3] === 6);
+}
+
+export function readZipDirectory(bytes: Uint8Array, options: { maxEntries: number }): ZipEntry[] {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const eocd = findEndOfCentralDirectory(view);
+  let count = view.getUint16(eocd + 10, true);
+  let size = view.getUint32(eocd + 12, true);
+  let offset = view.getUint32(eocd + 16, true);
+  if (count === 0xffff || size === 0xffffffff || offset === 0xffffffff) {
+    ({ count, size, offset } = readZip64End(view, eocd));
+  }
+  if (count > options.maxEntries) {
+    throw new ZipFormatError('too_many_entries', `The archive has ${count} entries, more than the limit of ${options.maxEntries}.`);
+  }
+  if (offset + size > eocd) {
+    throw new ZipFormatError('damaged', 'The ZIP central directory lies outside the file.');
+  }
+
+  const entries: ZipEntry[] = [];
+  const names = new TextDecoder('utf-8');
+  let at = offset;
+  for (let i = 0; i < count; i += 1) {
+    need(view, at, CENTRAL_HEADER_SIZE);
+    if (view.getUint32(at, true) !== CENTRAL_SIGNATURE) {
+      throw new ZipFormatError('damaged', `ZIP directory entry ${i + 1} is damaged.`);
+    }
+    const flags = view.getUint16(at + 8, true);
+    const nameLength = view.getUint16(at + 28, true);
+    const extraLength = view.getUint16(at + 30, true);
+    const commentLength = view.getUint16(at + 32, true);
+    need(view, at, CENTRAL_HEADER_SIZE + nameLength + extraLength + commentLength);
+    const entry: ZipEntry = {
+      name: names.decode(bytes.subarray(at + CENTRAL_HEADER_SIZE, at + CENTRAL_HEADER_SIZE + nameLength)),
+      method: view.getUint16(at + 10, true),
+      encrypted: (flags & 1) === 1,
+      compressedSize: view.getUint32(at + 20, true),
+      uncompressedSize: view.getUint32(at + 24, true),
+      localHeaderOffset: view.getUint32(at + 42, true),
+    };
+    applyZip64Extra(view, at + CENTRAL_HEADER_SIZE + nameLength, extraLength, entry);
+    entries.push(entry);
+    at += CENTRAL_HEADER_SIZE + nameLength + extraLength + commentLength;
+  }
+  return entries;
+}
+
+/** The compressed bytes of an entry, located through its local header. */
+export function entryData(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const at = entry.localHeaderOffset;
+  need(view, at, LOCAL_HEADER_SIZE);
+  if (view.getUint32(at, true) !== LOCAL_SIGNATURE) {
+    throw new ZipFormatError('damaged', `The local header of "${entry.name}" is damaged.`);
+  }
+  const start = at + LOCAL_HEADER_SIZE + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
+  need(view, start, entry.compressedSize);
+  return bytes.subarray(start, start + entry.compressedSize);
+}
+
+function findEndOfCentralDirectory(view: DataView): number {
+  if (view.byteLength < EOCD_SIZE) {
+    throw new ZipFormatError('not_zip', 'The file is too short to be a ZIP archive.');
+  }
+  const lowest = Math.max(0, view.byteLength - EOCD_SIZE - MAX_COMMENT);
+  for (let at = view.byteLength - EOCD_SIZE; at >= lowest; at -= 1) {
+    if (view.getUint32(at, true) === EOCD_SIGNATURE && at + EOCD_SIZE + view.getUint16(at + 20, true) <= view.byteLength) {
+      return at;
+    }
+  }
+  throw new ZipFormatError('damaged', 'The ZIP end-of-directory record is missing (is the file truncated?).');
+}
+
+function readZip64End(view: DataView, eocd: number): { count: number; size: number; offset: number } {
+  const locator = eocd - 20;
+  if (locator < 0 || view.getUint32(locator, true) !== ZIP64_LOCATOR_SIGNATURE) {
+    throw new ZipFormatError('damaged', 'The ZIP64 end-of-directory locator is missing.');
+  }
+  const record = uint64(view, locator + 8);
+  need(view, record, 56);
+  if (view.getUint32(record, true) !== ZIP64_EOCD_SIGNATURE) {
+    throw new ZipFormatError('damaged', 'The ZIP64 end-of-directory record is damaged.');
+  }
+  return { count: uint64(view, record + 32), size: uint64(view, record + 40), offset: uint64(view, record + 48) };
+}
+
+/** ZIP64 extended information (header 0x0001) holds, in order, the fields saturated at 0xFFFFFFFF. */
+function applyZip64Extra(view: DataView, start: number, length: number, entry: ZipEntry): void {
+  const end = start + length;
+  for (let at = start; at + 4 <= end; ) {
+    const id = view.getUint16(at, true);
+    const size = view.getUint16(at + 2, true);
+    if (id === 0x0001) {
+      let field = at + 4;
+      const take = (): number => {
+        if (field + 8 > at + 4 + size) {
+          throw new ZipFormatError('damaged', `The ZIP64 sizes of "${entry.name}" are damaged.`);
+        }
+        const value = uint64(view, field);
+        field += 8;
+        return value;
+      };
+      if (entry.uncompressedSize === 0xffffffff) entry.uncompressedSize = take();
+      if (entry.compressedSize === 0xffffffff) entry.compressedSize = take();
+      if (entry.localHeaderOffset === 0xffffffff) entry.localHeaderOffset = take();
+      return;
+    }
+    at += 4 + size;
+  }
+}
+
+function uint64(view: DataView, at: number): number {
+  need(view, at, 8);
+  const value = view.getBigUint64(at, true);
+  // Anything past 2^53 is not a real size or offset of a file we would accept.
+  return value > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(value);
+}
+
+function need(view: DataView, at: number, length: number): void {
+  if (at < 0 || length < 0 || at + length > view.byteLength) {
+    throw new ZipFormatError('damaged', 'The ZIP directory points outside the file (is the file truncated?).');
+  }
+}
