@@ -1,0 +1,244 @@
+import { join } from 'node:path';
+import { ask, type AskOptions } from '../answer/ask.js';
+import type { Answer } from '../answer/answer.js';
+import { readCorpusDir } from '../corpus/read-corpus-dir.js';
+import { visibleScopes, type CorpusDocument, type DocumentMeta, type Scope } from '../documents/document.js';
+import { FootnoteError } from '../errors.js';
+import { sha256Hex } from '../hash.js';
+import { silentLogger, type Logger } from '../logger.js';
+import { splitPassages } from '../passages/split-passages.js';
+import { PassageIndex, type IndexedPassage } from '../search/passage-index.js';
+import { readSnapshot, SNAPSHOT_FORMAT, writeSnapshot } from '../search/snapshot.js';
+import { OPTIONS_HASH } from '../search/index-options.js';
+import { DocumentStore } from '../store/document-store.js';
+import type { AddRequest, AddResult, Quota } from './add-input.js';
+import { prepareDocument, type ExtractionSettings } from './prepare-document.js';
+import { writeDocument } from './write-document.js';
+
+export type KnowledgeBaseOptions = {
+  corpusDir: string;
+  dataDir: string;
+  logger?: Logger;
+  /** Passage bound in characters (default 1,000: passages are quoted in Discord embeds). */
+  passageMaxChars?: number;
+  maxQuestionChars?: number;
+  extraction?: ExtractionSettings;
+  /** Per-scope limits for documents added at runtime (the shipped corpus is not counted). */
+  quota?: (scope: Scope) => Quota;
+  /** Wall clock for `addedAt`. */
+  clock?: () => Date;
+  /** Delay before a changed index is written to its snapshot (default 5 s; the bot runs for days). */
+  snapshotDelayMs?: number;
+};
+
+export type AskRequest = { guildId?: string; includeGlobal?: boolean; top?: number };
+export type ListedDocument = DocumentMeta & { passages: number; readOnly: boolean };
+
+const SNAPSHOT_FILE = join('index', 'passages.snapshot.ndjson');
+
+/**
+ * The knowledge base: the shipped corpus (read-only, global), the runtime store, and the live passage
+ * index over both. Every read first catches up with writes other processes committed to the store.
+ */
+export class KnowledgeBase {
+  private rev = 0;
+  private dataVersion = 0;
+  private snapshotTimer: NodeJS.Timeout | undefined;
+  private dirty = false;
+  private closed = false;
+
+  private constructor(
+    private readonly options: KnowledgeBaseOptions,
+    private readonly logger: Logger,
+    private readonly store: DocumentStore,
+    private readonly shipped: ReadonlyMap<string, CorpusDocument>,
+    private readonly corpusHash: string,
+    private index: PassageIndex,
+  ) {}
+
+  /** Reads the corpus, opens the store and loads the index snapshot, or rebuilds it when unusable. */
+  static async open(options: KnowledgeBaseOptions): Promise<KnowledgeBase> {
+    const logger = options.logger ?? silentLogger;
+    const shippedDocs = await readCorpusDir(options.corpusDir);
+    const corpusHash = sha256Hex(
+      JSON.stringify([options.passageMaxChars ?? null, shippedDocs.map(({ text: _text, ...meta }) => meta)]),
+    ).slice(0, 32);
+    const store = DocumentStore.open(options.dataDir);
+    const kb = new KnowledgeBase(options, logger, store, new Map(shippedDocs.map((d) => [d.id, d])), corpusHash, new PassageIndex());
+    await kb.loadIndex();
+    return kb;
+  }
+
+  /** Answers a question asked in `guildId` (or outside any guild: the global documents only). */
+  ask(question: string, request: AskRequest = {}, options: Omit<AskOptions, 'scopes'> = {}): Answer {
+    this.sync();
+    return ask(this.index, question, {
+      ...options,
+      scopes: visibleScopes(request.guildId, request.includeGlobal ?? true),
+      ...(request.top !== undefined && { top: request.top }),
+      ...(this.options.maxQuestionChars !== undefined && { maxQuestionChars: this.options.maxQuestionChars }),
+    });
+  }
+
+  /**
+   * Adds (or replaces) a document. Durable when the promise resolves: it is in the store and the index.
+   * Throws FootnoteError for every refusal (bad input, duplicate, quota, read-only store); the store and
+   * the index are then exactly as they were.
+   */
+  async add(request: AddRequest): Promise<AddResult> {
+    this.assertOpen();
+    const prepared = await prepareDocument(request, this.options.extraction ?? {}, this.options.passageMaxChars);
+    const result = writeDocument(this.store, this.shipped, request, prepared, {
+      quota: this.options.quota?.(request.scope) ?? {},
+      now: (this.options.clock ?? (() => new Date()))(),
+    });
+    this.catchUp();
+    return result;
+  }
+
+  /** Removes a runtime document. The shipped corpus is read-only: edit `corpus/` to change it. */
+  remove(scope: Scope, id: string): DocumentMeta {
+    this.assertOpen();
+    if (scope === 'global' && this.shipped.has(id)) {
+      throw new FootnoteError(
+        'read_only',
+        `"${id}" is part of the shipped corpus and cannot be removed by command; remove it from the corpus folder instead.`,
+      );
+    }
+    const meta = this.store.get(scope, id);
+    if (!meta || !this.store.remove(scope, id)) throw new FootnoteError('not_found', `There is no document "${id}" here.`);
+    this.catchUp();
+    const { text: _text, ...rest } = meta;
+    return rest;
+  }
+
+  /** Documents in the given scopes (shipped first, then newest first), with their passage counts. */
+  list(scopes: readonly Scope[]): ListedDocument[] {
+    this.sync();
+    const listed: ListedDocument[] = [];
+    for (const doc of this.index.allDocuments()) {
+      if (!scopes.includes(doc.meta.scope)) continue;
+      const readOnly = doc.meta.source.kind === 'shipped';
+      listed.push({ ...doc.meta, passages: doc.keys.length, readOnly });
+    }
+    return listed.sort((a, b) => Number(b.readOnly) - Number(a.readOnly) || b.addedAt.localeCompare(a.addedAt) || a.id.localeCompare(b.id));
+  }
+
+  /** A document's metadata and passages, if it is visible in one of `scopes`. */
+  document(scopes: readonly Scope[], id: string): { meta: DocumentMeta; passages: IndexedPassage[] } | undefined {
+    this.sync();
+    for (const scope of scopes) {
+      const doc = this.index.getDocument(scope, id);
+      if (doc) return { meta: doc.meta, passages: this.index.documentPassages(scope, id) };
+    }
+    return undefined;
+  }
+
+  usage(scope: Scope): { documents: number; bytes: number } {
+    return this.store.usage(scope);
+  }
+
+  /** The store's database, for the adapters' own tables (feedback, questions). */
+  get database(): DocumentStore['database'] {
+    return this.store.database;
+  }
+
+  get stats(): { documents: number; passages: number } {
+    return { documents: this.index.documentCount, passages: this.index.passageCount };
+  }
+
+  /** Brings the index up to date with commits made by other processes; true if anything changed. */
+  sync(): boolean {
+    this.assertOpen();
+    const version = this.store.dataVersion();
+    if (version === this.dataVersion) return false;
+    this.dataVersion = version;
+    return this.catchUp();
+  }
+
+  /** Writes the snapshot now if the index changed since the last one. */
+  async saveSnapshot(): Promise<void> {
+    if (this.snapshotTimer) clearTimeout(this.snapshotTimer);
+    this.snapshotTimer = undefined;
+    if (!this.dirty) return;
+    this.dirty = false;
+    try {
+      await writeSnapshot(this.snapshotPath, this.index, {
+        format: SNAPSHOT_FORMAT,
+        optionsHash: OPTIONS_HASH,
+        corpusHash: this.corpusHash,
+        storeId: this.store.storeId(),
+        storeRev: this.rev,
+      });
+    } catch (error) {
+      // The snapshot only saves start-up time; the store stays the record. Log and go on.
+      this.logger.warn({ err: error }, 'could not write the index snapshot');
+    }
+  }
+
+  /** Saves the snapshot and closes the store. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    await this.saveSnapshot();
+    this.closed = true;
+    this.store.close();
+  }
+
+  private get snapshotPath(): string {
+    return join(this.options.dataDir, SNAPSHOT_FILE);
+  }
+
+  private async loadIndex(): Promise<void> {
+    const storeId = this.store.storeId();
+    const storeRev = this.store.revision();
+    try {
+      const { manifest, index } = await readSnapshot(this.snapshotPath, (m) => {
+        if (m.corpusHash !== this.corpusHash) return 'the shipped corpus changed';
+        if (m.storeId !== storeId) return 'it belongs to another store';
+        if (m.storeRev > storeRev) return 'it is newer than the store';
+        return undefined;
+      });
+      this.index = index;
+      this.rev = manifest.storeRev;
+      this.logger.debug({ passages: index.passageCount, rev: manifest.storeRev }, 'index loaded from snapshot');
+    } catch (error) {
+      if (!(error instanceof FootnoteError)) throw error;
+      this.logger.info({ reason: error.message }, 'building the index');
+      this.index = new PassageIndex();
+      for (const doc of this.shipped.values()) this.indexDocument(doc);
+      this.rev = 0;
+      this.dirty = true;
+    }
+    this.dataVersion = this.store.dataVersion();
+    this.catchUp();
+    await this.saveSnapshot();
+  }
+
+  /** Applies every store change after `rev` to the index. */
+  private catchUp(): boolean {
+    const changes = this.store.changesSince(this.rev);
+    if (changes.rev === this.rev) return false;
+    for (const { scope, id } of changes.removals) this.index.removeDocument(scope, id);
+    for (const doc of changes.upserts) this.indexDocument(doc);
+    this.rev = changes.rev;
+    this.markDirty();
+    return true;
+  }
+
+  private indexDocument(doc: CorpusDocument): void {
+    const { text, ...meta } = doc;
+    const passages = splitPassages(doc.id, text, { maxChars: this.options.passageMaxChars ?? 1000 });
+    this.index.addDocument(meta, passages);
+  }
+
+  private markDirty(): void {
+    this.dirty = true;
+    if (this.snapshotTimer || this.closed) return;
+    this.snapshotTimer = setTimeout(() => void this.saveSnapshot(), this.options.snapshotDelayMs ?? 5000);
+    this.snapshotTimer.unref();
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new Error('The knowledge base is closed.');
+  }
+}

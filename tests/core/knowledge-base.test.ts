@@ -1,0 +1,129 @@
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { FootnoteError } from '../../src/core/errors.js';
+import { KnowledgeBase, type KnowledgeBaseOptions } from '../../src/core/knowledge/knowledge-base.js';
+import { CORPUS_DIR, tempDir } from '../helpers.js';
+
+const GUILD_A = '111111111111111111';
+const GUILD_B = '222222222222222222';
+const text = (t: string) => ({ kind: 'file' as const, name: 'notes.txt', bytes: new TextEncoder().encode(t) });
+const ZEBRA = 'The zebra crossing policy was adopted by the council in 1951. Pedestrians gained priority at striped crossings.';
+
+describe('KnowledgeBase', () => {
+  let data: ReturnType<typeof tempDir>;
+  const open: Array<KnowledgeBase> = [];
+  const openKb = async (extra: Partial<KnowledgeBaseOptions> = {}) => {
+    const kb = await KnowledgeBase.open({ corpusDir: CORPUS_DIR, dataDir: data.path, ...extra });
+    open.push(kb);
+    return kb;
+  };
+  beforeEach(() => {
+    data = tempDir();
+  });
+  afterEach(async () => {
+    for (const kb of open.splice(0)) await kb.close();
+    data.remove();
+  });
+
+  it('makes an added document searchable at once and keeps it across a restart', async () => {
+    const kb = await openKb();
+    const added = await kb.add({ scope: 'global', input: text(ZEBRA), title: 'Zebra crossings', addedBy: 'op' });
+    expect(added).toMatchObject({ kind: 'added', id: 'zebra-crossings', passages: 1 });
+    expect(kb.ask('When was the zebra crossing policy adopted?').kind).toBe('answer');
+    await kb.close();
+    const again = await openKb();
+    const answer = again.ask('When was the zebra crossing policy adopted?');
+    expect(answer.kind === 'answer' && answer.results[0]!.docId).toBe('zebra-crossings');
+  });
+
+  it("keeps each server's documents to that server", async () => {
+    const kb = await openKb();
+    await kb.add({ scope: `guild:${GUILD_A}`, input: text(ZEBRA), title: 'Zebra crossings', addedBy: 'mod-a' });
+    const question = 'When was the zebra crossing policy adopted?';
+    expect(kb.ask(question, { guildId: GUILD_A }).kind).toBe('answer');
+    expect(kb.ask(question, { guildId: GUILD_B }).kind).toBe('no-match');
+    expect(kb.ask(question).kind).toBe('no-match');
+    expect(kb.document([`guild:${GUILD_B}`, 'global'], 'zebra-crossings')).toBeUndefined();
+    expect(() => kb.remove(`guild:${GUILD_B}`, 'zebra-crossings')).toThrow(FootnoteError);
+    expect(kb.ask(question, { guildId: GUILD_A }).kind).toBe('answer');
+  });
+
+  it('replaces a document re-added from the same source, and refuses the same text from another source', async () => {
+    const kb = await openKb();
+    await kb.add({ scope: 'global', input: text(ZEBRA), title: 'Zebra crossings', addedBy: 'op' });
+    const replaced = await kb.add({ scope: 'global', input: text(`${ZEBRA} Amended in 1971.`), addedBy: 'op' });
+    expect(replaced).toMatchObject({ kind: 'replaced', id: 'zebra-crossings' });
+    await expect(
+      kb.add({ scope: 'global', input: { ...text(`${ZEBRA} Amended in 1971.`), name: 'other.txt' }, addedBy: 'op' }),
+    ).rejects.toMatchObject({ code: 'duplicate' });
+    expect(kb.list(['global']).filter((d) => !d.readOnly)).toHaveLength(1);
+  });
+
+  it('refuses to remove a shipped document, and says why', async () => {
+    const kb = await openKb();
+    const shipped = kb.list(['global']).find((d) => d.readOnly)!;
+    expect(() => kb.remove('global', shipped.id)).toThrow(/shipped corpus/);
+    expect(kb.document(['global'], shipped.id)).toBeDefined();
+  });
+
+  it('leaves store and index exactly as they were when an add is refused', async () => {
+    const kb = await openKb({ quota: () => ({ maxDocuments: 1 }) });
+    await kb.add({ scope: `guild:${GUILD_A}`, input: text(ZEBRA), title: 'One', addedBy: 'mod' });
+    const before = kb.stats;
+    await expect(kb.add({ scope: `guild:${GUILD_A}`, input: { ...text('A second document about tortoises.'), name: 'two.txt' }, title: 'Two', addedBy: 'mod' })).rejects.toMatchObject({ code: 'quota_exceeded' });
+    await expect(kb.add({ scope: 'global', input: text(''), title: 'Empty', addedBy: 'op' })).rejects.toMatchObject({ code: 'empty_document' });
+    await expect(kb.add({ scope: 'global', input: text(ZEBRA), id: '../etc/passwd', addedBy: 'op' })).rejects.toMatchObject({ code: 'input_rejected' });
+    expect(kb.stats).toEqual(before);
+    expect(kb.usage(`guild:${GUILD_A}`).documents).toBe(1);
+  });
+
+  it("picks up another process's add and removal before it answers", async () => {
+    const bot = await openKb();
+    const operator = await openKb();
+    await operator.add({ scope: 'global', input: text(ZEBRA), title: 'Zebra crossings', addedBy: 'op' });
+    expect(bot.ask('When was the zebra crossing policy adopted?').kind).toBe('answer');
+    operator.remove('global', 'zebra-crossings');
+    expect(bot.ask('When was the zebra crossing policy adopted?').kind).toBe('no-match');
+  });
+
+  it('loads its snapshot on the next start, and rebuilds a corrupt or stale one', async () => {
+    const logs: string[] = [];
+    const logger = { debug: (_: object, m?: string) => logs.push(`debug ${m}`), info: (o: object, m?: string) => logs.push(`info ${m} ${JSON.stringify(o)}`), warn() {}, error() {} };
+    const kb = await openKb({ logger });
+    await kb.add({ scope: 'global', input: text(ZEBRA), title: 'Zebra crossings', addedBy: 'op' });
+    await kb.close();
+    logs.length = 0;
+    const loaded = await openKb({ logger });
+    expect(logs.some((l) => l.startsWith('debug index loaded from snapshot'))).toBe(true);
+    expect(loaded.ask('zebra crossing policy').kind).toBe('answer');
+    await loaded.close();
+
+    const snapshot = join(data.path, 'index', readdirSync(join(data.path, 'index')).find((f) => f.endsWith('.ndjson'))!);
+    const intact = readFileSync(snapshot, 'utf8');
+    const corruptions = [
+      intact.replace('zebra crossing policy', 'zebra crossing polity'), // a flipped byte: checksum
+      intact.slice(0, Math.floor(intact.length / 2)), // a torn write
+      `${intact}{"t":"doc","v":{"meta":{},"passages":[]}}\n`, // a stray line after the trailer
+    ];
+    for (const corrupt of corruptions) {
+      writeFileSync(snapshot, corrupt);
+      logs.length = 0;
+      const rebuilt = await openKb({ logger });
+      expect(logs.some((l) => l.includes('building the index') && /corrupt|truncated/.test(l))).toBe(true);
+      const answer = rebuilt.ask('zebra crossing policy');
+      expect(answer.kind === 'answer' && answer.results[0]!.text).toContain('zebra crossing policy');
+      await rebuilt.close();
+    }
+
+    const corpus = tempDir();
+    cpSync(CORPUS_DIR, corpus.path, { recursive: true });
+    writeFileSync(join(corpus.path, 'extra.txt'), '---\ntitle: Extra\n---\nAn extra shipped document about lighthouses.\n');
+    logs.length = 0;
+    const changed = await openKb({ logger, corpusDir: corpus.path });
+    expect(logs.some((l) => l.includes('shipped corpus changed'))).toBe(true);
+    expect(changed.ask('lighthouses').kind).toBe('answer');
+    expect(changed.ask('zebra crossing policy').kind).toBe('answer');
+    corpus.remove();
+  });
+});
