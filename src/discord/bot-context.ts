@@ -1,0 +1,41 @@
+import type { Config } from '../config/load-config.js';
+import type { AnswerLog } from '../core/activity/answer-log.js';
+import type { GuildSettings } from '../core/activity/guild-settings.js';
+import type { UnansweredLog } from '../core/activity/unanswered-log.js';
+import { visibleScopes, type Scope } from '../core/documents/document.js';
+import type { KnowledgeBase } from '../core/knowledge/knowledge-base.js';
+import type { Logger } from '../core/logger.js';
+import type { RateLimiter } from './rate-limiter.js';
+
+/** What every handler gets: the core, the bot's records, configuration, and a clock. */
+export type BotContext = {
+  config: Config;
+  logger: Logger;
+  kb: KnowledgeBase;
+  answers: AnswerLog;
+  unanswered: UnansweredLog;
+  settings: GuildSettings;
+  askLimiter: RateLimiter;
+  /** Epoch milliseconds. */
+  now: () => number;
+  /** Origins attachments may be downloaded from (Discord's CDN, or the fake's in tests). */
+  attachmentOrigins: readonly string[];
+};
+
+/** What a place may search: the guild's own documents, plus the shared corpus unless the guild turned it off. */
+export type GuildView = { guildId: string | undefined; includeGlobal: boolean; scopes: Scope[] };
+
+/**
+ * The scopes visible from where an interaction happened. The guild always comes from the interaction,
+ * never from user input; outside a guild (a DM) only the shared corpus is visible.
+ */
+export function guildView(ctx: BotContext, guildId: string | null): GuildView {
+  if (guildId === null) return { guildId: undefined, includeGlobal: true, scopes: ['global'] };
+  const includeGlobal = ctx.settings.get(guildId).includeShared;
+  return { guildId, includeGlobal, scopes: visibleScopes(guildId, includeGlobal) };
+}
+
+/** How long an answer's buttons keep working: a week, or less if records are kept for less. */
+export function answerTtlMs(config: Config): number {
+  return Math.min(7, config.discord.retentionDays) * 86_400_000;
+}

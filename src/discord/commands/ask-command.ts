@@ -1,0 +1,71 @@
+import { ApplicationIntegrationType, InteractionContextType, SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
+import { citedPassage } from '../../core/activity/answer-log.js';
+import { guildView, type BotContext } from '../bot-context.js';
+import { QUESTION_OPTION_MAX } from '../render/discord-limits.js';
+import { notice } from '../render/message-view.js';
+import { renderAnswer } from '../render/render-answer.js';
+import { renderNoMatch } from '../render/render-no-match.js';
+import { replyOptions } from '../render/reply-options.js';
+import type { Command } from './command.js';
+
+const definition = new SlashCommandBuilder()
+  .setName('ask')
+  .setDescription('Ask a question; the answer quotes and cites the sources.')
+  .addStringOption((o) =>
+    o.setName('question').setDescription('What do you want to know?').setRequired(true).setMaxLength(QUESTION_OPTION_MAX),
+  )
+  .addBooleanOption((o) => o.setName('private').setDescription('Show the answer only to you (you can share it afterwards).'))
+  .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
+  .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM);
+
+/**
+ * `/ask`: answers in the interaction callback itself (retrieval takes milliseconds, well inside Discord's
+ * 3 s), records the answer so its buttons work later, and records questions nothing answered.
+ */
+async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
+  const question = interaction.options.getString('question', true);
+  const isPrivate = interaction.options.getBoolean('private') ?? false;
+  const now = ctx.now();
+  const slot = ctx.askLimiter.take(interaction.user.id, now);
+  if (!slot.ok) {
+    const seconds = Math.max(1, Math.ceil(slot.retryAfterMs / 1000));
+    await interaction.reply(replyOptions(notice(`You're asking faster than I can keep up with. Please try again in ${seconds} s.`)));
+    return;
+  }
+  const view = guildView(ctx, interaction.guildId);
+  const answer = ctx.kb.ask(question, { guildId: view.guildId, includeGlobal: view.includeGlobal });
+  switch (answer.kind) {
+    case 'rejected':
+      await interaction.reply(replyOptions(notice(answer.message)));
+      return;
+    case 'no-match':
+      ctx.unanswered.record(interaction.guildId, answer.query, now);
+      await interaction.reply(replyOptions(renderNoMatch(answer, { ephemeral: isPrivate, inGuild: interaction.inGuild() })));
+      return;
+    case 'answer': {
+      const answerId = ctx.answers.save({
+        guildId: interaction.guildId,
+        includeGlobal: view.includeGlobal,
+        askerId: interaction.user.id,
+        askerName: askerName(interaction),
+        question: answer.query,
+        cited: answer.results.map(citedPassage),
+        createdAt: now,
+      });
+      const shareable = isPrivate && interaction.inGuild();
+      await interaction.reply(replyOptions(renderAnswer(answer, { answerId, ephemeral: isPrivate, shareable })));
+      return;
+    }
+    default: {
+      const unreachable: never = answer;
+      throw new Error(`unhandled answer ${String(unreachable)}`);
+    }
+  }
+}
+
+/** The name others know the asker by here: the server nickname, else the display name. */
+function askerName(interaction: ChatInputCommandInteraction): string {
+  return interaction.inCachedGuild() ? interaction.member.displayName : interaction.user.displayName;
+}
+
+export const askCommand: Command = { definition, execute };

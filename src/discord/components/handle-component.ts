@@ -1,0 +1,51 @@
+import type { ButtonInteraction, ModalSubmitInteraction } from 'discord.js';
+import type { BotContext } from '../bot-context.js';
+import { docsListView } from '../commands/docs-command.js';
+import { submitAddModal } from '../commands/curate-add.js';
+import { answerRemoveButton } from '../commands/curate-remove.js';
+import { parseCustomId } from '../custom-id.js';
+import { notice } from '../render/message-view.js';
+import { editOptions, replyOptions } from '../render/reply-options.js';
+import { curatorRefusal } from '../require-curator.js';
+import { handleAnswerButton } from './handle-answer-button.js';
+
+/** Buttons and modal submissions, dispatched on their custom_id. Curation ones re-check the permission. */
+export async function handleComponent(interaction: ButtonInteraction | ModalSubmitInteraction, ctx: BotContext): Promise<void> {
+  const id = parseCustomId(interaction.customId);
+  if (!id) {
+    await interaction.reply(replyOptions(notice('This button belongs to an older version of footnote; run the command again.')));
+    return;
+  }
+  switch (id.kind) {
+    case 'answer-more':
+    case 'answer-source':
+    case 'answer-vote':
+    case 'answer-share':
+      if (!interaction.isButton()) break;
+      return handleAnswerButton(interaction, ctx, id);
+    case 'docs-page':
+      if (!interaction.isButton()) break;
+      await interaction.update(editOptions(docsListView(ctx, interaction.guildId, interaction.guild?.name ?? null, id.page)));
+      return;
+    case 'remove-confirm':
+    case 'remove-cancel':
+    case 'add-modal': {
+      const refusal = curatorRefusal(interaction);
+      if (refusal !== undefined || !interaction.inGuild()) {
+        await interaction.reply(replyOptions(notice(refusal ?? 'Curating documents works only in a server.')));
+        return;
+      }
+      if (id.kind === 'add-modal') {
+        if (interaction.isModalSubmit()) return submitAddModal(interaction, ctx);
+        break;
+      }
+      if (interaction.isButton()) return answerRemoveButton(interaction, ctx, id.docId, id.kind === 'remove-confirm');
+      break;
+    }
+    default: {
+      const unreachable: never = id;
+      throw new Error(`unhandled custom id ${String(unreachable)}`);
+    }
+  }
+  await interaction.reply(replyOptions(notice('This control does not work here; run the command again.')));
+}
