@@ -60,6 +60,16 @@ describe('KnowledgeBase', () => {
     expect(kb.list(['global']).filter((d) => !d.readOnly)).toHaveLength(1);
   });
 
+  it('never cites two near-identical passages, even from two documents', async () => {
+    const kb = await openKb();
+    await kb.add({ scope: 'global', input: text(ZEBRA), title: 'Zebra crossings', addedBy: 'op' });
+    await kb.add({ scope: 'global', input: { ...text(ZEBRA.replace('council', 'city council')), name: 'copy.txt' }, title: 'Zebra copy', addedBy: 'op' });
+    const answer = kb.ask('When was the zebra crossing policy adopted by the council?', { top: 5 });
+    expect(answer.kind).toBe('answer');
+    if (answer.kind !== 'answer') return;
+    expect(answer.results.filter((r) => r.text.includes('zebra crossing policy'))).toHaveLength(1);
+  });
+
   it('refuses to remove a shipped document, and says why', async () => {
     const kb = await openKb();
     const shipped = kb.list(['global']).find((d) => d.readOnly)!;
