@@ -1,0 +1,31 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REPO_ROOT } from './helpers.js';
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return sourceFiles(path);
+    return entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts') ? [path] : [];
+  });
+}
+
+const core = sourceFiles(join(REPO_ROOT, 'src', 'core'));
+
+// The core (corpus, passages, search, answers, store) knows nothing of Discord, the CLI or the process
+// environment: adapters hand it what it needs. A dependency pointing outward is a bug.
+describe('the pure core', () => {
+  it.each(core.map((path) => [relative(REPO_ROOT, path), path]))('%s imports no adapter, reads no environment, logs nothing', (_, path) => {
+    const source = readFileSync(path, 'utf8');
+    const imports = [...source.matchAll(/(?:from|import)\s*\(?\s*'([^']+)'/g)].map((m) => m[1]!);
+    for (const target of imports) {
+      expect(target).not.toMatch(/^discord\.js|^@discordjs\/|^pino|^dotenv|\/(discord|cli|config)\//);
+    }
+    expect(source).not.toMatch(/process\.env|console\.(log|info|warn|error|debug)/);
+  });
+
+  it('finds the core files', () => {
+    expect(core.length).toBeGreaterThan(30);
+  });
+});
