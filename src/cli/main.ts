@@ -27,6 +27,18 @@ const COMMANDS: Record<string, Command> = {
     usage: 'footnote eval [--ir DIR] [--questions DIR]',
     run: async (ctx) => (await import('./commands/eval-command.js')).evalCommand(ctx),
   },
+  backup: {
+    usage: 'footnote backup <file> [--force]',
+    run: async (ctx) => (await import('./commands/backup-command.js')).backupCommand(ctx),
+  },
+  restore: {
+    usage: 'footnote restore <file>',
+    run: async (ctx) => (await import('./commands/restore-command.js')).restoreCommand(ctx),
+  },
+  export: {
+    usage: 'footnote export --guild ID [--out DIR]',
+    run: async (ctx) => (await import('./commands/export-command.js')).exportCommand(ctx),
+  },
   'deploy-commands': {
     usage: 'footnote deploy-commands [--guild ID]',
     run: async (ctx) => (await import('./commands/deploy-commands-command.js')).deployCommandsCommand(ctx),

@@ -6,6 +6,7 @@ import { visibleScopes, type Scope } from '../core/documents/document.js';
 import type { KnowledgeBase } from '../core/knowledge/knowledge-base.js';
 import type { Logger } from '../core/logger.js';
 import type { RateLimiter } from './rate-limiter.js';
+import type { TurnQueue } from './turn-queue.js';
 
 /** What every handler gets: the core, the bot's records, configuration, and a clock. */
 export type BotContext = {
@@ -20,6 +21,10 @@ export type BotContext = {
   now: () => number;
   /** Origins attachments may be downloaded from (Discord's CDN, or the fake's in tests). */
   attachmentOrigins: readonly string[];
+  /** How many interactions are being handled right now (a burst makes /ask defer). */
+  inFlight: () => number;
+  /** Where deferred work waits its turn, so first responses to new interactions are never starved. */
+  deferredWork: TurnQueue;
 };
 
 /** What a place may search: the guild's own documents, plus the shared corpus unless the guild turned it off. */

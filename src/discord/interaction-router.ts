@@ -1,17 +1,22 @@
 import { randomBytes } from 'node:crypto';
-import type { Interaction, RepliableInteraction } from 'discord.js';
+import type { Interaction } from 'discord.js';
 import { isFootnoteError } from '../core/errors.js';
 import type { BotContext } from './bot-context.js';
 import { findCommand } from './commands/registry.js';
 import { handleComponent } from './components/handle-component.js';
 import { notice, type MessageView } from './render/message-view.js';
-import { editOptions, replyOptions } from './render/reply-options.js';
+import { replyOptions } from './render/reply-options.js';
+import { sendView } from './send-view.js';
 
 export type InteractionRouter = {
   /** Handles one interaction; never rejects (failures are answered and logged here). */
   handle(interaction: Interaction): Promise<void>;
   /** Stops accepting interactions: later ones get a short "restarting" reply. */
   close(): void;
+  /** False once `close()` was called. */
+  readonly accepting: boolean;
+  /** How many interactions are being handled right now. */
+  inFlight(): number;
   /** Resolves once every interaction already being handled (and its writes) has finished. */
   drain(): Promise<void>;
 };
@@ -61,6 +66,12 @@ export function createInteractionRouter(ctx: BotContext): InteractionRouter {
     close() {
       open = false;
     },
+    get accepting() {
+      return open;
+    },
+    inFlight() {
+      return inFlight.size;
+    },
     async drain() {
       while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
     },
@@ -84,17 +95,10 @@ async function answerFailure(interaction: Interaction, error: unknown, ctx: BotC
   }
   if (!interaction.isRepliable()) return;
   try {
-    await send(interaction, view);
+    await sendView(interaction, view, ctx.logger);
   } catch (replyError) {
     ctx.logger.warn({ ...where, err: replyError }, 'could not tell the user about a failure');
   }
-}
-
-/** Answers however the interaction still can be: a new reply, the deferred reply's edit, or a follow-up. */
-function send(interaction: RepliableInteraction, view: MessageView): Promise<unknown> {
-  if (interaction.deferred && !interaction.replied) return interaction.editReply(editOptions(view));
-  if (interaction.replied) return interaction.followUp(replyOptions(view));
-  return interaction.reply(replyOptions(view));
 }
 
 /** What the log needs to find an interaction again, without message contents. */

@@ -3,14 +3,15 @@ import { pathToFileURL } from 'node:url';
 import { createLogger } from '../config/create-logger.js';
 import { loadConfig } from '../config/load-config.js';
 import { isFootnoteError } from '../core/errors.js';
-import { startBot } from './start-bot.js';
+import { startBot, type BotHandle } from './start-bot.js';
 
 export { startBot, type BotHandle, type StartBotOptions } from './start-bot.js';
 
 /**
  * `npm start`: loads the configuration, starts the bot, and on SIGINT/SIGTERM stops accepting
  * interactions, lets those in flight finish their writes, closes the store, disconnects and exits 0.
- * Returns the exit code when start-up fails.
+ * When Discord closes the gateway for good (e.g. 4004: the token was reset) it shuts down the same way and
+ * exits 1. Returns the exit code when start-up fails.
  */
 export async function runBot(): Promise<number> {
   let config;
@@ -21,24 +22,31 @@ export async function runBot(): Promise<number> {
     return 1;
   }
   const logger = createLogger(config.logLevel);
-  let handle;
-  try {
-    handle = await startBot(config, logger);
-  } catch (error) {
-    if (isFootnoteError(error)) process.stderr.write(`${error.message}\n`);
-    else logger.error({ err: error }, 'footnote could not start');
-    return 1;
-  }
-  const shutdown = (signal: NodeJS.Signals) => {
-    logger.info({ signal }, 'shutting down');
-    handle.stop().then(
-      () => process.exit(0),
+  let handle: BotHandle | undefined;
+  let exitCode = 0;
+  const shutdown = (reason: string) => {
+    logger.info({ reason }, 'shutting down');
+    (handle?.stop() ?? Promise.resolve()).then(
+      () => process.exit(exitCode),
       (error: unknown) => {
         logger.error({ err: error }, 'shutdown failed');
         process.exit(1);
       },
     );
   };
+  try {
+    handle = await startBot(config, logger, {
+      // Without a gateway the bot is useless; exiting non-zero lets the service manager see it and restart.
+      onGatewayLost: (code) => {
+        exitCode = 1;
+        shutdown(`gateway closed with ${code}`);
+      },
+    });
+  } catch (error) {
+    if (isFootnoteError(error)) process.stderr.write(`${error.message}\n`);
+    else logger.error({ err: error }, 'footnote could not start');
+    return 1;
+  }
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
   return 0;

@@ -1,4 +1,6 @@
 import type http from 'node:http';
+import type Database from 'better-sqlite3';
+import { hostname } from 'node:os';
 import { Client, Events, GatewayIntentBits, Status, type ClientOptions } from 'discord.js';
 import type { Config } from '../config/load-config.js';
 import { openKnowledgeBase } from '../config/open-knowledge-base.js';
@@ -8,14 +10,17 @@ import { UnansweredLog } from '../core/activity/unanswered-log.js';
 import { FootnoteError } from '../core/errors.js';
 import type { KnowledgeBase } from '../core/knowledge/knowledge-base.js';
 import type { Logger } from '../core/logger.js';
+import { openActivityDatabase } from '../core/store/open-activity-database.js';
+import { lockIsLive, processIsAlive, readRunLock, writeRunLock } from '../core/store/run-lock.js';
 import type { BotContext } from './bot-context.js';
 import { checkApiBase } from './check-api-base.js';
 import { DISCORD_CDN_ORIGINS } from './download-attachment.js';
-import { createInteractionRouter } from './interaction-router.js';
+import { createInteractionRouter, type InteractionRouter } from './interaction-router.js';
 import { RateLimiter } from './rate-limiter.js';
 import { NO_MENTIONS } from './render/reply-options.js';
 import { scheduleRetention } from './schedule-retention.js';
-import { startHealthServer } from './start-health-server.js';
+import { startHealthServer, type HealthChecks } from './start-health-server.js';
+import { TurnQueue } from './turn-queue.js';
 
 export type StartBotOptions = {
   /** How to open the knowledge base (default: as configured). Tests use it to let the fetcher reach a loopback server. */
@@ -24,11 +29,15 @@ export type StartBotOptions = {
   clientOptions?: Omit<Partial<ClientOptions>, 'intents'>;
   /** Epoch milliseconds (default Date.now). */
   now?: () => number;
+  /** Called when Discord closes the gateway with a code discord.js does not reconnect after (`npm start` exits 1). */
+  onGatewayLost?: (code: number) => void;
 };
 
 export type BotHandle = {
   client: Client<true>;
   context: BotContext;
+  /** The second connection to the store's file, which the activity records use (see openActivityDatabase). */
+  activityDatabase: Database.Database;
   /** Stops accepting interactions, lets those in flight finish, closes the store and disconnects. */
   stop(): Promise<void>;
 };
@@ -53,7 +62,15 @@ export async function startBot(config: Config, logger: Logger, options: StartBot
 
   const kb = await (options.openKnowledgeBase ?? openKnowledgeBase)(config, logger);
   const now = options.now ?? Date.now;
-  const db = kb.database;
+  let db;
+  try {
+    db = openActivityDatabase(config.dataDir);
+  } catch (error) {
+    await kb.close();
+    throw error;
+  }
+  const releaseLock = takeRunLock(config.dataDir, logger);
+  let router: InteractionRouter | undefined;
   const context: BotContext = {
     config,
     logger,
@@ -65,33 +82,51 @@ export async function startBot(config: Config, logger: Logger, options: StartBot
     now,
     // Discord's CDN, plus the API host itself: a local fake Discord serves its attachments there.
     attachmentOrigins: [...DISCORD_CDN_ORIGINS, new URL(config.discord.apiBase).origin],
+    inFlight: () => router?.inFlight() ?? 0,
+    deferredWork: new TurnQueue(),
   };
   const stopRetention = scheduleRetention(db, config.discord.retentionDays, now, logger);
-  const router = createInteractionRouter(context);
+  router = createInteractionRouter(context);
 
   // Guilds is the only intent: no privileged intents, no message content. Interactions need none.
   const client = new Client({
     ...options.clientOptions,
     intents: [GatewayIntentBits.Guilds],
     allowedMentions: NO_MENTIONS,
-    rest: { ...options.clientOptions?.rest, api: config.discord.apiBase },
+    // @discordjs/rest's own default, stated: a 5xx or a reset connection is retried this many times at once. On an
+    // interaction callback that is all the retrying Discord's 3 s allow; later edits retry further (sendView).
+    rest: { retries: 3, ...options.clientOptions?.rest, api: config.discord.apiBase },
   });
   client.on(Events.InteractionCreate, (interaction) => void router.handle(interaction));
+  const activity = db;
+  const checks = (): HealthChecks => ({
+    // Per shard: the manager's own status turns Ready once and stays so through later disconnects.
+    gateway: client.ws.shards.size > 0 && client.ws.shards.every((shard) => shard.status === Status.Ready),
+    store: activity.open && storeReadable(kb),
+    index: indexInStep(kb),
+    accepting: router.accepting,
+  });
   client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
-  client.on(Events.ShardDisconnect, (event) => logger.warn({ code: event.code }, 'gateway disconnected'));
+  client.on(Events.ShardDisconnect, (event) => {
+    // Emitted only for close codes discord.js will not reconnect after (4004 token refused, 4013/4014 intents…).
+    logger.error({ code: event.code }, 'Discord closed the gateway for good; the bot can no longer receive interactions');
+    options.onGatewayLost?.(event.code);
+  });
 
   let health: http.Server | undefined;
   const cleanUp = async () => {
     stopRetention();
     await client.destroy();
     await kb.close();
+    db.close();
+    releaseLock();
     await new Promise<void>((resolve) => (health ? health.close(() => resolve()) : resolve()));
   };
   try {
     const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));
     await client.login(token);
     await ready;
-    if (config.discord.healthPort !== undefined) health = await startHealthServer(config.discord.healthPort, () => client.ws.status === Status.Ready);
+    if (config.discord.healthPort !== undefined) health = await startHealthServer(config.discord.healthPort, checks);
   } catch (error) {
     await cleanUp();
     throw loginError(error);
@@ -102,6 +137,7 @@ export async function startBot(config: Config, logger: Logger, options: StartBot
   return {
     client: client as Client<true>,
     context,
+    activityDatabase: db,
     stop() {
       stopping ??= (async () => {
         router.close();
@@ -112,6 +148,40 @@ export async function startBot(config: Config, logger: Logger, options: StartBot
       return stopping;
     },
   };
+}
+
+/**
+ * Marks DATA_DIR as used by this process, so that `footnote restore` refuses to swap the store under a running
+ * bot. A lock left by a bot that was killed is taken over; one held by another live process is reported.
+ */
+function takeRunLock(dataDir: string, logger: Logger): () => void {
+  const previous = readRunLock(dataDir);
+  const here = { hostname: hostname(), isAlive: processIsAlive };
+  if (previous && previous.pid !== process.pid && lockIsLive(previous, here)) {
+    logger.warn({ pid: previous.pid, hostname: previous.hostname, dataDir }, 'another footnote bot seems to use this DATA_DIR; two bots on one token answer twice');
+  }
+  try {
+    return writeRunLock(dataDir, { pid: process.pid, hostname: here.hostname, startedAt: new Date().toISOString() });
+  } catch (error) {
+    // A read-only DATA_DIR: the bot can still answer from the index; only restore loses its guard.
+    logger.warn({ err: error, dataDir }, 'could not write the run lock');
+    return () => {};
+  }
+}
+
+function storeReadable(kb: KnowledgeBase): boolean {
+  const db = kb.database;
+  return db.open && db.prepare('SELECT rev FROM revisions WHERE id = 1').get() !== undefined;
+}
+
+/** The index answers (it throws once the knowledge base is closed) and has caught up with the store. */
+function indexInStep(kb: KnowledgeBase): boolean {
+  try {
+    kb.sync();
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function loginError(error: unknown): unknown {

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import type { CorpusDocument, DocumentMeta, DocumentSource, Scope } from '../documents/document.js';
 import { FootnoteError } from '../errors.js';
 import { migrate } from './migrations.js';
+import { storageFailure } from './storage-failure.js';
 
 export const STORE_FILE = 'footnote.db';
 
@@ -52,7 +53,12 @@ export class DocumentStore {
       db.pragma('busy_timeout = 5000');
       migrate(db);
     } catch (error) {
-      throw new FootnoteError('store_failed', `The document store in ${dataDir} cannot be opened: ${(error as Error).message}`, {
+      const code = String((error as { code?: unknown }).code ?? '');
+      // The folder or file cannot be written (SQLite needs to, even to read a WAL database): say where to look.
+      const hint = /^(SQLITE_CANTOPEN|SQLITE_READONLY|SQLITE_IOERR|EACCES|EPERM|EROFS)/.test(code)
+        ? ' (footnote must be able to write there: check that the folder exists, belongs to the user running footnote, and is not on a read-only or full disk)'
+        : '';
+      throw new FootnoteError('store_failed', `The document store in ${dataDir} cannot be opened: ${(error as Error).message}${hint}`, {
         cause: error,
       });
     }
@@ -198,16 +204,7 @@ export class DocumentStore {
       return this.db.transaction(work).immediate();
     } catch (error) {
       // Only SQLite's own failures are storage errors; anything a check threw passes through as is.
-      if (!String((error as { code?: unknown }).code ?? '').startsWith('SQLITE_')) throw error;
-      const message = (error as Error).message;
-      const hint = /readonly|read-only/i.test(message)
-        ? 'the data folder is read-only'
-        : /full|disk/i.test(message)
-          ? 'the disk is full'
-          : message;
-      throw new FootnoteError('store_failed', `The document store could not save the change: ${hint}. Nothing was changed.`, {
-        cause: error,
-      });
+      throw storageFailure(error, 'The document store could not save the change') ?? error;
     }
   }
 }

@@ -94,6 +94,11 @@ const MIGRATIONS: ReadonlyArray<(db: Database.Database) => void> = [
       ) STRICT;
     `);
   },
+  // 3: catching up with another connection's commits asks for the documents changed since a revision; without
+  // this index that is a scan of every document's text, on every question after any other connection committed.
+  (db) => {
+    db.exec('CREATE INDEX documents_rev ON documents (rev);');
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,11 +1,20 @@
-import { ApplicationIntegrationType, InteractionContextType, SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
+import {
+  ApplicationIntegrationType,
+  InteractionContextType,
+  MessageFlags,
+  SlashCommandBuilder,
+  type ChatInputCommandInteraction,
+} from 'discord.js';
 import { citedPassage } from '../../core/activity/answer-log.js';
 import { guildView, type BotContext } from '../bot-context.js';
+import { keepRecord } from '../keep-record.js';
 import { QUESTION_OPTION_MAX } from '../render/discord-limits.js';
-import { notice } from '../render/message-view.js';
+import { notice, type MessageView } from '../render/message-view.js';
 import { renderAnswer } from '../render/render-answer.js';
 import { renderNoMatch } from '../render/render-no-match.js';
 import { replyOptions } from '../render/reply-options.js';
+import { retryFirstResponse, sendView } from '../send-view.js';
+import { shouldDefer } from '../should-defer.js';
 import type { Command } from './command.js';
 
 const definition = new SlashCommandBuilder()
@@ -20,7 +29,9 @@ const definition = new SlashCommandBuilder()
 
 /**
  * `/ask`: answers in the interaction callback itself (retrieval takes milliseconds, well inside Discord's
- * 3 s), records the answer so its buttons work later, and records questions nothing answered.
+ * 3 s), records the answer so its buttons work later, and records questions nothing answered. In a burst (or
+ * when the process was busy) it acknowledges first and answers by editing, one answer per event-loop turn, so
+ * that every interaction still gets its first response in time.
  */
 async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
   const question = interaction.options.getString('question', true);
@@ -32,29 +43,45 @@ async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext
     await interaction.reply(replyOptions(notice(`You're asking faster than I can keep up with. Please try again in ${seconds} s.`)));
     return;
   }
+  if (!shouldDefer(interaction, ctx.inFlight())) {
+    const view = answerView(interaction, ctx, question, isPrivate, now);
+    await retryFirstResponse(interaction, ctx.logger, () => interaction.reply(replyOptions(view)));
+    return;
+  }
+  await retryFirstResponse(interaction, ctx.logger, () => interaction.deferReply(isPrivate ? { flags: MessageFlags.Ephemeral } : {}), {
+    ephemeral: isPrivate,
+  });
+  const view = await ctx.deferredWork.run(() => answerView(interaction, ctx, question, isPrivate, now));
+  await sendView(interaction, view, ctx.logger);
+}
+
+/**
+ * Retrieval, the records the buttons and /curate unanswered need, and the view to send. Without its record (the
+ * store could not write) an answer goes out without buttons.
+ */
+function answerView(interaction: ChatInputCommandInteraction, ctx: BotContext, question: string, isPrivate: boolean, now: number): MessageView {
   const view = guildView(ctx, interaction.guildId);
   const answer = ctx.kb.ask(question, { guildId: view.guildId, includeGlobal: view.includeGlobal });
   switch (answer.kind) {
     case 'rejected':
-      await interaction.reply(replyOptions(notice(answer.message)));
-      return;
+      return notice(answer.message);
     case 'no-match':
-      ctx.unanswered.record(interaction.guildId, answer.query, now);
-      await interaction.reply(replyOptions(renderNoMatch(answer, { ephemeral: isPrivate, inGuild: interaction.inGuild() })));
-      return;
+      keepRecord(ctx, 'unanswered question', () => ctx.unanswered.record(interaction.guildId, answer.query, now));
+      return renderNoMatch(answer, { ephemeral: isPrivate, inGuild: interaction.inGuild() });
     case 'answer': {
-      const answerId = ctx.answers.save({
-        guildId: interaction.guildId,
-        includeGlobal: view.includeGlobal,
-        askerId: interaction.user.id,
-        askerName: askerName(interaction),
-        question: answer.query,
-        cited: answer.results.map(citedPassage),
-        createdAt: now,
-      });
+      const answerId = keepRecord(ctx, 'answer', () =>
+        ctx.answers.save({
+          guildId: interaction.guildId,
+          includeGlobal: view.includeGlobal,
+          askerId: interaction.user.id,
+          askerName: askerName(interaction),
+          question: answer.query,
+          cited: answer.results.map(citedPassage),
+          createdAt: now,
+        }),
+      );
       const shareable = isPrivate && interaction.inGuild();
-      await interaction.reply(replyOptions(renderAnswer(answer, { answerId, ephemeral: isPrivate, shareable })));
-      return;
+      return renderAnswer(answer, { answerId, ephemeral: isPrivate, shareable });
     }
     default: {
       const unreachable: never = answer;

@@ -7,7 +7,8 @@ import { escapeText } from '../render/escape-text.js';
 import { notice } from '../render/message-view.js';
 import { ADD_MODAL_FIELDS, renderAddModal } from '../render/render-add-modal.js';
 import { renderAdded } from '../render/render-added.js';
-import { editOptions, replyOptions } from '../render/reply-options.js';
+import { replyOptions } from '../render/reply-options.js';
+import { retryFirstResponse, sendView } from '../send-view.js';
 
 /** The file types the core extracts text from. */
 const ACCEPTED_EXTENSIONS = ['txt', 'md', 'markdown', 'html', 'htm', 'pdf', 'docx'];
@@ -35,7 +36,7 @@ export async function curateAdd(interaction: ChatInputCommandInteraction<'cached
       return;
     }
   }
-  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  await retryFirstResponse(interaction, ctx.logger, () => interaction.deferReply({ flags: MessageFlags.Ephemeral }), { ephemeral: true });
   const input: DocumentInput = file
     ? {
         kind: 'file',
@@ -50,7 +51,8 @@ export async function curateAdd(interaction: ChatInputCommandInteraction<'cached
     : { kind: 'url', url: url! };
   const result = await ctx.kb.add({ scope: guildScope(interaction.guildId), input, addedBy: interaction.user.username, ...(title && { title }) });
   ctx.logger.info({ guildId: interaction.guildId, id: result.id, kind: result.kind, by: interaction.user.id }, 'document added');
-  await interaction.editReply(editOptions(renderAdded(result)));
+  // The document is stored; the moderator must hear so even if Discord stumbles (see sendView).
+  await sendView(interaction, renderAdded(result), ctx.logger);
 }
 
 /** The pasted-text modal's submission. */
@@ -58,10 +60,11 @@ export async function submitAddModal(interaction: ModalSubmitInteraction<'cached
   const title = interaction.fields.getTextInputValue(ADD_MODAL_FIELDS.title).trim();
   const text = interaction.fields.getTextInputValue(ADD_MODAL_FIELDS.text);
   // Extraction runs in a worker under limits; that start-up is not worth racing the 3 s against.
-  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  await retryFirstResponse(interaction, ctx.logger, () => interaction.deferReply({ flags: MessageFlags.Ephemeral }), { ephemeral: true });
   const result = await ctx.kb.add({ scope: guildScope(interaction.guildId), input: { kind: 'text', text }, title, addedBy: interaction.user.username });
   ctx.logger.info({ guildId: interaction.guildId, id: result.id, kind: result.kind, by: interaction.user.id }, 'document added');
-  await interaction.editReply(editOptions(renderAdded(result)));
+  // The document is stored; the moderator must hear so even if Discord stumbles (see sendView).
+  await sendView(interaction, renderAdded(result), ctx.logger);
 }
 
 /** Checks what the payload already says (size, name) before anything is downloaded. */

@@ -8,6 +8,7 @@ import {
 import { guildScope } from '../../core/documents/document.js';
 import type { BotContext } from '../bot-context.js';
 import { documentChoices } from '../document-choices.js';
+import { saveOrRefuse } from '../keep-record.js';
 import { notice } from '../render/message-view.js';
 import { renderSettings } from '../render/render-settings.js';
 import { renderUnanswered } from '../render/render-unanswered.js';
@@ -70,7 +71,10 @@ async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext
     }
     case 'settings': {
       const includeShared = interaction.options.getBoolean('include_shared');
-      if (includeShared !== null) ctx.settings.set(interaction.guildId, { includeShared }, interaction.user.id, now);
+      if (includeShared !== null) {
+        const guildId = interaction.guildId;
+        saveOrRefuse('the setting', () => ctx.settings.set(guildId, { includeShared }, interaction.user.id, now));
+      }
       const usage = ctx.kb.usage(guildScope(interaction.guildId));
       await interaction.reply(replyOptions(renderSettings(ctx.settings.get(interaction.guildId), usage, ctx.config, includeShared !== null)));
       return;

@@ -4,6 +4,7 @@ import { passageContext } from '../../core/activity/passage-context.js';
 import type { Scope } from '../../core/documents/document.js';
 import { answerTtlMs, guildView, type BotContext } from '../bot-context.js';
 import type { CustomId } from '../custom-id.js';
+import { keepRecord, saveOrRefuse } from '../keep-record.js';
 import { answerButtons } from '../render/answer-buttons.js';
 import { escapeText } from '../render/escape-text.js';
 import { notice } from '../render/message-view.js';
@@ -38,7 +39,7 @@ export async function handleAnswerButton(interaction: ButtonInteraction, ctx: Bo
         await interaction.reply(replyOptions(notice('There are no further passages that answer this question.')));
         return;
       }
-      ctx.answers.appendCited(record.id, page.map(citedPassage));
+      keepRecord(ctx, 'passages of a further page', () => ctx.answers.appendCited(record.id, page.map(citedPassage)));
       const hasMore = answer.results.length === top && id.page < MAX_PAGES;
       await interaction.reply(replyOptions(renderAnswerPage(record.question, page, { answerId: record.id, page: id.page, hasMore })));
       return;
@@ -46,7 +47,7 @@ export async function handleAnswerButton(interaction: ButtonInteraction, ctx: Bo
     case 'answer-source':
       return showSource(interaction, ctx, record, id.rank, view.scopes);
     case 'answer-vote': {
-      const outcome = ctx.answers.vote(record, interaction.user.id, id.vote, ctx.now());
+      const outcome = saveOrRefuse('your vote', () => ctx.answers.vote(record, interaction.user.id, id.vote, ctx.now()));
       const thumb = id.vote === 1 ? '👍' : '👎';
       const text =
         outcome === 'recorded'

@@ -8,7 +8,8 @@ import { EMBED_COLOR, type MessageView } from './message-view.js';
 import { quotePassage } from './quote-passage.js';
 
 export type FoundAnswer = Extract<Answer, { kind: 'answer' }>;
-export type AnswerViewOptions = { answerId: string; ephemeral: boolean; shareable: boolean };
+/** `answerId` is the answer's record, which its buttons need; without one (the store could not write) there are none. */
+export type AnswerViewOptions = { answerId: string | undefined; ephemeral: boolean; shareable: boolean };
 
 /** The best passage's quote: well inside the 4,096-character description, leaving room for its citation. */
 const BEST_QUOTE_CHARS = 1800;
@@ -39,9 +40,10 @@ export function renderAnswer(answer: FoundAnswer, options: AnswerViewOptions): M
         },
       },
     ],
-    components: [
-      answerButtons({ answerId: options.answerId, more: answer.matched.passages > answer.results.length, shareable: options.shareable }),
-    ],
+    components:
+      options.answerId === undefined
+        ? []
+        : [answerButtons({ answerId: options.answerId, more: answer.matched.passages > answer.results.length, shareable: options.shareable })],
     ephemeral: options.ephemeral,
   };
 }
