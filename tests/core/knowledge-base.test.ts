@@ -1,4 +1,4 @@
-import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FootnoteError } from '../../src/core/errors.js';
@@ -135,5 +135,44 @@ describe('KnowledgeBase', () => {
     expect(changed.ask('lighthouses').kind).toBe('answer');
     expect(changed.ask('zebra crossing policy').kind).toBe('answer');
     corpus.remove();
+  });
+
+  it('rebuilds the index when the postings file beside the snapshot is corrupt, missing or from another snapshot', async () => {
+    const logs: string[] = [];
+    const logger = { debug: (_: object, m?: string) => logs.push(`debug ${m}`), info: (o: object, m?: string) => logs.push(`info ${m} ${JSON.stringify(o)}`), warn() {}, error() {} };
+    const kb = await openKb({ logger });
+    await kb.add({ scope: 'global', input: text(ZEBRA), title: 'Zebra crossings', addedBy: 'op' });
+    await kb.close();
+    const index = join(data.path, 'index');
+    const postings = join(index, readdirSync(index).find((f) => f.endsWith('.postings'))!);
+    const intact = readFileSync(postings);
+    const flipped = Buffer.from(intact);
+    flipped[flipped.length >> 1]! ^= 0xff;
+    const cases: Array<[string, () => void, RegExp]> = [
+      ['a flipped byte', () => writeFileSync(postings, flipped), /postings file is corrupt/],
+      ['a torn write', () => writeFileSync(postings, intact.subarray(0, intact.length >> 1)), /postings file is (corrupt|truncated)/],
+      ['no file', () => rmSync(postings), /postings file is missing/],
+    ];
+    for (const [_name, damage, reason] of cases) {
+      damage();
+      logs.length = 0;
+      const rebuilt = await openKb({ logger });
+      expect(logs.some((l) => l.includes('building the index') && reason.test(l))).toBe(true);
+      const answer = rebuilt.ask('zebra crossing policy');
+      expect(answer.kind === 'answer' && answer.results[0]!.text).toContain('zebra crossing policy');
+      await rebuilt.close();
+      expect(readFileSync(postings).length).toBeGreaterThan(0); // written again on close
+    }
+
+    // A postings file written for an earlier snapshot does not go with the current one.
+    const earlier = readFileSync(postings);
+    const again = await openKb({ logger });
+    await again.add({ scope: 'global', input: text('Lighthouse keepers log the tides twice a day.'), title: 'Lighthouses', addedBy: 'op' });
+    await again.close();
+    writeFileSync(postings, earlier);
+    logs.length = 0;
+    const mismatched = await openKb({ logger });
+    expect(logs.some((l) => l.includes('building the index') && /belongs to another snapshot/.test(l))).toBe(true);
+    expect(mismatched.ask('When do lighthouse keepers log the tides?').kind).toBe('answer');
   });
 });

@@ -1,6 +1,6 @@
 import type { Scope } from '../documents/document.js';
-import { analyze } from '../search/analyze.js';
-import { rankPassages } from '../search/expand-query.js';
+import { analyze, analyzeWithOffsets, type AnalyzedText } from '../search/analyze.js';
+import { rankPassagesTop } from '../search/expand-query.js';
 import type { Hit, PassageIndex } from '../search/passage-index.js';
 import type { Answer, Citation, RelatedDocument } from './answer.js';
 import { dropNearDuplicates } from './drop-near-duplicates.js';
@@ -29,6 +29,8 @@ export const MIN_COVERAGE = 0.35;
 /** Further results must score at least this fraction of the best one, or they are noise. */
 const MIN_RELATIVE_SCORE = 0.25;
 const MAX_RELATED = 3;
+/** Candidates ranked per result asked for, before weak and near-duplicate passages are dropped. */
+const CANDIDATES_PER_RESULT = 4;
 
 // C0/C1 control characters other than tab and newline; bidi overrides and isolates.
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
@@ -71,35 +73,45 @@ export function ask(index: PassageIndex, rawQuestion: string, options: AskOption
   // 2. Rank passages and weigh each query term by its rarity in the searchable passages.
   //    Whether the question is covered at all is judged on its own words (the first pass), not on
   //    the feedback terms that only sharpen the ranking.
-  const { firstPass, ranked: hits } = rankPassages(index, terms, options.scopes);
-  const weights = termWeights(terms, firstPass, index.passagesIn(options.scopes));
+  const top = options.top ?? DEFAULT_TOP;
+  const { firstPass, ranked } = rankPassagesTop(index, terms, options.scopes, { limit: Math.max(1, top * CANDIDATES_PER_RESULT), documents: MAX_RELATED });
+  const weights = termWeights(terms, firstPass.termMatches, index.passagesIn(options.scopes));
   const tookMs = () => Math.round((now() - started) * 100) / 100;
-  const covered = firstPass[0];
-  const best = hits[0];
+  const covered = firstPass.hits[0];
+  const best = ranked.hits[0];
   if (!covered || !best || coverage(covered, terms, weights) < MIN_COVERAGE) {
-    return { kind: 'no-match', query, related: relatedDocuments(index, firstPass), tookMs: tookMs() };
+    return { kind: 'no-match', query, related: relatedDocuments(index, firstPass.leadingDocuments), tookMs: tookMs() };
   }
 
   // 3. Keep the strong, distinct passages and cite them.
-  const strong = hits.slice(0, (options.top ?? DEFAULT_TOP) * 4).filter((hit) => hit.score >= best.score * MIN_RELATIVE_SCORE);
-  const chosen = dropNearDuplicates(strong, (hit) => hit.passage.text).slice(0, options.top ?? DEFAULT_TOP);
-  const results = chosen.map((hit, i) => cite(index, hit, i + 1, weights));
-  const documents = new Set(hits.map((hit) => `${hit.passage.scope}/${hit.passage.docId}`));
+  const strong = ranked.hits.slice(0, top * CANDIDATES_PER_RESULT).filter((hit) => hit.score >= best.score * MIN_RELATIVE_SCORE);
+  // Each candidate's text is analysed once, on demand, for both near-duplicate detection and highlights.
+  const analyses = new Map<number, { terms: readonly string[]; offsets: AnalyzedText | undefined }>();
+  const analysisOf = (hit: Hit) => {
+    let analysis = analyses.get(hit.passage.key);
+    if (!analysis) {
+      const offsets = analyzeWithOffsets(hit.passage.text);
+      analysis = { terms: offsets?.terms ?? analyze(hit.passage.text), offsets };
+      analyses.set(hit.passage.key, analysis);
+    }
+    return analysis;
+  };
+  const chosen = dropNearDuplicates(strong, (hit) => analysisOf(hit).terms, top);
+  const results = chosen.map((hit, i) => cite(index, hit, i + 1, weights, analysisOf(hit).offsets));
   const cited = new Set(results.map((r) => `${r.scope}/${r.docId}`));
   return {
     kind: 'answer',
     query,
     results,
-    related: relatedDocuments(index, hits).filter((doc) => !cited.has(`${doc.scope}/${doc.docId}`)),
-    matched: { passages: hits.length, documents: documents.size },
+    related: relatedDocuments(index, ranked.leadingDocuments).filter((doc) => !cited.has(`${doc.scope}/${doc.docId}`)),
+    matched: { passages: ranked.total, documents: ranked.documents },
     tookMs: tookMs(),
   };
 }
 
-/** BM25's IDF for each query term over the passages searched; hits give each term's document frequency. */
-function termWeights(terms: readonly string[], hits: readonly Hit[], passages: number): Map<string, number> {
-  const df = new Map<string, number>(terms.map((t) => [t, 0]));
-  for (const hit of hits) for (const term of hit.matchedTerms) df.set(term, (df.get(term) ?? 0) + 1);
+/** BM25's IDF for each query term over the passages searched, from the passages each term matched. */
+function termWeights(terms: readonly string[], matches: ReadonlyMap<string, number>, passages: number): Map<string, number> {
+  const df = new Map<string, number>(terms.map((t) => [t, matches.get(t) ?? 0]));
   const n = Math.max(passages, 1);
   return new Map(terms.map((t) => [t, Math.log(1 + (n - (df.get(t) ?? 0) + 0.5) / ((df.get(t) ?? 0) + 0.5))]));
 }
@@ -112,10 +124,10 @@ function coverage(hit: Hit, terms: readonly string[], weights: ReadonlyMap<strin
   return total === 0 ? 0 : matched / total;
 }
 
-function cite(index: PassageIndex, hit: Hit, rank: number, weights: ReadonlyMap<string, number>): Citation {
+function cite(index: PassageIndex, hit: Hit, rank: number, weights: ReadonlyMap<string, number>, analyzed: AnalyzedText | undefined): Citation {
   const { passage } = hit;
   const meta = index.getDocument(passage.scope, passage.docId)?.meta;
-  const highlight = selectHighlight(passage.text, weights);
+  const highlight = selectHighlight(passage.text, weights, analyzed);
   return {
     rank,
     score: Math.round(hit.score * 1000) / 1000,

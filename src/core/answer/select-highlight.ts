@@ -1,5 +1,5 @@
 import { splitSentences } from '../passages/split-sentences.js';
-import { analyze } from '../search/analyze.js';
+import { analyze, type AnalyzedText } from '../search/analyze.js';
 
 /** A highlight shorter than this reads as a fragment, so the best neighbouring sentence joins it. */
 const SHORT_SENTENCE_CHARS = 80;
@@ -18,10 +18,11 @@ export type Highlight = { start: number; end: number };
  * The one or two sentences of `text` that best answer the question: each sentence scores the summed
  * weight (IDF) of the distinct query terms it contains; ties go to the earlier sentence. A neighbour
  * joins when the best sentence is short, or when it adds enough of the question's missing terms.
- * Returns offsets into `text`, so the highlight is always verbatim.
+ * Returns offsets into `text`, so the highlight is always verbatim. `analyzed` (the text's terms with
+ * their offsets, when the caller has them) saves analysing each sentence again.
  */
-export function selectHighlight(text: string, termWeights: ReadonlyMap<string, number>): Highlight {
-  const sentences = splitSentences(text).map((span) => ({ ...span, terms: new Set(analyze(text.slice(span.start, span.end))) }));
+export function selectHighlight(text: string, termWeights: ReadonlyMap<string, number>, analyzed?: AnalyzedText): Highlight {
+  const sentences = sentenceTerms(text, analyzed);
   if (sentences.length === 0) return { start: 0, end: text.length };
   const weigh = (terms: Iterable<string>) => {
     let sum = 0;
@@ -46,4 +47,18 @@ export function selectHighlight(text: string, termWeights: ReadonlyMap<string, n
   const short = chosen.end - chosen.start < SHORT_SENTENCE_CHARS;
   const strong = bestScore > 0 && Math.max(before, after) >= bestScore * NEIGHBOUR_SHARE;
   return (short || strong) && joined.end - joined.start <= MAX_HIGHLIGHT_CHARS ? joined : { start: chosen.start, end: chosen.end };
+}
+
+/** Each sentence's span and distinct terms: from the text's analysis when given, else sentence by sentence. */
+function sentenceTerms(text: string, analyzed: AnalyzedText | undefined): Array<{ start: number; end: number; terms: Set<string> }> {
+  const spans = splitSentences(text);
+  if (!analyzed) return spans.map((span) => ({ ...span, terms: new Set(analyze(text.slice(span.start, span.end))) }));
+  const sentences = spans.map((span) => ({ ...span, terms: new Set<string>() }));
+  let sentence = 0;
+  for (let i = 0; i < analyzed.terms.length; i++) {
+    const start = analyzed.starts[i]!;
+    while (sentence < sentences.length && sentences[sentence]!.end <= start) sentence++;
+    sentences[sentence]?.terms.add(analyzed.terms[i]!);
+  }
+  return sentences;
 }

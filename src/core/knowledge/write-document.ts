@@ -1,4 +1,4 @@
-import type { CorpusDocument, Scope } from '../documents/document.js';
+import type { DocumentMeta, Scope } from '../documents/document.js';
 import { isValidId, slugify, uniqueId } from '../documents/slugify.js';
 import { FootnoteError } from '../errors.js';
 import type { DocumentStore } from '../store/document-store.js';
@@ -13,7 +13,7 @@ import type { PreparedDocument } from './prepare-document.js';
  */
 export function writeDocument(
   store: DocumentStore,
-  shipped: ReadonlyMap<string, CorpusDocument>,
+  shipped: ReadonlyMap<string, DocumentMeta>,
   request: AddRequest,
   prepared: PreparedDocument,
   context: { quota: Quota; now: Date },
@@ -62,7 +62,7 @@ export function writeDocument(
 
 function assertNotDuplicate(
   store: DocumentStore,
-  shipped: ReadonlyMap<string, CorpusDocument>,
+  shipped: ReadonlyMap<string, DocumentMeta>,
   scope: Scope,
   contentHash: string,
   replacing: string | undefined,

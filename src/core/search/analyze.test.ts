@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyze, analyzeTerm, MAX_TERM_LENGTH, STOP_WORDS, tokenize } from './analyze.js';
+import { analyze, analyzeTerm, MAX_TERM_LENGTH, STOP_WORDS, tokenize, tokenizeWithRegex } from './analyze.js';
 
 describe('tokenize', () => {
   it.each([
@@ -22,6 +22,33 @@ describe('tokenize', () => {
     ['returns nothing for punctuation only', ' -- ... !? ', []],
   ])('%s', (_name, input, expected) => {
     expect(tokenize(input)).toEqual(expected);
+  });
+
+  it.each([
+    ['acronym before a letter gives back its last pair', 'U.S.Ab', ['U.S', 'Ab']],
+    ['acronym before a digit keeps no final dot', 'U.S.1 a.b.', ['U.S', '1', 'a.b.']],
+    ['single letter and dot is no acronym', 'a.1 b.c', ['a', '1', 'b.c']],
+    ['backtick is an apostrophe', 'don`t', ["don't"]],
+    ['digit separators only between digits', '1.2.3 1.a 3,4x,5', ['1.2.3', '1', 'a', '3,4x', '5']],
+  ])('reads ASCII on both paths alike: %s', (_name, input, expected) => {
+    expect(tokenize(input)).toEqual(expected);
+    expect(tokenizeWithRegex(input)).toEqual(expected);
+  });
+
+  it('tokenises ASCII text on its fast path exactly as on the general one', () => {
+    const chars = fc.constantFrom(...'aBz09 .,\'`-_\n\tX.Y'.split(''), 'U.S.', 'e.g.', "O'", '3.14', '1,000');
+    fc.assert(
+      fc.property(fc.array(chars, { maxLength: 40 }).map((parts) => parts.join('')), (text) => {
+        expect(tokenize(text)).toEqual(tokenizeWithRegex(text));
+      }),
+      { numRuns: 20_000 },
+    );
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary-ascii', maxLength: 60 }), (text) => {
+        expect(tokenize(text)).toEqual(tokenizeWithRegex(text));
+      }),
+      { numRuns: 5_000 },
+    );
   });
 
   it('never returns an empty token or one containing whitespace', () => {

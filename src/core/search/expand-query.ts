@@ -1,6 +1,5 @@
-import { analyze } from './analyze.js';
 import type { Scope } from '../documents/document.js';
-import type { Hit, PassageIndex } from './passage-index.js';
+import type { Hit, PassageIndex, Ranking } from './passage-index.js';
 
 /**
  * RM3 pseudo-relevance feedback (Abdul-Jaleel et al., 2004): the first pass's best passages are taken
@@ -10,28 +9,35 @@ import type { Hit, PassageIndex } from './passage-index.js';
  */
 export const RM3 = { feedbackPassages: 10, feedbackTerms: 20, originalWeight: 0.7 } as const;
 
-/** Query term weights after feedback: w(t) = 0.7 · qtf(t)/|q| + 0.3 · P'(t | top passages). */
-export function expandQuery(index: PassageIndex, terms: readonly string[], firstPass: readonly Hit[]): Map<string, number> {
-  // Feedback passages are chosen by BM25 × the number of query terms they match (coordination): a
-  // passage that matches most of the question is a safer guess at "relevant" than one that scores on a
-  // single rare term. Measured: +0.03 nDCG@10 on CACM, ±0.005 elsewhere, against plain BM25 order.
-  const feedback = [...firstPass]
-    .sort((a, b) => b.score * b.matchedTerms.length - a.score * a.matchedTerms.length || a.passage.key - b.passage.key)
-    .slice(0, RM3.feedbackPassages);
+/**
+ * Query term weights after feedback: w(t) = 0.7 · qtf(t)/|q| + 0.3 · P'(t | top passages).
+ * `feedback` are the first pass's best passages by BM25 × the number of query terms they match
+ * (coordination; the index picks them, see `SearchRequest.feedback`): a passage that matches most of
+ * the question is a safer guess at "relevant" than one that scores on a single rare term. Measured:
+ * +0.03 nDCG@10 on CACM, ±0.005 elsewhere, against plain BM25 order.
+ */
+export function expandQuery(index: PassageIndex, terms: readonly string[], feedback: readonly Hit[]): Map<string, number> {
   const weights = new Map<string, number>();
   const original = RM3.originalWeight / terms.length;
   for (const term of terms) weights.set(term, (weights.get(term) ?? 0) + original);
   const totalScore = feedback.reduce((sum, hit) => sum + hit.score, 0);
   if (feedback.length === 0 || totalScore <= 0) return weights;
 
-  // P(t|R) = Σ_p (s_p / Σ s) · tf_p(t) / |p|
+  // P(t|R) = Σ_p (s_p / Σ s) · tf_p(t) / |p|, over the passages' indexed terms (title and text): the
+  // index's forward lists give them without analysing the text again. Each occurrence adds its share
+  // one at a time, as summing over the analysed text did, so the weights are the same to the last bit.
   const relevance = new Map<string, number>();
   for (const hit of feedback) {
-    const title = index.getDocument(hit.passage.scope, hit.passage.docId)?.meta.title ?? '';
-    const passageTerms = analyze(`${title}\n${hit.passage.text}`);
-    if (passageTerms.length === 0) continue;
-    const share = hit.score / totalScore / passageTerms.length;
-    for (const term of passageTerms) relevance.set(term, (relevance.get(term) ?? 0) + share);
+    const passageTerms = index.passageTerms(hit.passage);
+    let length = 0;
+    for (const tf of passageTerms.values()) length += tf;
+    if (length === 0) continue;
+    const share = hit.score / totalScore / length;
+    for (const [term, tf] of passageTerms) {
+      let p = relevance.get(term) ?? 0;
+      for (let i = 0; i < tf; i++) p += share;
+      relevance.set(term, p);
+    }
   }
   const top = [...relevance].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, RM3.feedbackTerms);
   const mass = top.reduce((sum, [, p]) => sum + p, 0);
@@ -46,17 +52,28 @@ export function expandQuery(index: PassageIndex, terms: readonly string[], first
  */
 const MIN_PREFIX_CHARS = 3;
 
+/** How much of each pass `rankPassagesTop` returns (default: every match, as `rankPassages`). */
+export type RankLimits = { limit?: number; documents?: number };
+
 /**
  * The ranking both `ask` and `trec-run` use: BM25 over passages, then a second pass with the RM3-
  * expanded query. The first pass is returned too: answer-level decisions (is the question covered at
- * all?) must look at the question's own words, not at the expansion.
+ * all?) must look at the question's own words, not at the expansion. Each pass returns the best
+ * `limit` passages and the first `documents` documents, with the counts of the whole match.
  */
+export function rankPassagesTop(index: PassageIndex, terms: readonly string[], scopes: readonly Scope[], limits: RankLimits = {}): { firstPass: Ranking; ranked: Ranking } {
+  const request = { scopes, feedback: RM3.feedbackPassages, documents: limits.documents ?? 0, ...(limits.limit !== undefined && { limit: limits.limit }) };
+  let firstPass = index.rank(terms, request);
+  const unmatched = new Set(terms.filter((term) => firstPass.termMatches.get(term) === 0 && term.length >= MIN_PREFIX_CHARS));
+  if (unmatched.size > 0) firstPass = index.rank(terms, { ...request, prefixTerms: unmatched });
+  if (firstPass.total === 0) return { firstPass, ranked: firstPass };
+  const termWeights = expandQuery(index, terms, firstPass.feedback);
+  const ranked = index.rank([...termWeights.keys()], { ...request, feedback: 0, termWeights, ...(unmatched.size > 0 && { prefixTerms: unmatched }) });
+  return { firstPass, ranked };
+}
+
+/** `rankPassagesTop` with every match of each pass, best first (for runs over test collections). */
 export function rankPassages(index: PassageIndex, terms: readonly string[], scopes: readonly Scope[]): { firstPass: Hit[]; ranked: Hit[] } {
-  let firstPass = index.search(terms, { scopes });
-  const matched = new Set(firstPass.flatMap((hit) => hit.matchedTerms));
-  const unmatched = new Set(terms.filter((term) => !matched.has(term) && term.length >= MIN_PREFIX_CHARS));
-  if (unmatched.size > 0) firstPass = index.search(terms, { scopes, prefixTerms: unmatched });
-  if (firstPass.length === 0) return { firstPass, ranked: firstPass };
-  const termWeights = expandQuery(index, terms, firstPass);
-  return { firstPass, ranked: index.search([...termWeights.keys()], { scopes, termWeights, ...(unmatched.size > 0 && { prefixTerms: unmatched }) }) };
+  const { firstPass, ranked } = rankPassagesTop(index, terms, scopes);
+  return { firstPass: firstPass.hits, ranked: ranked.hits };
 }

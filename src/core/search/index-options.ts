@@ -5,6 +5,19 @@ import { analyzeTerm, tokenize } from './analyze.js';
 /** What the index holds for each passage; minisearch stores none of it (we keep our own records). */
 export type IndexedFields = { key: number; title: string; text: string };
 
+/** The indexed fields, in minisearch's field order (its field ids 0 and 1). */
+export type IndexedField = 'title' | 'text';
+
+/**
+ * The string each field is analysed from. The title is also indexed as part of the text field, so a
+ * passage's BM25 length normalisation and term frequencies see it like the body; the separate title
+ * field only adds a small boost on top. Scoring the title as its own field (minisearch's way) inflates
+ * its IDF and double-counts it. Both minisearch and the compact index read fields through this.
+ */
+export function fieldValue(fields: Pick<IndexedFields, 'title' | 'text'>, field: IndexedField): string {
+  return field === 'text' ? `${fields.title}\n${fields.text}` : fields.title;
+}
+
 /**
  * The one place that owns minisearch's options: an index must be loaded with the options it was built
  * with, so building, loading and searching all import these, and the snapshot manifest carries
@@ -14,10 +27,7 @@ export const INDEX_OPTIONS: Options<IndexedFields> = {
   idField: 'key',
   fields: ['title', 'text'],
   storeFields: [],
-  // The title is also indexed as part of the text field, so a passage's BM25 length normalisation and
-  // term frequencies see it like the body; the separate title field only adds a small boost on top.
-  // Scoring the title as its own field (minisearch's way) inflates its IDF and double-counts it.
-  extractField: (doc, field) => (field === 'text' ? `${doc.title}\n${doc.text}` : doc[field as keyof IndexedFields]),
+  extractField: (doc, field) => (field === 'title' || field === 'text' ? fieldValue(doc, field) : doc[field as keyof IndexedFields]),
   tokenize,
   processTerm: analyzeTerm,
 };
@@ -37,6 +47,15 @@ export const BM25 = { k: 1.2, b: 0.75, d: 0 } as const;
 export const TITLE_BOOST = 0.25;
 
 /**
+ * Weight of a prefix match relative to an exact one: minisearch's default (`weights.prefix`), which
+ * further scales it by term.length / (term.length + 0.3 · extra characters). Written out because the
+ * compact index computes the same scores.
+ */
+export const PREFIX_WEIGHT = 0.375;
+/** minisearch's default fuzzy weight; fuzzy matching is off, it is only restated with PREFIX_WEIGHT. */
+const FUZZY_WEIGHT = 0.45;
+
+/**
  * Queries reach minisearch already analysed (ask and trec-run run `analyze` once, and need the terms
  * for weighting anyway), so search must not tokenise or stem them again: Porter stemming is not
  * idempotent ("licensed" → "licens" → "licen").
@@ -48,6 +67,7 @@ export const SEARCH_OPTIONS: SearchOptions = {
   prefix: false,
   fuzzy: false,
   boost: { title: TITLE_BOOST, text: 1 },
+  weights: { prefix: PREFIX_WEIGHT, fuzzy: FUZZY_WEIGHT },
   bm25: BM25,
 };
 

@@ -1,12 +1,18 @@
-import MiniSearch, { type SearchResult } from 'minisearch';
+import type MiniSearch from 'minisearch';
 import type { DocumentMeta, Scope } from '../documents/document.js';
 import type { Passage } from '../passages/split-passages.js';
-import { INDEX_OPTIONS, SEARCH_OPTIONS, type IndexedFields } from './index-options.js';
+import { compactArrays, compactedIndex } from './compact-arrays.js';
+import { CompactHit } from './compact-hit.js';
+import { CompactIndex, type CompactArrays } from './compact-index.js';
+import type { IndexedFields } from './index-options.js';
+import { MinisearchReference } from './minisearch-reference.js';
+import { scorePassages, type PassageScores } from './score-passages.js';
+import type { ScoredSlot } from './top-k.js';
 
 /** A passage as the index knows it: where it is (scope, document, lines) and its text. */
 export type IndexedPassage = Passage & { scope: Scope; key: number };
 
-/** One scored passage for a query; the only typed view of minisearch's `any`-typed results. */
+/** One scored passage for a query. */
 export type Hit = { passage: IndexedPassage; score: number; matchedTerms: readonly string[] };
 
 export type IndexedDocument = { meta: DocumentMeta; keys: number[] };
@@ -18,6 +24,27 @@ export type SearchRequest = {
   termWeights?: ReadonlyMap<string, number>;
   /** Terms also matched as prefixes of indexed terms (weighted by minisearch's prefix weight). */
   prefixTerms?: ReadonlySet<string>;
+  /** How many of the best passages to return (default: every match). */
+  limit?: number;
+  /** How many passages to choose by score × number of query terms matched (RM3's feedback; default 0). */
+  feedback?: number;
+  /** How many documents to return as their best passage, in rank order (default 0). */
+  documents?: number;
+};
+
+/** A query's result: the best passages, and what the whole match looks like. */
+export type Ranking = {
+  /** The best passages, best first (ties: passage key), at most `limit`. */
+  hits: Hit[];
+  /** The `feedback` passages with the highest score × number of query terms matched. */
+  feedback: Hit[];
+  /** The best passage of each of the first `documents` documents, in rank order. */
+  leadingDocuments: Hit[];
+  /** How many passages matched, in how many documents. */
+  total: number;
+  documents: number;
+  /** Per query term, how many of the searched passages it matched (the df of the searched scopes). */
+  termMatches: ReadonlyMap<string, number>;
 };
 
 export function documentKey(scope: Scope, id: string): string {
@@ -25,17 +52,20 @@ export function documentKey(scope: Scope, id: string): string {
 }
 
 /**
- * The live passage index: minisearch (the index of record) plus our own records of every passage and
- * document, so that results map to typed hits without minisearch storing any field.
+ * The live passage index: our records of every passage and document, and the compact index that
+ * answers questions with minisearch's BM25 (see score-passages). minisearch itself, the reference the
+ * compact index is tested against, is built only when asked for (`searchWithMinisearch`, `engine`).
  */
 export class PassageIndex {
-  private mini: MiniSearch<IndexedFields>;
+  private compact: CompactIndex;
+  private reference: MinisearchReference | undefined;
   private readonly passages = new Map<number, IndexedPassage>();
   private readonly documents = new Map<string, IndexedDocument>();
   private nextKey = 1;
 
-  constructor(mini?: MiniSearch<IndexedFields>) {
-    this.mini = mini ?? new MiniSearch<IndexedFields>(INDEX_OPTIONS);
+  /** `blockBits`: log2 of the passages per scoring block (default 14; tests shrink it to cross blocks). */
+  constructor(private readonly options: { blockBits?: number } = {}) {
+    this.compact = new CompactIndex(undefined, options);
   }
 
   get passageCount(): number {
@@ -49,16 +79,11 @@ export class PassageIndex {
   /** Adds a document's passages, replacing the document (scope, id) if it is already indexed. */
   addDocument(meta: DocumentMeta, passages: readonly Passage[]): void {
     this.removeDocument(meta.scope, meta.id);
-    const keys: number[] = [];
-    const fields: IndexedFields[] = [];
-    for (const passage of passages) {
-      const key = this.nextKey++;
-      this.passages.set(key, { ...passage, scope: meta.scope, key });
-      keys.push(key);
-      fields.push({ key, title: meta.title, text: passage.text });
-    }
-    this.mini.addAll(fields);
-    this.documents.set(documentKey(meta.scope, meta.id), { meta: withoutText(meta), keys });
+    const indexed = passages.map((passage) => ({ ...passage, scope: meta.scope, key: this.nextKey++ }));
+    for (const passage of indexed) this.passages.set(passage.key, passage);
+    this.compact.add(meta.scope, meta.title, indexed);
+    this.reference?.add(indexed.map((passage) => ({ key: passage.key, title: meta.title, text: passage.text })));
+    this.documents.set(documentKey(meta.scope, meta.id), { meta: withoutText(meta), keys: indexed.map((p) => p.key) });
   }
 
   /** Removes a document and its passages; false when it was not indexed. */
@@ -66,11 +91,10 @@ export class PassageIndex {
     const key = documentKey(scope, id);
     const doc = this.documents.get(key);
     if (!doc) return false;
-    // discard() is minisearch's O(1) removal; its auto-vacuum cleans the postings in the background.
-    for (const passageKey of doc.keys) {
-      this.mini.discard(passageKey);
-      this.passages.delete(passageKey);
-    }
+    this.compact.remove(doc.keys);
+    if (this.compact.wantsCompaction) this.compact = compactedIndex(this.compact);
+    this.reference?.remove(doc.keys.map((k) => ({ key: k, title: doc.meta.title, text: this.passages.get(k)?.text ?? '' })));
+    for (const passageKey of doc.keys) this.passages.delete(passageKey);
     this.documents.delete(key);
     return true;
   }
@@ -92,59 +116,101 @@ export class PassageIndex {
 
   /** How many indexed passages belong to the given scopes (the N of BM25's IDF for gates). */
   passagesIn(scopes: readonly Scope[]): number {
-    let count = 0;
-    for (const doc of this.documents.values()) if (scopes.includes(doc.meta.scope)) count += doc.keys.length;
-    return count;
+    return this.compact.scopes.passagesIn(scopes);
   }
 
   /**
-   * BM25-ranked passages for an already analysed query (terms as the index stores them), best first.
-   * minisearch multiplies each score by the number of query terms matched (its "quality"); we divide it
-   * out again so that the ranking is plain BM25 (see docs in README, "How retrieval works").
+   * BM25-ranked passages for an already analysed query (terms as the index stores them), with the
+   * aggregates `ask` needs. Scores are minisearch's with its multiplier (the number of query terms
+   * matched) divided out again, so that the ranking is plain BM25 (see README, "How retrieval works").
    */
-  search(terms: readonly string[], request: SearchRequest): Hit[] {
-    if (terms.length === 0) return [];
-    const allowed = new Set(request.scopes);
+  rank(terms: readonly string[], request: SearchRequest): Ranking {
     const weights = request.termWeights;
-    const results = this.mini.search(
-      { combineWith: 'OR', queries: [...terms] },
-      {
-        ...SEARCH_OPTIONS,
-        ...(weights && { boostTerm: (term: string) => weights.get(term) ?? 1 }),
-        ...(request.prefixTerms && { prefix: (term: string) => request.prefixTerms?.has(term) ?? false }),
-        filter: (result) => {
-          const passage = this.passages.get(result.id as number);
-          return passage !== undefined && allowed.has(passage.scope);
-        },
-      },
-    );
-    // Dividing out the multiplier changes the order, so sort again (ties: document order, for stable output).
-    return results.map((result) => this.toHit(result)).sort((a, b) => b.score - a.score || a.passage.key - b.passage.key);
+    const scores = scorePassages(this.compact, {
+      terms: terms.map((term) => ({ term, boost: weights ? (weights.get(term) ?? 1) : 1, prefix: request.prefixTerms?.has(term) ?? false })),
+      scopes: request.scopes,
+      limit: request.limit ?? Infinity,
+      feedback: request.feedback ?? 0,
+      documents: request.documents ?? 0,
+    });
+    const toHits = (scored: readonly ScoredSlot[]) => scored.map((entry) => this.toHit(entry, scores, terms));
+    const termMatches = new Map<string, number>();
+    terms.forEach((term, i) => termMatches.set(term, scores.termMatches[i]!));
+    return {
+      hits: toHits(scores.top),
+      feedback: toHits(scores.feedback),
+      leadingDocuments: toHits(scores.leading),
+      total: scores.total,
+      documents: scores.documents,
+      termMatches,
+    };
   }
 
-  /** minisearch, for the snapshot writer. */
+  /** Every matching passage (or the best `limit`), best first; ties in passage key order. */
+  search(terms: readonly string[], request: SearchRequest): Hit[] {
+    return this.rank(terms, request).hits;
+  }
+
+  /** The same search through minisearch (built on first use): the reference `search` must agree with. */
+  searchWithMinisearch(terms: readonly string[], request: SearchRequest): Hit[] {
+    return this.minisearch().search(terms, request, (key) => this.passages.get(key));
+  }
+
+  /** minisearch over the live passages (built on first use, then kept up to date). */
   get engine(): MiniSearch<IndexedFields> {
-    return this.mini;
+    return this.minisearch().engine;
   }
 
-  /** Restores our records from a snapshot (the engine comes in through the constructor). */
-  restore(documents: Array<{ meta: DocumentMeta; passages: IndexedPassage[] }>): void {
+  /**
+   * The analysed terms of a passage's text field (title and text, as indexed), each with its frequency
+   * (in term id order): what `analyze(title + "\n" + text)` counts, without analysing again.
+   */
+  passageTerms(passage: IndexedPassage): Map<string, number> {
+    const slot = this.compact.slotOf(passage.key);
+    const out = new Map<string, number>();
+    if (slot >= 0) this.compact.text.forEachTerm(slot, (id, tf) => out.set(this.compact.terms.term(id), tf));
+    return out;
+  }
+
+  /** The compact index's persisted state (copied; without removed passages), for the snapshot writer. */
+  compactArrays(): CompactArrays {
+    return compactArrays(this.compact);
+  }
+
+  /** Restores our records and the compact index from a snapshot; false if they do not agree. */
+  restore(documents: Array<{ meta: DocumentMeta; passages: IndexedPassage[] }>, compact: CompactArrays): boolean {
+    let slot = 0;
     for (const { meta, passages } of documents) {
       const keys: number[] = [];
       for (const passage of passages) {
+        if (compact.keys[slot++] !== passage.key || passage.docId !== meta.id || passage.scope !== meta.scope) return false;
         this.passages.set(passage.key, passage);
         keys.push(passage.key);
         this.nextKey = Math.max(this.nextKey, passage.key + 1);
       }
       this.documents.set(documentKey(meta.scope, meta.id), { meta, keys });
     }
+    if (slot !== compact.keys.length) return false;
+    this.compact = new CompactIndex(compact, this.options);
+    return true;
   }
 
-  private toHit(result: SearchResult): Hit {
-    const passage = this.passages.get(result.id as number);
-    if (!passage) throw new Error(`Index and passage records disagree: no passage ${String(result.id)}.`);
-    const matchedTerms = result.queryTerms;
-    return { passage, score: result.score / Math.max(1, matchedTerms.length), matchedTerms };
+  private minisearch(): MinisearchReference {
+    if (!this.reference) {
+      const reference = new MinisearchReference();
+      for (const { meta, keys } of [...this.documents.values()].sort((a, b) => (a.keys[0] ?? 0) - (b.keys[0] ?? 0))) {
+        reference.add(keys.map((key) => ({ key, title: meta.title, text: this.passages.get(key)?.text ?? '' })));
+      }
+      this.reference = reference;
+    }
+    return this.reference;
+  }
+
+  private toHit({ slot, score }: ScoredSlot, scores: PassageScores, terms: readonly string[]): Hit {
+    const key = this.compact.keys.array[slot]!;
+    const passage = this.passages.get(key);
+    if (!passage) throw new Error(`Index and passage records disagree: no passage ${key}.`);
+    return new CompactHit(passage, score, this.compact, slot, scores.sources, terms);
   }
 }
 

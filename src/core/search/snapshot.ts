@@ -1,18 +1,15 @@
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { createInterface } from 'node:readline';
-import MiniSearch from 'minisearch';
 import { z } from 'zod';
 import type { DocumentMeta } from '../documents/document.js';
 import { FootnoteError } from '../errors.js';
-import { INDEX_OPTIONS, OPTIONS_HASH, type IndexedFields } from './index-options.js';
+import { encodeCompactSnapshot, readCompactSnapshot } from './compact-snapshot.js';
+import { OPTIONS_HASH } from './index-options.js';
 import { PassageIndex, type IndexedPassage } from './passage-index.js';
 
-export const SNAPSHOT_FORMAT = 1;
-/** Terms per line: keeps every line far below V8's maximum string length however large the index. */
-const TERMS_PER_LINE = 5000;
+/** 2: minisearch's engine state left the NDJSON; the compact index's postings file came next to it. */
+export const SNAPSHOT_FORMAT = 2;
 
 /** What a snapshot was built from; loading compares it with the present and rebuilds on any mismatch. */
 export type SnapshotManifest = {
@@ -33,112 +30,160 @@ const manifestSchema = z.object({
   storeRev: z.number().int().nonnegative(),
 });
 const trailerSchema = z.object({ bodySha256: z.string(), lines: z.number().int() });
-const lineSchema = z.discriminatedUnion('t', [
-  z.object({ t: z.literal('engine'), v: z.record(z.string(), z.unknown()) }),
-  z.object({ t: z.literal('terms'), v: z.array(z.tuple([z.string(), z.unknown()])) }),
-  z.object({ t: z.literal('doc'), v: z.object({ meta: z.record(z.string(), z.unknown()), passages: z.array(z.record(z.string(), z.unknown())) }) }),
-]);
+const lineSchema = z.object({
+  t: z.literal('doc'),
+  v: z.object({ meta: z.record(z.string(), z.unknown()), passages: z.array(z.unknown()) }),
+});
+
+const PASSAGE_NUMBERS = ['key', 'ordinal', 'paragraphStart', 'paragraphEnd', 'lineStart', 'lineEnd'] as const;
+const PASSAGE_STRINGS = ['id', 'docId', 'text', 'scope'] as const;
+
+/** A passage record's shape, checked by hand: a schema per passage was a third of the load time at 200k. */
+function isPassageRecord(value: unknown): value is IndexedPassage {
+  if (typeof value !== 'object' || value === null) return false;
+  const record = value as Record<string, unknown>;
+  return PASSAGE_NUMBERS.every((name) => typeof record[name] === 'number') && PASSAGE_STRINGS.every((name) => typeof record[name] === 'string');
+}
+
+/** The compact index's file for the NDJSON snapshot at `path` (same folder, `.postings`). */
+export function postingsPath(path: string): string {
+  return `${path.replace(/\.ndjson$/, '')}.postings`;
+}
+
+type SnapshotDocument = { meta: DocumentMeta; passages: IndexedPassage[] };
+
+/** Characters written per call: few calls, and no string near V8's length limit. */
+const WRITE_BATCH_CHARS = 4 << 20;
 
 /**
- * Writes the index as NDJSON: a manifest line, body lines (engine state, term chunks, documents), and a
- * trailer with the body's sha256. Written to a temporary file, fsynced, then renamed over the old one,
- * so a crash leaves either the old snapshot or the new one, never half of one.
+ * Writes the index as two files: NDJSON (a manifest line, a line per document with its passages, and a
+ * trailer with the body's sha256) and, next to it, the compact index's postings (compact-snapshot),
+ * bound to that body's sha256. Both are taken from the index at once (it may change while they are
+ * written), written to temporary files, fsynced and renamed over the old ones, postings first: a crash
+ * between the renames leaves a pair that does not match, which loading rejects.
  */
 export async function writeSnapshot(path: string, index: PassageIndex, manifest: SnapshotManifest): Promise<void> {
+  const documents: SnapshotDocument[] = [...index.allDocuments()]
+    .sort((a, b) => (a.keys[0] ?? 0) - (b.keys[0] ?? 0))
+    .map((doc) => ({ meta: doc.meta, passages: index.documentPassages(doc.meta.scope, doc.meta.id) }));
+  const compact = index.compactArrays();
   await mkdir(dirname(path), { recursive: true });
   const temporary = `${path}.${process.pid}.tmp`;
-  const file = await open(temporary, 'w');
+  const postings = postingsPath(path);
+  const temporaryPostings = `${postings}.${process.pid}.tmp`;
   try {
-    const hash = createHash('sha256');
-    let lines = 0;
-    let buffer: string[] = [];
-    const flush = async () => {
-      if (buffer.length > 0) await file.write(buffer.join(''));
-      buffer = [];
-    };
-    const body = async (value: unknown) => {
-      const line = `${JSON.stringify(value)}\n`;
-      hash.update(line);
-      lines++;
-      buffer.push(line);
-      if (buffer.length >= 64) await flush();
-    };
-    await file.write(`${JSON.stringify(manifest)}\n`);
-    const { index: terms, ...engine } = index.engine.toJSON();
-    await body({ t: 'engine', v: engine });
-    for (let i = 0; i < terms.length; i += TERMS_PER_LINE) await body({ t: 'terms', v: terms.slice(i, i + TERMS_PER_LINE) });
-    for (const doc of index.allDocuments()) {
-      await body({ t: 'doc', v: { meta: doc.meta, passages: index.documentPassages(doc.meta.scope, doc.meta.id) } });
-    }
-    await flush();
-    await file.write(`${JSON.stringify({ bodySha256: hash.digest('hex'), lines })}\n`);
-    await file.sync();
+    const bodySha256 = await writeNdjson(temporary, manifest, documents);
+    await writeChunks(temporaryPostings, encodeCompactSnapshot(compact, bodySha256));
+    await rename(temporaryPostings, postings);
+    await rename(temporary, path);
   } catch (error) {
-    await file.close();
     await rm(temporary, { force: true });
+    await rm(temporaryPostings, { force: true });
     throw error;
   }
-  await file.close();
-  await rename(temporary, path);
+}
+
+/** The NDJSON file, streamed a few MB at a time; returns the sha256 of its body lines. */
+async function writeNdjson(file: string, manifest: SnapshotManifest, documents: readonly SnapshotDocument[]): Promise<string> {
+  const hash = createHash('sha256');
+  const handle = await open(file, 'w');
+  try {
+    let batch: string[] = [`${JSON.stringify(manifest)}\n`];
+    let size = 0;
+    for (const document of documents) {
+      const line = `${JSON.stringify({ t: 'doc', v: document })}\n`;
+      hash.update(line);
+      batch.push(line);
+      size += line.length;
+      if (size >= WRITE_BATCH_CHARS) {
+        await handle.write(batch.join(''));
+        [batch, size] = [[], 0];
+      }
+    }
+    const bodySha256 = hash.digest('hex');
+    batch.push(`${JSON.stringify({ bodySha256, lines: documents.length })}\n`);
+    await handle.write(batch.join(''));
+    await handle.sync();
+    return bodySha256;
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The postings file: its sections as they are (some are tens of MB; each is one write). */
+async function writeChunks(file: string, chunks: readonly Uint8Array[]): Promise<void> {
+  const handle = await open(file, 'w');
+  try {
+    for (const chunk of chunks) await handle.write(chunk);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
 }
 
 export type LoadedSnapshot = { manifest: SnapshotManifest; index: PassageIndex };
 
 /**
- * Reads a snapshot back if it is intact and was built with this build's options and `expect`ed inputs;
- * otherwise throws `snapshot_invalid` saying why (the caller rebuilds). Never returns a partial index.
+ * Reads a snapshot back if both files are intact, belong together, and were built with this build's
+ * options and `accept`ed inputs; otherwise throws `snapshot_invalid` saying why (the caller rebuilds).
+ * Never returns a partial index.
  */
 export async function readSnapshot(path: string, accept: (manifest: SnapshotManifest) => string | undefined): Promise<LoadedSnapshot> {
-  const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
   const invalid = (why: string, cause?: unknown) =>
     new FootnoteError('snapshot_invalid', `The index snapshot ${path} is not usable (${why}); rebuilding it.`, { cause });
-  let manifest: SnapshotManifest | undefined;
-  let engine: Record<string, unknown> | undefined;
-  const terms: Array<[string, unknown]> = [];
-  const documents: Array<{ meta: DocumentMeta; passages: IndexedPassage[] }> = [];
-  const hash = createHash('sha256');
-  let bodyLines = 0;
-  let previous: string | undefined;
   try {
-    for await (const line of lines) {
-      if (manifest === undefined) {
-        const parsed = manifestSchema.safeParse(JSON.parse(line));
-        if (!parsed.success) throw invalid('its manifest is malformed');
-        if (parsed.data.format !== SNAPSHOT_FORMAT) throw invalid(`format ${parsed.data.format}, expected ${SNAPSHOT_FORMAT}`);
-        if (parsed.data.optionsHash !== OPTIONS_HASH) throw invalid('it was built with other index options');
-        const refusal = accept(parsed.data);
-        if (refusal !== undefined) throw invalid(refusal);
-        manifest = parsed.data;
-        continue;
-      }
-      // Every line but the last is body; the last is the trailer, so each line is handled one step late.
-      if (previous !== undefined) {
-        hash.update(`${previous}\n`);
-        bodyLines++;
-        const entry = lineSchema.safeParse(JSON.parse(previous));
-        if (!entry.success) throw invalid(`it is corrupt: body line ${bodyLines} is malformed`);
-        const { data } = entry;
-        if (data.t === 'engine') engine = data.v;
-        else if (data.t === 'terms') terms.push(...data.v);
-        else documents.push(data.v as unknown as { meta: DocumentMeta; passages: IndexedPassage[] });
-      }
-      previous = line;
-    }
-    if (manifest === undefined || previous === undefined || engine === undefined) throw invalid('it is truncated');
-    const trailer = trailerSchema.safeParse(JSON.parse(previous));
-    if (!trailer.success || trailer.data.lines !== bodyLines || trailer.data.bodySha256 !== hash.digest('hex')) {
-      throw invalid('it is corrupt or truncated: its checksum does not match');
-    }
-    const mini = MiniSearch.loadJS<IndexedFields>({ ...engine, index: terms } as Parameters<typeof MiniSearch.loadJS>[0], INDEX_OPTIONS);
-    const index = new PassageIndex(mini);
-    index.restore(documents);
-    if (mini.documentCount !== index.passageCount) throw invalid('its engine and passage records disagree');
-    return { manifest, index };
+    // The postings file is read (in the I/O threads) while the NDJSON is parsed.
+    const compactRead = readCompactSnapshot(postingsPath(path)).catch((error: NodeJS.ErrnoException) =>
+      error.code === 'ENOENT' ? 'its postings file is missing' : `its postings file is unreadable: ${error.message}`,
+    );
+    const parsed = await readFile(path).then((file) => parseNdjson(file, accept, invalid));
+    const compact = await compactRead;
+    if (typeof compact === 'string') throw invalid(compact);
+    if (compact.snapshotBodySha256 !== parsed.bodySha256) throw invalid('its postings file belongs to another snapshot');
+    const index = new PassageIndex();
+    if (!index.restore(parsed.documents, compact.arrays)) throw invalid('it is corrupt: its postings and passages disagree');
+    return { manifest: parsed.manifest, index };
   } catch (error) {
     if (error instanceof FootnoteError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     throw invalid(code === 'ENOENT' ? 'there is none yet' : `it is corrupt or unreadable: ${(error as Error).message}`, error);
-  } finally {
-    lines.close();
   }
+}
+
+/**
+ * The NDJSON file, read whole: the first line is the manifest (checked before anything else is
+ * parsed), the last the trailer, every line between them body.
+ */
+function parseNdjson(
+  file: Buffer,
+  accept: (manifest: SnapshotManifest) => string | undefined,
+  invalid: (why: string) => FootnoteError,
+): { manifest: SnapshotManifest; bodySha256: string; documents: SnapshotDocument[] } {
+  const firstEnd = file.indexOf(10);
+  if (firstEnd < 0) throw invalid('it is truncated');
+  const parsed = manifestSchema.safeParse(JSON.parse(file.toString('utf8', 0, firstEnd)));
+  if (!parsed.success) throw invalid('its manifest is malformed');
+  const manifest = parsed.data;
+  if (manifest.format !== SNAPSHOT_FORMAT) throw invalid(`format ${manifest.format}, expected ${SNAPSHOT_FORMAT}`);
+  if (manifest.optionsHash !== OPTIONS_HASH) throw invalid('it was built with other index options');
+  const refusal = accept(manifest);
+  if (refusal !== undefined) throw invalid(refusal);
+
+  const end = file[file.length - 1] === 10 ? file.length - 1 : file.length;
+  const trailerStart = file.lastIndexOf(10, end - 1) + 1;
+  if (trailerStart <= firstEnd) throw invalid('it is truncated');
+  const bodySha256 = createHash('sha256').update(file.subarray(firstEnd + 1, trailerStart)).digest('hex');
+  const trailer = trailerSchema.safeParse(JSON.parse(file.toString('utf8', trailerStart, end)));
+  if (!trailer.success || trailer.data.bodySha256 !== bodySha256) throw invalid('it is corrupt or truncated: its checksum does not match');
+
+  const documents: SnapshotDocument[] = [];
+  for (let start = firstEnd + 1; start < trailerStart; ) {
+    const lineEnd = file.indexOf(10, start);
+    const entry = lineSchema.safeParse(JSON.parse(file.toString('utf8', start, lineEnd)));
+    if (!entry.success || !entry.data.v.passages.every(isPassageRecord)) throw invalid(`it is corrupt: body line ${documents.length + 1} is malformed`);
+    documents.push({ meta: entry.data.v.meta as DocumentMeta, passages: entry.data.v.passages });
+    start = lineEnd + 1;
+  }
+  if (trailer.data.lines !== documents.length) throw invalid('it is corrupt or truncated: its line count does not match');
+  return { manifest, bodySha256, documents };
 }

@@ -1,0 +1,136 @@
+import { GrowableArray } from './growable-array.js';
+import type { Segment } from './segment.js';
+
+/** The arrays a field is persisted as (see compact-snapshot), all slots live; `base` covers them all. */
+export type FieldArrays = { lengths: Uint32Array; forwardStarts: Uint32Array; forward: Uint8Array; df: Uint32Array; base?: Segment };
+
+/**
+ * One field (title or text) of the compact index. Per passage slot: its BM25 length and its forward
+ * list, from which inverted lists are built by a counting sort; per term: its document frequency among
+ * live passages. A forward list is the slot's distinct term ids, ascending, each with its frequency,
+ * as variable-length integers (see `append`): about 2.5 bytes a posting instead of 6. Inverted lists
+ * are built from them (segment). Removed slots stay in the lists until the next build; queries skip
+ * them, and `df` and `lengthSum` already exclude them.
+ */
+export class FieldPostings {
+  readonly lengths: GrowableArray<Uint32Array>;
+  readonly forwardStarts: GrowableArray<Uint32Array>;
+  readonly forward: GrowableArray<Uint8Array>;
+  readonly df: GrowableArray<Uint32Array>;
+  /** Sum of the lengths of live slots (BM25's average field length is lengthSum / live passages). */
+  lengthSum = 0;
+  private normCache: { avg: number; values: Float64Array } | undefined;
+
+  constructor(arrays?: FieldArrays) {
+    this.lengths = arrays ? GrowableArray.from(Uint32Array, arrays.lengths) : new GrowableArray(Uint32Array);
+    this.forwardStarts = arrays ? GrowableArray.from(Uint32Array, arrays.forwardStarts) : new GrowableArray(Uint32Array);
+    this.forward = arrays ? GrowableArray.from(Uint8Array, arrays.forward) : new GrowableArray(Uint8Array, 1 << 16);
+    this.df = arrays ? GrowableArray.from(Uint32Array, arrays.df) : new GrowableArray(Uint32Array);
+    if (!arrays) this.forwardStarts.push(0);
+    for (const length of this.lengths.view()) this.lengthSum += length;
+  }
+
+  get slotCount(): number {
+    return this.lengths.length;
+  }
+
+  /**
+   * Appends the next slot: its length and its distinct terms with their frequencies. Each term is
+   * written as varint(gap · 2 + (tf > 1)) [varint(tf − 2)], gap being the distance from the previous
+   * id: most take one or two bytes.
+   */
+  append(length: number, terms: ReadonlyMap<number, number>): void {
+    this.lengths.push(length);
+    this.lengthSum += length;
+    let previous = 0;
+    for (const id of [...terms.keys()].sort((a, b) => a - b)) {
+      const tf = terms.get(id)!;
+      if (id >= this.df.length) this.df.resize(id + 1);
+      this.df.array[id]!++;
+      this.writeVarint((id - previous) * 2 + (tf > 1 ? 1 : 0));
+      if (tf > 1) this.writeVarint(tf - 2);
+      previous = id;
+    }
+    this.forwardStarts.push(this.forward.length);
+  }
+
+  /** Calls `visit` with each (term id, frequency) of a slot's forward list, ids ascending. */
+  forEachTerm(slot: number, visit: (id: number, tf: number) => void): void {
+    const bytes = this.forward.array;
+    const end = this.forwardStarts.array[slot + 1]!;
+    let position = this.forwardStarts.array[slot]!;
+    let id = 0;
+    while (position < end) {
+      let byte = bytes[position++]!;
+      let value = byte & 127;
+      for (let scale = 128; byte >= 128; scale *= 128) value += ((byte = bytes[position++]!) & 127) * scale;
+      id += Math.floor(value / 2);
+      let tf = 1;
+      if (value % 2 === 1) {
+        byte = bytes[position++]!;
+        tf = byte & 127;
+        for (let scale = 128; byte >= 128; scale *= 128) tf += ((byte = bytes[position++]!) & 127) * scale;
+        tf += 2;
+      }
+      visit(id, tf);
+    }
+  }
+
+  /** Counts a slot into (sign 1) or out of (sign −1) `df` and `lengthSum`. */
+  count(slot: number, sign: 1 | -1): void {
+    this.lengthSum += sign * this.lengths.array[slot]!;
+    this.forEachTerm(slot, (id) => {
+      if (id >= this.df.length) this.df.resize(id + 1);
+      this.df.array[id]! += sign;
+    });
+  }
+
+  /** Bytes of a slot's forward list (a measure of its postings, for consolidation policy). */
+  forwardBytes(from: number, to: number): number {
+    return this.forwardStarts.array[to]! - this.forwardStarts.array[from]!;
+  }
+
+  /**
+   * BM25's length normaliser per slot, k1 · (1 − b + b · length / avg), computed exactly as minisearch
+   * computes it inside its score, cached until the average changes (any add or removal).
+   */
+  normalizers(avg: number, k: number, b: number): Float64Array {
+    const cache = this.normCache;
+    if (cache && cache.avg === avg && cache.values.length >= this.slotCount) return cache.values;
+    const values = new Float64Array(this.slotCount);
+    const lengths = this.lengths.array;
+    for (let slot = 0; slot < values.length; slot++) values[slot] = k * (1 - b + (b * lengths[slot]!) / avg);
+    this.normCache = { avg, values };
+    return values;
+  }
+
+  /** The forward lists of only `slots` (ascending), renumbered 0..n−1, with term ids mapped by `termMap` (order-preserving). */
+  compacted(slots: Uint32Array, termMap: Int32Array): FieldArrays {
+    const field = new FieldPostings();
+    field.forward.reserve(this.forwardBytes(0, this.slotCount));
+    for (const slot of slots) {
+      const terms = new Map<number, number>();
+      this.forEachTerm(slot, (id, tf) => terms.set(termMap[id]!, tf));
+      field.append(this.lengths.array[slot]!, terms);
+    }
+    return { lengths: field.lengths.copy(), forwardStarts: field.forwardStarts.copy(), forward: field.forward.copy(), df: field.df.copy() };
+  }
+
+  /** The persisted arrays, right-sized copies (the index keeps changing while a snapshot is written). */
+  arrays(base: Segment): FieldArrays {
+    return { lengths: this.lengths.copy(), forwardStarts: this.forwardStarts.copy(), forward: this.forward.copy(), df: this.df.copy(), base };
+  }
+
+  /** Drops the spare capacity the arrays grew while appending (after a bulk build). */
+  trim(): void {
+    for (const array of [this.lengths, this.forwardStarts, this.forward, this.df] as const) array.trim();
+  }
+
+  private writeVarint(value: number): void {
+    while (value >= 128) {
+      this.forward.push((value % 128) + 128);
+      value = Math.floor(value / 128);
+    }
+    this.forward.push(value);
+  }
+}

@@ -1,0 +1,180 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { DocumentMeta, Scope } from '../documents/document.js';
+import { splitSentences } from '../passages/split-sentences.js';
+import { analyze } from './analyze.js';
+import { expandQuery, RM3 } from './expand-query.js';
+import { PassageIndex, type Hit, type SearchRequest } from './passage-index.js';
+
+const REPO = join(import.meta.dirname, '..', '..', '..');
+const SCOPES: Scope[] = ['global', 'guild:1', 'guild:2'];
+
+/** mulberry32: a small seeded PRNG, so the corpus and the queries are the same on every run. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * A few thousand passages: sentences of the shipped corpus recombined, with words of a made-up
+ * vocabulary (Zipf-like, some non-ASCII, acronyms, numbers, apostrophes) mixed in so that terms span
+ * every document frequency. Titles repeat across documents; some are empty.
+ */
+function buildCorpus(next: () => number): Array<{ meta: DocumentMeta; texts: string[] }> {
+  const corpus = readdirSync(join(REPO, 'corpus')).map((file) => readFileSync(join(REPO, 'corpus', file), 'utf8').replace(/^---[\s\S]*?---/, ''));
+  const sentences = corpus.flatMap((text) => splitSentences(text).map((span) => text.slice(span.start, span.end).replace(/\s+/g, ' ')));
+  const made = Array.from({ length: 400 }, (_, i) => ['zorb', 'quill', 'Ménière', 'U.S.A.', "O'Neil's", '3.14', 'kvass', 'tundra', 'glyph', 'aqueduct'][i % 10]! + (i >= 10 ? `${i}` : ''));
+  const word = () => made[Math.floor(made.length * next() ** 3)]!;
+  const titles = ['Trade talks', 'Piracy report', '', 'The zorb quill', 'Ménière notes', 'Aqueduct glyph survey'];
+  const docs: Array<{ meta: DocumentMeta; texts: string[] }> = [];
+  for (let d = 0; d < 300; d++) {
+    const texts = Array.from({ length: 3 + Math.floor(next() * 12) }, () => {
+      const parts: string[] = [];
+      while (parts.join(' ').length < 300 + next() * 600) parts.push(next() < 0.7 ? sentences[Math.floor(next() * sentences.length)]! : `${word()} ${word()} ${word()}.`);
+      return parts.join(' ');
+    });
+    const scope = SCOPES[d % 3]!;
+    docs.push({ meta: { scope, id: `doc-${d}`, title: titles[d % titles.length]!, source: { kind: 'file', name: `doc-${d}.txt` }, addedBy: 'test', addedAt: '', contentHash: '' }, texts });
+  }
+  return docs;
+}
+
+function add(index: PassageIndex, doc: { meta: DocumentMeta; texts: string[] }): void {
+  const passages = doc.texts.map((text, i) => ({ id: `${doc.meta.id}#p${i + 1}`, docId: doc.meta.id, ordinal: i + 1, text, paragraphStart: i + 1, paragraphEnd: i + 1, lineStart: i + 1, lineEnd: i + 1 }));
+  index.addDocument(doc.meta, passages);
+}
+
+/** Same passages in the same order, the same matched terms, scores equal within 1e-9 relative. */
+function expectSameHits(actual: readonly Hit[], expected: readonly Hit[]): void {
+  expect(actual.map((hit) => hit.passage.key)).toEqual(expected.map((hit) => hit.passage.key));
+  actual.forEach((hit, i) => {
+    const reference = expected[i]!;
+    expect(Math.abs(hit.score - reference.score)).toBeLessThanOrEqual(1e-9 * Math.abs(reference.score));
+    expect([...hit.matchedTerms]).toEqual([...reference.matchedTerms]);
+  });
+}
+
+/**
+ * With prefix terms, minisearch sums a passage's prefix matches in the order of its radix tree, which
+ * depends on the history of insertions (and changes when the index is reloaded); the compact index
+ * sums them in term order. Scores then differ in the last bit or so, and passages whose scores are
+ * that close may swap places. So: the same passages, the same scores within 1e-9, and an order that
+ * minisearch's scores agree with up to 1e-12.
+ */
+function expectSameHitsUpToLastBits(actual: readonly Hit[], expected: readonly Hit[]): void {
+  const byKey = new Map(expected.map((hit) => [hit.passage.key, hit]));
+  expect(actual.map((hit) => hit.passage.key).sort()).toEqual(expected.map((hit) => hit.passage.key).sort());
+  actual.forEach((hit, i) => {
+    const reference = byKey.get(hit.passage.key)!;
+    expect(Math.abs(hit.score - reference.score)).toBeLessThanOrEqual(1e-9 * Math.abs(reference.score));
+    expect([...hit.matchedTerms]).toEqual([...reference.matchedTerms]);
+    if (i > 0) expect(byKey.get(actual[i - 1]!.passage.key)!.score).toBeGreaterThanOrEqual(reference.score * (1 - 1e-12));
+  });
+}
+
+/** The compact index's full and top-k results against the minisearch path, for one query. */
+function expectSameRanking(index: PassageIndex, terms: readonly string[], request: SearchRequest): void {
+  const expected = index.searchWithMinisearch(terms, request);
+  if (request.prefixTerms) {
+    expectSameHitsUpToLastBits(index.search(terms, request), expected);
+    const ranking = index.rank(terms, { ...request, limit: 12, documents: 3 });
+    expect([ranking.total, ranking.documents]).toEqual([expected.length, new Set(expected.map((hit) => `${hit.passage.scope}/${hit.passage.docId}`)).size]);
+    return;
+  }
+  expectSameHits(index.search(terms, request), expected);
+  const ranking = index.rank(terms, { ...request, limit: 12, documents: 3, feedback: RM3.feedbackPassages });
+  expectSameHits(ranking.hits, expected.slice(0, 12));
+  expect(ranking.total).toBe(expected.length);
+  const documents = new Map<string, Hit>();
+  for (const hit of expected) if (!documents.has(`${hit.passage.scope}/${hit.passage.docId}`)) documents.set(`${hit.passage.scope}/${hit.passage.docId}`, hit);
+  expect(ranking.documents).toBe(documents.size);
+  expectSameHits(ranking.leadingDocuments, [...documents.values()].slice(0, 3));
+  const coordinated = [...expected].sort((a, b) => b.score * b.matchedTerms.length - a.score * a.matchedTerms.length || a.passage.key - b.passage.key);
+  expectSameHits(ranking.feedback, coordinated.slice(0, RM3.feedbackPassages));
+  for (const term of new Set(terms)) expect(ranking.termMatches.get(term)).toBe(expected.filter((hit) => hit.matchedTerms.includes(term)).length);
+}
+
+describe('PassageIndex (compact index against minisearch)', () => {
+  const next = random(20240611);
+  const corpus = buildCorpus(next);
+  // Blocks of 256 passages (instead of 16,384), so that scoring crosses block boundaries here.
+  const index = new PassageIndex({ blockBits: 8 });
+  const vocabulary: string[] = [];
+  const questions = [
+    ...(JSON.parse(readFileSync(join(REPO, 'eval', 'seed-questions.dev.json'), 'utf8')) as Array<{ question: string }>).map((q) => q.question),
+    ...(JSON.parse(readFileSync(join(REPO, 'eval', 'offtopic-questions.dev.json'), 'utf8')) as string[]),
+  ];
+  const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)]!;
+
+  beforeAll(() => {
+    for (const doc of corpus) add(index, doc);
+    vocabulary.push(...new Set(corpus.flatMap((doc) => doc.texts.flatMap((text) => analyze(text)))));
+  });
+
+  it('holds a few thousand passages in three scopes', () => {
+    expect(index.passageCount).toBeGreaterThan(2000);
+  });
+
+  it('ranks single terms as minisearch does', () => {
+    for (let i = 0; i < 60; i++) expectSameRanking(index, [pick(vocabulary)], { scopes: ['global'] });
+  });
+
+  it('ranks keyword queries as minisearch does, repeated terms included', () => {
+    for (let i = 0; i < 60; i++) {
+      const terms = Array.from({ length: 2 + Math.floor(next() * 4) }, () => pick(vocabulary));
+      expectSameRanking(index, i % 5 === 0 ? [...terms, terms[0]!] : terms, { scopes: SCOPES });
+    }
+  });
+
+  it('ranks natural questions as minisearch does', () => {
+    for (const question of questions) expectSameRanking(index, analyze(question), { scopes: ['global', 'guild:1'] });
+  });
+
+  it('ranks RM3-weighted queries as minisearch does', () => {
+    for (const question of questions) {
+      const terms = [...new Set(analyze(question))];
+      const first = index.rank(terms, { scopes: SCOPES, feedback: RM3.feedbackPassages });
+      const termWeights = expandQuery(index, terms, first.feedback);
+      expectSameRanking(index, [...termWeights.keys()], { scopes: SCOPES, termWeights });
+    }
+  });
+
+  it('matches unmatched words as prefixes as minisearch does', () => {
+    for (let i = 0; i < 40; i++) {
+      const word = pick(vocabulary.filter((term) => term.length >= 5));
+      const prefix = word.slice(0, 3 + Math.floor(next() * (word.length - 3)));
+      const terms = [prefix, pick(vocabulary)];
+      expectSameRanking(index, terms, { scopes: SCOPES, prefixTerms: new Set([prefix]), termWeights: new Map([[prefix, 0.6]]) });
+    }
+  });
+
+  it('keeps to the searched scopes', () => {
+    for (const scopes of [['guild:2'], ['guild:1', 'guild:2'], ['guild:3']] as Scope[][]) {
+      for (let i = 0; i < 20; i++) expectSameRanking(index, [pick(vocabulary), pick(vocabulary)], { scopes });
+    }
+  });
+
+  it('counts the same terms per passage as analysing it again (what RM3 reads)', () => {
+    const doc = corpus[7]!;
+    for (const passage of index.documentPassages(doc.meta.scope, doc.meta.id)) {
+      const counts = new Map<string, number>();
+      for (const term of analyze(`${doc.meta.title}\n${passage.text}`)) counts.set(term, (counts.get(term) ?? 0) + 1);
+      expect([...index.passageTerms(passage)].sort()).toEqual([...counts].sort());
+    }
+  });
+
+  it('still agrees after removals (squeezed out once numerous) and re-adds', () => {
+    index.searchWithMinisearch(['zorb'], { scopes: SCOPES }); // minisearch now follows every change
+    for (const doc of corpus.filter((_, d) => d % 3 !== 2).slice(0, 150)) index.removeDocument(doc.meta.scope, doc.meta.id);
+    for (let i = 0; i < 30; i++) expectSameRanking(index, [pick(vocabulary), pick(vocabulary)], { scopes: SCOPES });
+    for (const doc of corpus.slice(0, 40)) add(index, doc);
+    for (let i = 0; i < 30; i++) expectSameRanking(index, [pick(vocabulary), pick(vocabulary), pick(vocabulary)], { scopes: SCOPES });
+    expect(index.passagesIn(SCOPES)).toBe(index.passageCount);
+  });
+});

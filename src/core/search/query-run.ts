@@ -1,0 +1,253 @@
+import type { Scope } from '../documents/document.js';
+import type { CompactIndex } from './compact-index.js';
+import type { FieldPostings } from './field-postings.js';
+import { forEachPosting, TF_OVERFLOW, type Segment } from './segment.js';
+import { BM25, PREFIX_WEIGHT, TITLE_BOOST } from './index-options.js';
+import type { BestCollector } from './collect-best.js';
+import type { ScoringWorkspace } from './scoring-workspace.js';
+
+// BM25 exactly as minisearch's calcBM25Score computes it, with our parameters (index-options).
+export const { k: K, b: B, d: D } = BM25;
+export const K_PLUS_1 = K + 1;
+/** minisearch's boost for the text field (SEARCH_OPTIONS.boost.text). */
+export const TEXT_BOOST = 1;
+/** minisearch multiplies by a per-document boost; we give none. */
+export const DOC_BOOST = 1;
+
+/**
+ * How much each extra character lowers a prefix match's weight: minisearch's prefix weight is
+ * PREFIX_WEIGHT · length / (length + 0.3 · extra characters) (executeQuerySpec).
+ */
+const PREFIX_DISTANCE_WEIGHT = 0.3;
+
+export type Expansion = { id: number; weight: number };
+
+/**
+ * One query's accumulation into the index's workspace: per passage its score so far and how many
+ * distinct query terms it matched, and the list of passages touched.
+ */
+export class QueryRun {
+  readonly sources = new Map<number, number[]>();
+  touched = 0;
+  readonly mask: Uint8Array;
+  readonly checkScopes: boolean;
+  readonly normTitle: Float64Array;
+  readonly ws: ScoringWorkspace;
+  /** This query's stamp (see ScoringWorkspace.nextQuery). */
+  readonly base: number;
+  private readonly slotScopes: Uint32Array;
+  private readonly segments: { title: Segment[]; text: Segment[] };
+
+  constructor(
+    readonly index: CompactIndex,
+    scopes: readonly Scope[],
+    readonly n: number,
+  ) {
+    this.mask = index.scopes.mask(scopes);
+    this.checkScopes = !index.searchesEverything(this.mask);
+    this.slotScopes = index.slotScopes.array;
+    this.segments = index.segments();
+    this.normTitle = index.title.normalizers(index.title.lengthSum / n, K, B);
+    this.ws = index.scratch;
+    this.ws.fit(index.slotCount, index.documentOrdinals);
+    // The text normalisers live in the interleaved state, next to the score they feed.
+    const average = index.text.lengthSum / n;
+    const lengths = index.text.lengths.array;
+    this.ws.prepareNorms(index.slotCount, average, (slot) => K * (1 - B + (B * lengths[slot]!) / average));
+    this.base = this.ws.nextQuery();
+  }
+
+  /** The term itself (weight 1) and, for a prefix term, every longer indexed term it starts (minisearch's prefix weight). */
+  expansions(term: string, prefix: boolean): Expansion[] {
+    const out: Expansion[] = [];
+    const id = this.index.terms.idOf(term);
+    if (id !== undefined) out.push({ id, weight: 1 });
+    if (!prefix) return out;
+    for (const derived of this.index.terms.extensions(term)) {
+      const length = this.index.terms.term(derived).length;
+      out.push({ id: derived, weight: (PREFIX_WEIGHT * length) / (length + PREFIX_DISTANCE_WEIGHT * (length - term.length)) });
+    }
+    return out;
+  }
+
+  addSource(id: number, queryIndex: number): void {
+    const list = this.sources.get(id);
+    if (list) list.push(queryIndex);
+    else this.sources.set(id, [queryIndex]);
+  }
+
+  idf(field: FieldPostings, id: number): number {
+    const df = field.df.array[id] ?? 0;
+    return Math.log(1 + (this.n - df + 0.5) / (df + 0.5));
+  }
+
+  /**
+   * Exact terms (a query without prefix terms), in query order; returns each term's new matches.
+   * minisearch adds a passage's title score, then its text score, into the term's score before adding
+   * that to the passage's total; so each term's title postings are walked alongside its text postings
+   * and a passage gets title + text in one step. Slots are visited a block at a time, every term's
+   * postings of one block before the next block: the block's state stays in the CPU cache while all
+   * terms update it, each passage still receives its terms in query order, and the finished block goes
+   * to `collector` while still cached. This is where a question's time goes, hence one long loop over
+   * local typed arrays rather than smaller functions.
+   */
+  addExactTerms(terms: ReadonlyArray<{ expansion: Expansion | undefined; boost: number; counted: boolean }>, collector?: BestCollector): number[] {
+    const matches = terms.map(() => 0);
+    const prepared = terms.map(({ expansion, boost }) =>
+      expansion
+        ? {
+            id: expansion.id,
+            idfTitle: this.idf(this.index.title, expansion.id),
+            idfText: this.idf(this.index.text, expansion.id),
+            factorTitle: 1 * boost * TITLE_BOOST * DOC_BOOST,
+            factorText: 1 * boost * TEXT_BOOST * DOC_BOOST,
+          }
+        : undefined,
+    );
+    const { mask, checkScopes, slotScopes, base, ws } = this;
+    const { state, touched } = ws;
+    for (let s = 0; s < this.segments.text.length; s++) {
+      const titles = this.segments.title[s]!;
+      const texts = this.segments.text[s]!;
+      // Per term, the next entry of its block directory in each field.
+      const titleCursor = prepared.map((p) => (p && p.id + 1 < titles.starts.length ? titles.blockStarts[p.id]! : 0));
+      const textCursor = prepared.map((p) => (p && p.id + 1 < texts.starts.length ? texts.blockStarts[p.id]! : 0));
+      const blockSize = 2 ** texts.blockBits;
+      for (let block = 0; texts.from + block * blockSize < texts.to; block++) {
+        const blockBase = texts.from + block * blockSize;
+        const touchedBefore = this.touched;
+        for (let t = 0; t < prepared.length; t++) {
+          const p = prepared[t];
+          if (!p) continue;
+          const counted = terms[t]!.counted;
+          const [titleFrom, titleTo] = blockRange(titles, p.id, titleCursor, t, block);
+          const [textFrom, textTo] = blockRange(texts, p.id, textCursor, t, block);
+          const { offsets, tfs } = texts;
+          const { factorText, idfText } = p;
+          let count = this.touched;
+          let matched = 0;
+          // Title postings (few) are walked alongside: both lists ascend by slot within the block.
+          let ti = titleFrom;
+          let titleSlot = ti < titleTo ? blockBase + titles.offsets[ti]! : Infinity;
+          for (let i = textFrom; i < textTo; i++) {
+            const slot = blockBase + offsets[i]!;
+            let titleValue = -1;
+            if (titleSlot <= slot) {
+              // A title term is always in the text field too (the text field starts with the title),
+              // so a title posting never comes before its text posting; the loop is for safety.
+              for (; titleSlot < slot; titleSlot = ++ti < titleTo ? blockBase + titles.offsets[ti]! : Infinity) {
+                if (checkScopes && mask[slotScopes[titleSlot]!] === 0) continue;
+                this.touched = count;
+                matched += this.accumulate(titleSlot, this.titleValue(p, titles, ti, titleSlot), counted);
+                count = this.touched;
+              }
+              if (titleSlot === slot) {
+                titleValue = this.titleValue(p, titles, ti, slot);
+                titleSlot = ++ti < titleTo ? blockBase + titles.offsets[ti]! : Infinity;
+              }
+            }
+            if (checkScopes && mask[slotScopes[slot]!] === 0) continue;
+            let tf = tfs[i]!;
+            if (tf === TF_OVERFLOW) tf = texts.overflow.get(i)!;
+            const at = 3 * slot;
+            let value = factorText * (idfText * (D + (tf * K_PLUS_1) / (tf + state[at]!)));
+            if (titleValue >= 0) value = titleValue + value;
+            const meta = state[at + 2]!;
+            if (meta < base) {
+              state[at + 1] = value;
+              state[at + 2] = base + 1;
+              touched[count++] = slot;
+              matched++;
+            } else {
+              state[at + 1]! += value;
+              if (counted) {
+                state[at + 2] = meta + 1;
+                matched++;
+              }
+            }
+          }
+          this.touched = count;
+          for (; ti < titleTo; ti++) {
+            const slot = blockBase + titles.offsets[ti]!;
+            if (!checkScopes || mask[slotScopes[slot]!] !== 0) matched += this.accumulate(slot, this.titleValue(p, titles, ti, slot), counted);
+          }
+          matches[t]! += matched;
+        }
+        collector?.collect(blockBase, Math.min(blockBase + blockSize, texts.to), touchedBefore, this.touched);
+      }
+    }
+    return matches;
+  }
+
+  /** A title posting's score (minisearch's title boost and IDF). */
+  private titleValue(p: { factorTitle: number; idfTitle: number }, titles: Segment, i: number, slot: number): number {
+    let tf = titles.tfs[i]!;
+    if (tf === TF_OVERFLOW) tf = titles.overflow.get(i)!;
+    return p.factorTitle * (p.idfTitle * (D + (tf * K_PLUS_1) / (tf + this.normTitle[slot]!)));
+  }
+
+  /**
+   * A prefix term: the term's own postings and those of every term it starts are summed per passage
+   * first (title then text, term by term, as minisearch does), then added as one term.
+   */
+  addPrefixTerm(expansions: readonly Expansion[], boost: number, counted: boolean): number {
+    const { termScore, termStamp, termTouched, state } = this.ws;
+    const term = this.ws.nextTerm();
+    let found = 0;
+    for (const { id, weight } of expansions) {
+      for (const [field, segments, fieldBoost] of [
+        [this.index.title, this.segments.title, TITLE_BOOST],
+        [this.index.text, this.segments.text, TEXT_BOOST],
+      ] as const) {
+        if ((field.df.array[id] ?? 0) === 0) continue;
+        const idf = this.idf(field, id);
+        const factor = weight * boost * fieldBoost * DOC_BOOST;
+        for (const segment of segments) {
+          forEachPosting(segment, id, (slot, tf) => {
+            if (this.checkScopes && this.mask[this.slotScopes[slot]!] === 0) return;
+            const norm = field === this.index.title ? this.normTitle[slot]! : state[3 * slot]!;
+            const value = factor * (idf * (D + (tf * K_PLUS_1) / (tf + norm)));
+            if (termStamp[slot] !== term) {
+              termStamp[slot] = term;
+              termScore[slot] = value;
+              termTouched[found++] = slot;
+            } else termScore[slot]! += value;
+          });
+        }
+      }
+    }
+    let matches = 0;
+    for (let i = 0; i < found; i++) matches += this.accumulate(termTouched[i]!, termScore[termTouched[i]!]!, counted);
+    return matches;
+  }
+
+  /** Adds one term's score to a passage; returns 1 if the passage newly matched the term. */
+  private accumulate(slot: number, value: number, counted: boolean): number {
+    const { state, touched } = this.ws;
+    const at = 3 * slot;
+    const meta = state[at + 2]!;
+    if (meta < this.base) {
+      state[at + 1] = value;
+      state[at + 2] = this.base + 1;
+      touched[this.touched++] = slot;
+      return 1;
+    }
+    state[at + 1]! += value;
+    if (!counted) return 0;
+    state[at + 2] = meta + 1;
+    return 1;
+  }
+}
+
+/**
+ * The postings of term `id` in block `block` of a segment, [from, to), advancing the term's directory
+ * cursor (blocks are visited in ascending order).
+ */
+function blockRange(segment: Segment, id: number, cursors: number[], t: number, block: number): [number, number] {
+  if (id + 1 >= segment.starts.length) return [0, 0];
+  const entry = cursors[t]!;
+  const last = segment.blockStarts[id + 1]!;
+  if (entry >= last || segment.blocks[entry] !== block) return [0, 0];
+  cursors[t] = entry + 1;
+  return [segment.blockPositions[entry]!, entry + 1 < last ? segment.blockPositions[entry + 1]! : segment.starts[id + 1]!];
+}
