@@ -35,7 +35,7 @@ export type Answer =
       query: string;
       results: Citation[];
       related: RelatedDocument[];
-      /** How many passages and documents matched at all, before the top N were taken. */
+      /** How many passages and documents hold any of the question's own words (the feedback terms aside). */
       matched: { passages: number; documents: number };
       tookMs: number;
     }

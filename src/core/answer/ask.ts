@@ -104,7 +104,7 @@ export function ask(index: PassageIndex, rawQuestion: string, options: AskOption
     query,
     results,
     related: relatedDocuments(index, ranked.leadingDocuments).filter((doc) => !cited.has(`${doc.scope}/${doc.docId}`)),
-    matched: { passages: ranked.total, documents: ranked.documents },
+    matched: { passages: firstPass.total, documents: firstPass.documents },
     tookMs: tookMs(),
   };
 }

@@ -1,5 +1,6 @@
 import type { CompactIndex } from './compact-index.js';
 import type { ScoringWorkspace } from './scoring-workspace.js';
+import { LeadingDocuments } from './leading-documents.js';
 import { ranksBefore, TopK, type ScoredSlot } from './top-k.js';
 
 export type BestRequest = { limit: number; feedback: number; documents: number };
@@ -13,89 +14,98 @@ export type Best = { top: ScoredSlot[]; feedback: ScoredSlot[]; leading: ScoredS
  * ranked with ties by slot; also the best passages by score × matched (RM3's feedback), the best passage
  * of each of the leading documents, and how many documents matched.
  */
+/** Above every slot (a small integer, which V8 keeps unboxed, unlike Infinity). */
+const NO_SLOT = 2 ** 30 - 1;
+
 export class BestCollector {
   private readonly top: TopK | undefined;
   private readonly all: ScoredSlot[] = [];
   private readonly feedback: TopK;
-  private readonly docs: number[] = [];
+  private readonly leading: LeadingDocuments;
   private readonly documentStamp: number;
-  private topScore: number;
-  private topSlot: number;
-  private feedbackScore: number;
-  private feedbackSlot: number;
+  private documents = 0;
+  private readonly state: Float64Array;
+  private readonly docStamp: Uint32Array;
+  private readonly slotDocs: Uint32Array;
+  private readonly wantsFeedback: boolean;
+  // The bars to beat, kept in fields of their own: most slots are turned away by one comparison.
+  private topScore = -Infinity;
+  private topSlot = NO_SLOT;
+  private feedbackScore = -Infinity;
+  private feedbackSlot = NO_SLOT;
+  private leadingScore = -Infinity;
 
   constructor(
-    private readonly index: CompactIndex,
+    index: CompactIndex,
     private readonly ws: ScoringWorkspace,
     private readonly base: number,
-    private readonly request: BestRequest,
+    request: BestRequest,
   ) {
     this.top = Number.isFinite(request.limit) ? new TopK(request.limit) : undefined;
     this.feedback = new TopK(request.feedback);
+    this.leading = new LeadingDocuments(request.documents);
     this.documentStamp = ws.nextDocuments();
-    // The bars to beat, read again only after an offer: most slots are rejected by one comparison.
-    [this.topScore, this.topSlot] = this.top ? [this.top.worstScore(), this.top.worstSlot()] : [-Infinity, Infinity];
-    [this.feedbackScore, this.feedbackSlot] = [this.feedback.worstScore(), this.feedback.worstSlot()];
+    this.state = ws.state;
+    this.docStamp = ws.docStamp;
+    this.slotDocs = index.slotDocs.array;
+    this.wantsFeedback = request.feedback > 0;
   }
 
   /**
    * Takes the matched slots of [from, to), whose slots were first touched at entries
    * [touchedFrom, touchedTo) of the touched list: scanning the range in order when most of it matched
-   * (sequential reads), else visiting just those entries.
+   * (sequential reads), else visiting just those entries; `take` runs once per match.
+   * Each list keeps the bar a newcomer must beat, so most slots cost a few comparisons: the best
+   * passages, the feedback passages (score × matched), and the leading documents (a passage under the
+   * d-th best document's best cannot change that list, see LeadingDocuments).
    */
   collect(from: number, to: number, touchedFrom: number, touchedTo: number): void {
-    const { state, touched } = this.ws;
-    if ((touchedTo - touchedFrom) * 8 > to - from) {
-      for (let slot = from; slot < to; slot++) {
-        const meta = state[3 * slot + 2]!;
-        if (meta >= this.base) this.offer(slot, meta - this.base);
-      }
-    } else {
-      for (let i = touchedFrom; i < touchedTo; i++) this.offer(touched[i]!, state[3 * touched[i]! + 2]! - this.base);
+    if ((touchedTo - touchedFrom) * 8 > to - from) for (let slot = from; slot < to; slot++) this.take(slot);
+    else for (let i = touchedFrom; i < touchedTo; i++) this.take(this.ws.touched[i]!);
+  }
+
+  /** One slot: nothing if this query did not match it, else offered to each list whose bar it beats. */
+  private take(slot: number): void {
+    const meta = this.state[3 * slot + 2]!;
+    if (meta < this.base) return;
+    const count = meta - this.base;
+    // count ≥ 1 for a matched slot: (score × matched) / matched, as minisearch then PassageIndex do.
+    const score = (this.state[3 * slot + 1]! * count) / count;
+    if (this.top === undefined) this.all.push({ slot, score });
+    else if (score > this.topScore || (score === this.topScore && slot < this.topSlot)) {
+      this.top.offer(slot, score);
+      this.topScore = this.top.worstScore();
+      this.topSlot = this.top.worstSlot();
+    }
+    const coordinated = score * count;
+    if (this.wantsFeedback && (coordinated > this.feedbackScore || (coordinated === this.feedbackScore && slot < this.feedbackSlot))) {
+      this.feedback.offer(slot, coordinated);
+      this.feedbackScore = this.feedback.worstScore();
+      this.feedbackSlot = this.feedback.worstSlot();
+    }
+    const doc = this.slotDocs[slot]!;
+    if (this.docStamp[doc] !== this.documentStamp) {
+      this.docStamp[doc] = this.documentStamp;
+      this.documents++;
+    }
+    if (score >= this.leadingScore) {
+      this.leading.offer(doc, slot, score);
+      this.leadingScore = this.leading.worstScore();
     }
   }
 
   finish(): Best {
-    const { docBest, docScore } = this.ws;
-    const leading = new TopK(this.request.documents);
-    for (const doc of this.docs) if (leading.wants(docBest[doc]!, docScore[doc]!)) leading.offer(docBest[doc]!, docScore[doc]!);
     const final = ({ slot }: ScoredSlot): ScoredSlot => ({ slot, score: this.finalScore(slot, this.ws.state[3 * slot + 2]! - this.base) });
     return {
       top: this.top ? this.top.sorted() : this.all.sort((a, b) => (ranksBefore(a.score, a.slot, b.score, b.slot) ? -1 : 1)),
       feedback: this.feedback.sorted().map(final),
-      leading: leading.sorted(),
-      documents: this.docs.length,
+      leading: this.leading.sorted(),
+      documents: this.documents,
     };
   }
 
   /** count ≥ 1 for a matched slot, so this is (score × matched) / max(1, matched). */
   private finalScore(slot: number, count: number): number {
     return (this.ws.state[3 * slot + 1]! * count) / count;
-  }
-
-  private offer(slot: number, count: number): void {
-    const score = this.finalScore(slot, count);
-    if (!this.top) this.all.push({ slot, score });
-    else if (score > this.topScore || (score === this.topScore && slot < this.topSlot)) {
-      this.top.offer(slot, score);
-      [this.topScore, this.topSlot] = [this.top.worstScore(), this.top.worstSlot()];
-    }
-    const coordinated = score * count;
-    if (this.request.feedback > 0 && (coordinated > this.feedbackScore || (coordinated === this.feedbackScore && slot < this.feedbackSlot))) {
-      this.feedback.offer(slot, coordinated);
-      [this.feedbackScore, this.feedbackSlot] = [this.feedback.worstScore(), this.feedback.worstSlot()];
-    }
-    // Each document's best passage (its first in rank order), in per-document arrays.
-    const { docStamp, docBest, docScore } = this.ws;
-    const doc = this.index.slotDocs.array[slot]!;
-    if (docStamp[doc] !== this.documentStamp) {
-      docStamp[doc] = this.documentStamp;
-      docBest[doc] = slot;
-      docScore[doc] = score;
-      this.docs.push(doc);
-    } else if (ranksBefore(score, slot, docScore[doc]!, docBest[doc]!)) {
-      docBest[doc] = slot;
-      docScore[doc] = score;
-    }
   }
 }

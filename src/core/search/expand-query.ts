@@ -1,5 +1,5 @@
 import type { Scope } from '../documents/document.js';
-import type { Hit, PassageIndex, Ranking } from './passage-index.js';
+import type { Hit, PassageIndex, Ranking, TopRanking } from './passage-index.js';
 
 /**
  * RM3 pseudo-relevance feedback (Abdul-Jaleel et al., 2004): the first pass's best passages are taken
@@ -57,18 +57,26 @@ export type RankLimits = { limit?: number; documents?: number };
 
 /**
  * The ranking both `ask` and `trec-run` use: BM25 over passages, then a second pass with the RM3-
- * expanded query. The first pass is returned too: answer-level decisions (is the question covered at
- * all?) must look at the question's own words, not at the expansion. Each pass returns the best
- * `limit` passages and the first `documents` documents, with the counts of the whole match.
+ * expanded query. The first pass is returned too, with the counts of its whole match: answer-level
+ * decisions (is the question covered at all? how many passages matched it?) must look at the
+ * question's own words, not at the ~20 feedback terms, which match nearly every passage. With a
+ * `limit`, the second pass is a top-k search seeded with the first pass's best (score-top), the same
+ * ranking without visiting passages that cannot make the top; question words retried as prefixes
+ * (rare) take the exhaustive path.
  */
-export function rankPassagesTop(index: PassageIndex, terms: readonly string[], scopes: readonly Scope[], limits: RankLimits = {}): { firstPass: Ranking; ranked: Ranking } {
+export function rankPassagesTop(index: PassageIndex, terms: readonly string[], scopes: readonly Scope[], limits: RankLimits = {}): { firstPass: Ranking; ranked: TopRanking } {
   const request = { scopes, feedback: RM3.feedbackPassages, documents: limits.documents ?? 0, ...(limits.limit !== undefined && { limit: limits.limit }) };
   let firstPass = index.rank(terms, request);
   const unmatched = new Set(terms.filter((term) => firstPass.termMatches.get(term) === 0 && term.length >= MIN_PREFIX_CHARS));
   if (unmatched.size > 0) firstPass = index.rank(terms, { ...request, prefixTerms: unmatched });
   if (firstPass.total === 0) return { firstPass, ranked: firstPass };
   const termWeights = expandQuery(index, terms, firstPass.feedback);
-  const ranked = index.rank([...termWeights.keys()], { ...request, feedback: 0, termWeights, ...(unmatched.size > 0 && { prefixTerms: unmatched }) });
+  const expanded = [...termWeights.keys()];
+  if (limits.limit !== undefined && unmatched.size === 0) {
+    const seeds = [...firstPass.hits, ...firstPass.feedback, ...firstPass.leadingDocuments];
+    return { firstPass, ranked: index.rankTop(expanded, { scopes, termWeights, limit: limits.limit, documents: request.documents, seeds }) };
+  }
+  const ranked = index.rank(expanded, { ...request, feedback: 0, termWeights, ...(unmatched.size > 0 && { prefixTerms: unmatched }) });
   return { firstPass, ranked };
 }
 

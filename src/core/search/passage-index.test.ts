@@ -98,6 +98,25 @@ function expectSameRanking(index: PassageIndex, terms: readonly string[], reques
   const coordinated = [...expected].sort((a, b) => b.score * b.matchedTerms.length - a.score * a.matchedTerms.length || a.passage.key - b.passage.key);
   expectSameHits(ranking.feedback, coordinated.slice(0, RM3.feedbackPassages));
   for (const term of new Set(terms)) expect(ranking.termMatches.get(term)).toBe(expected.filter((hit) => hit.matchedTerms.includes(term)).length);
+  if (new Set(terms).size === terms.length) expectSameTop(index, terms, request, expected);
+}
+
+/**
+ * The pruned top-k search (rankTop) returns exactly what scoring every match returns: the same
+ * passages and documents, bit-identical scores, for any seeds (none, the right answer, poor guesses)
+ * and list sizes.
+ */
+function expectSameTop(index: PassageIndex, terms: readonly string[], request: SearchRequest, everything: readonly Hit[]): void {
+  const exact = (hits: readonly Hit[]) => hits.map((hit) => [hit.passage.key, hit.score, [...hit.matchedTerms]]);
+  const tail = everything.slice(-7);
+  for (const [limit, documents] of [[12, 3], [1, 0], [0, 5], [40, 10]] as const) {
+    const full = index.rank(terms, { ...request, limit, documents });
+    for (const seeds of [[], full.hits.slice(0, 4), tail, everything.slice(0, 30)]) {
+      const top = index.rankTop(terms, { scopes: request.scopes, ...(request.termWeights && { termWeights: request.termWeights }), limit, documents, seeds });
+      expect(exact(top.hits)).toEqual(exact(full.hits));
+      expect(exact(top.leadingDocuments)).toEqual(exact(full.leadingDocuments));
+    }
+  }
 }
 
 describe('PassageIndex (compact index against minisearch)', () => {

@@ -7,6 +7,7 @@ import { CompactIndex, type CompactArrays } from './compact-index.js';
 import type { IndexedFields } from './index-options.js';
 import { MinisearchReference } from './minisearch-reference.js';
 import { scorePassages, type PassageScores } from './score-passages.js';
+import { scoreTop } from './score-top.js';
 import type { ScoredSlot } from './top-k.js';
 
 /** A passage as the index knows it: where it is (scope, document, lines) and its text. */
@@ -31,6 +32,16 @@ export type SearchRequest = {
   /** How many documents to return as their best passage, in rank order (default 0). */
   documents?: number;
 };
+
+/** A top-k request: finite `limit`, distinct exact terms (no prefixes), no feedback passages. */
+export type TopRequest = Pick<SearchRequest, 'scopes' | 'termWeights' | 'documents'> & {
+  limit: number;
+  /** Passages likely to rank high (an earlier pass's best): scored first, they let the search skip most others. */
+  seeds: readonly Hit[];
+};
+
+/** The best passages and leading documents of a top-k search (no counts: it does not visit every match). */
+export type TopRanking = Pick<Ranking, 'hits' | 'leadingDocuments'>;
 
 /** A query's result: the best passages, and what the whole match looks like. */
 export type Ranking = {
@@ -133,7 +144,7 @@ export class PassageIndex {
       feedback: request.feedback ?? 0,
       documents: request.documents ?? 0,
     });
-    const toHits = (scored: readonly ScoredSlot[]) => scored.map((entry) => this.toHit(entry, scores, terms));
+    const toHits = (scored: readonly ScoredSlot[]) => scored.map((entry) => this.toHit(entry, scores.sources, terms));
     const termMatches = new Map<string, number>();
     terms.forEach((term, i) => termMatches.set(term, scores.termMatches[i]!));
     return {
@@ -144,6 +155,24 @@ export class PassageIndex {
       documents: scores.documents,
       termMatches,
     };
+  }
+
+  /**
+   * The best `limit` passages and `documents` documents of distinct exact terms, exactly as `rank`
+   * returns them, without visiting passages that cannot make the lists (score-top).
+   */
+  rankTop(terms: readonly string[], request: TopRequest): TopRanking {
+    if (new Set(terms).size !== terms.length) throw new Error('rankTop: the terms must be distinct.');
+    const weights = request.termWeights;
+    const scores = scoreTop(this.compact, {
+      terms: terms.map((term) => ({ term, boost: weights ? (weights.get(term) ?? 1) : 1 })),
+      scopes: request.scopes,
+      limit: request.limit,
+      documents: request.documents ?? 0,
+      seeds: request.seeds.map((hit) => this.compact.slotOf(hit.passage.key)).filter((slot) => slot >= 0),
+    });
+    const toHits = (scored: readonly ScoredSlot[]) => scored.map((entry) => this.toHit(entry, scores.sources, terms));
+    return { hits: toHits(scores.top), leadingDocuments: toHits(scores.leading) };
   }
 
   /** Every matching passage (or the best `limit`), best first; ties in passage key order. */
@@ -206,11 +235,11 @@ export class PassageIndex {
     return this.reference;
   }
 
-  private toHit({ slot, score }: ScoredSlot, scores: PassageScores, terms: readonly string[]): Hit {
+  private toHit({ slot, score }: ScoredSlot, sources: PassageScores['sources'], terms: readonly string[]): Hit {
     const key = this.compact.keys.array[slot]!;
     const passage = this.passages.get(key);
     if (!passage) throw new Error(`Index and passage records disagree: no passage ${key}.`);
-    return new CompactHit(passage, score, this.compact, slot, scores.sources, terms);
+    return new CompactHit(passage, score, this.compact, slot, sources, terms);
   }
 }
 

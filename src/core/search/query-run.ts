@@ -88,8 +88,8 @@ export class QueryRun {
    * and a passage gets title + text in one step. Slots are visited a block at a time, every term's
    * postings of one block before the next block: the block's state stays in the CPU cache while all
    * terms update it, each passage still receives its terms in query order, and the finished block goes
-   * to `collector` while still cached. This is where a question's time goes, hence one long loop over
-   * local typed arrays rather than smaller functions.
+   * to `collector` while still cached. This is where a question's time goes: the inner loop is
+   * `addPostings`, on local typed arrays.
    */
   addExactTerms(terms: ReadonlyArray<{ expansion: Expansion | undefined; boost: number; counted: boolean }>, collector?: BestCollector): number[] {
     const matches = terms.map(() => 0);
@@ -104,8 +104,6 @@ export class QueryRun {
           }
         : undefined,
     );
-    const { mask, checkScopes, slotScopes, base, ws } = this;
-    const { state, touched } = ws;
     for (let s = 0; s < this.segments.text.length; s++) {
       const titles = this.segments.title[s]!;
       const texts = this.segments.text[s]!;
@@ -122,68 +120,14 @@ export class QueryRun {
           const counted = terms[t]!.counted;
           const [titleFrom, titleTo] = blockRange(titles, p.id, titleCursor, t, block);
           const [textFrom, textTo] = blockRange(texts, p.id, textCursor, t, block);
-          const { offsets, tfs } = texts;
-          const { factorText, idfText } = p;
-          let count = this.touched;
-          let matched = 0;
-          // Title postings (few) are walked alongside: both lists ascend by slot within the block.
-          let ti = titleFrom;
-          let titleSlot = ti < titleTo ? blockBase + titles.offsets[ti]! : Infinity;
-          for (let i = textFrom; i < textTo; i++) {
-            const slot = blockBase + offsets[i]!;
-            let titleValue = -1;
-            if (titleSlot <= slot) {
-              // A title term is always in the text field too (the text field starts with the title),
-              // so a title posting never comes before its text posting; the loop is for safety.
-              for (; titleSlot < slot; titleSlot = ++ti < titleTo ? blockBase + titles.offsets[ti]! : Infinity) {
-                if (checkScopes && mask[slotScopes[titleSlot]!] === 0) continue;
-                this.touched = count;
-                matched += this.accumulate(titleSlot, this.titleValue(p, titles, ti, titleSlot), counted);
-                count = this.touched;
-              }
-              if (titleSlot === slot) {
-                titleValue = this.titleValue(p, titles, ti, slot);
-                titleSlot = ++ti < titleTo ? blockBase + titles.offsets[ti]! : Infinity;
-              }
-            }
-            if (checkScopes && mask[slotScopes[slot]!] === 0) continue;
-            let tf = tfs[i]!;
-            if (tf === TF_OVERFLOW) tf = texts.overflow.get(i)!;
-            const at = 3 * slot;
-            let value = factorText * (idfText * (D + (tf * K_PLUS_1) / (tf + state[at]!)));
-            if (titleValue >= 0) value = titleValue + value;
-            const meta = state[at + 2]!;
-            if (meta < base) {
-              state[at + 1] = value;
-              state[at + 2] = base + 1;
-              touched[count++] = slot;
-              matched++;
-            } else {
-              state[at + 1]! += value;
-              if (counted) {
-                state[at + 2] = meta + 1;
-                matched++;
-              }
-            }
-          }
-          this.touched = count;
-          for (; ti < titleTo; ti++) {
-            const slot = blockBase + titles.offsets[ti]!;
-            if (!checkScopes || mask[slotScopes[slot]!] !== 0) matched += this.accumulate(slot, this.titleValue(p, titles, ti, slot), counted);
-          }
-          matches[t]! += matched;
+          const before = this.touched;
+          this.touched = addPostings(this, texts, textFrom, textTo, titles, titleFrom, titleTo, blockBase, p, counted);
+          matches[t]! += counted ? lastMatched : this.touched - before;
         }
         collector?.collect(blockBase, Math.min(blockBase + blockSize, texts.to), touchedBefore, this.touched);
       }
     }
     return matches;
-  }
-
-  /** A title posting's score (minisearch's title boost and IDF). */
-  private titleValue(p: { factorTitle: number; idfTitle: number }, titles: Segment, i: number, slot: number): number {
-    let tf = titles.tfs[i]!;
-    if (tf === TF_OVERFLOW) tf = titles.overflow.get(i)!;
-    return p.factorTitle * (p.idfTitle * (D + (tf * K_PLUS_1) / (tf + this.normTitle[slot]!)));
   }
 
   /**
@@ -237,6 +181,96 @@ export class QueryRun {
     state[at + 2] = meta + 1;
     return 1;
   }
+}
+
+/** Postings `addPostings` visited in the searched scopes (its second result; see there). */
+let lastMatched = 0;
+
+/**
+ * Adds one term's postings in one block into the query's state, text postings [textFrom, textTo)
+ * with the title postings [titleFrom, titleTo) walked alongside (both ascend by slot; minisearch adds
+ * a passage's title score to its text score before adding the term to the passage, so a title value
+ * joins its text value first). Returns the new touched count; `lastMatched` holds how many in-scope
+ * postings it added. A plain function on locals, so that the optimiser compiles the hot loop alone.
+ */
+function addPostings(
+  run: QueryRun,
+  texts: Segment,
+  textFrom: number,
+  textTo: number,
+  titles: Segment,
+  titleFrom: number,
+  titleTo: number,
+  blockBase: number,
+  p: { factorTitle: number; idfTitle: number; factorText: number; idfText: number },
+  counted: boolean,
+): number {
+  const { mask, checkScopes, base, normTitle } = run;
+  const slotScopes = run.index.slotScopes.array;
+  const { state, touched } = run.ws;
+  let count = run.touched;
+  const { offsets, tfs } = texts;
+  const { factorText, idfText, factorTitle, idfTitle } = p;
+  const titleOffsets = titles.offsets;
+  const titleTfs = titles.tfs;
+  let inScope = 0;
+  let ti = titleFrom;
+  let titleSlot = ti < titleTo ? blockBase + titleOffsets[ti]! : Infinity;
+  for (let i = textFrom; i <= textTo; i++) {
+    // i === textTo is a sentinel pass that flushes title postings after the last text posting.
+    const slot = i < textTo ? blockBase + offsets[i]! : Infinity;
+    let titleValue = -1;
+    while (titleSlot <= slot) {
+      let tf = titleTfs[ti]!;
+      if (tf === TF_OVERFLOW) tf = titles.overflow.get(ti)!;
+      const value = factorTitle * (idfTitle * (D + (tf * K_PLUS_1) / (tf + normTitle[titleSlot]!)));
+      const here = titleSlot;
+      titleSlot = ++ti < titleTo ? blockBase + titleOffsets[ti]! : Infinity;
+      if (here === slot) {
+        titleValue = value;
+        break;
+      }
+      // A title term is always in the text field too (the text starts with the title), so a title
+      // posting without a text posting does not happen; handled for safety all the same.
+      if (checkScopes && mask[slotScopes[here]!] === 0) continue;
+      inScope++;
+      count = addValue(state, touched, count, base, here, value, counted);
+    }
+    if (i === textTo) break;
+    if (checkScopes && mask[slotScopes[slot]!] === 0) continue;
+    inScope++;
+    let tf = tfs[i]!;
+    if (tf === TF_OVERFLOW) tf = texts.overflow.get(i)!;
+    const at = 3 * slot;
+    let value = factorText * (idfText * (D + (tf * K_PLUS_1) / (tf + state[at]!)));
+    if (titleValue >= 0) value = titleValue + value;
+    const meta = state[at + 2]!;
+    if (meta < base) {
+      state[at + 1] = value;
+      state[at + 2] = base + 1;
+      touched[count++] = slot;
+    } else {
+      state[at + 1]! += value;
+      if (counted) state[at + 2] = meta + 1;
+    }
+  }
+  lastMatched = inScope;
+  return count;
+}
+
+/** One value into a slot's state (first touch, or add; counting the term if `counted`); returns the touched count. */
+function addValue(state: Float64Array, touched: Uint32Array, count: number, base: number, slot: number, value: number, counted: boolean): number {
+  const at = 3 * slot;
+  const meta = state[at + 2]!;
+  if (meta < base) {
+    state[at + 1] = value;
+    state[at + 2] = base + 1;
+    touched[count++] = slot;
+  } else {
+    state[at + 1]! += value;
+    if (counted) state[at + 2] = meta + 1;
+  }
+  return count;
 }
 
 /**

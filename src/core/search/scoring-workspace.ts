@@ -13,10 +13,8 @@ export class ScoringWorkspace {
   termScore = new Float64Array(0);
   termStamp = new Uint32Array(0);
   termTouched = new Uint32Array(0);
-  /** Per document ordinal: stamp, best slot and its score. */
+  /** Per document ordinal: whether the current query matched it (stamp). */
   docStamp = new Uint32Array(0);
-  docBest = new Uint32Array(0);
-  docScore = new Float64Array(0);
   private generation = 0;
   private termGeneration = 0;
   private documentGeneration = 0;
@@ -37,8 +35,6 @@ export class ScoringWorkspace {
     if (this.docStamp.length < documents) {
       const size = Math.max(documents, Math.ceil(this.docStamp.length * 1.25));
       this.docStamp = new Uint32Array(size);
-      this.docBest = new Uint32Array(size);
-      this.docScore = new Float64Array(size);
       this.documentGeneration = 0;
     }
   }

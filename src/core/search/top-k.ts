@@ -30,9 +30,9 @@ export class TopK {
     return this.size < this.capacity ? -Infinity : this.scores[0]!;
   }
 
-  /** The slot of the kept entry a newcomer with `worstScore()` must precede (Infinity before full). */
+  /** The slot of the kept entry a newcomer with `worstScore()` must precede (2^30 − 1, above any slot, before full). */
   worstSlot(): number {
-    return this.size < this.capacity ? Infinity : this.slots[0]!;
+    return this.size < this.capacity ? 2 ** 30 - 1 : this.slots[0]!;
   }
 
   offer(slot: number, score: number): void {
