@@ -112,7 +112,7 @@ describe('KnowledgeBase', () => {
     const snapshot = join(data.path, 'index', readdirSync(join(data.path, 'index')).find((f) => f.endsWith('.ndjson'))!);
     const intact = readFileSync(snapshot, 'utf8');
     const corruptions = [
-      intact.replace('zebra crossing policy', 'zebra crossing polity'), // a flipped byte: checksum
+      intact.replace('Zebra crossings', 'Zebra crossingz'), // a flipped byte: checksum
       intact.slice(0, Math.floor(intact.length / 2)), // a torn write
       `${intact}{"t":"doc","v":{"meta":{},"passages":[]}}\n`, // a stray line after the trailer
     ];
@@ -174,5 +174,89 @@ describe('KnowledgeBase', () => {
     const mismatched = await openKb({ logger });
     expect(logs.some((l) => l.includes('building the index') && /belongs to another snapshot/.test(l))).toBe(true);
     expect(mismatched.ask('When do lighthouse keepers log the tides?').kind).toBe('answer');
+  });
+
+  it('rebuilds the index when the passage text file is missing, cut short or from another snapshot', async () => {
+    const logs: string[] = [];
+    const logger = { debug() {}, info: (o: object, m?: string) => logs.push(`info ${m} ${JSON.stringify(o)}`), warn() {}, error() {} };
+    const kb = await openKb({ logger });
+    await kb.add({ scope: 'global', input: text(ZEBRA), title: 'Zebra crossings', addedBy: 'op' });
+    await kb.close();
+    const index = join(data.path, 'index');
+    const texts = join(index, readdirSync(index).find((f) => f.endsWith('.text'))!);
+    const earlier = readFileSync(texts);
+    const cases: Array<[() => void, RegExp]> = [
+      [() => rmSync(texts), /text file is missing/],
+      [() => writeFileSync(texts, earlier.subarray(0, earlier.length - 10)), /text file is truncated/],
+      [() => writeFileSync(texts, 'not a text file'), /text file is not one/],
+    ];
+    for (const [damage, reason] of cases) {
+      damage();
+      logs.length = 0;
+      const rebuilt = await openKb({ logger });
+      expect(logs.some((l) => l.includes('building the index') && reason.test(l))).toBe(true);
+      const answer = rebuilt.ask('zebra crossing policy');
+      expect(answer.kind === 'answer' && answer.results[0]!.text).toContain('zebra crossing policy');
+      await rebuilt.close();
+    }
+    const again = await openKb({ logger });
+    await again.add({ scope: 'global', input: text('Lighthouse keepers log the tides twice a day.'), title: 'Lighthouses', addedBy: 'op' });
+    await again.close();
+    writeFileSync(texts, earlier);
+    logs.length = 0;
+    const mismatched = await openKb({ logger });
+    expect(logs.some((l) => l.includes('building the index') && /text file belongs to another snapshot/.test(l))).toBe(true);
+    expect(mismatched.ask('When do lighthouse keepers log the tides?').kind).toBe('answer');
+  });
+
+  it('quotes a passage whose stored text was damaged on disk from its source, and writes the snapshot whole again', async () => {
+    const warnings: string[] = [];
+    const logs: string[] = [];
+    const logger = { debug: (_: object, m?: string) => logs.push(`debug ${m}`), info() {}, warn: (_: object, m?: string) => warnings.push(`${m}`), error() {} };
+    const kb = await openKb({ logger, snapshotDelayMs: 60_000 });
+    await kb.add({ scope: 'global', input: text(ZEBRA), title: 'Zebra crossings', addedBy: 'op' });
+    const shippedQuestion = 'What did the embassy report about the prosecution of the site?';
+    const shippedBefore = kb.ask(shippedQuestion);
+    await kb.close();
+    const index = join(data.path, 'index');
+    const texts = join(index, readdirSync(index).find((f) => f.endsWith('.text'))!);
+    const bytes = readFileSync(texts);
+    // Flip one byte inside the zebra passage's text and one inside every shipped passage's.
+    const zebraAt = bytes.indexOf('zebra crossing policy');
+    bytes[zebraAt]! ^= 0x20;
+    for (let at = bytes.indexOf('\n', 0) + 1 + 200; at < bytes.length; at += 400) if (at !== zebraAt) bytes[at]! ^= 0x01;
+    writeFileSync(texts, bytes);
+
+    logs.length = 0;
+    const loaded = await openKb({ logger, snapshotDelayMs: 60_000 });
+    expect(logs).toContain('debug index loaded from snapshot');
+    const answer = loaded.ask('zebra crossing policy');
+    expect(answer.kind === 'answer' && answer.results[0]!.text).toBe(ZEBRA);
+    expect(loaded.ask(shippedQuestion)).toMatchObject({ kind: 'answer', results: (shippedBefore as { results: unknown[] }).results.map((r) => ({ text: (r as { text: string }).text })) });
+    expect(warnings.filter((w) => w.includes('damaged')).length).toBeGreaterThan(1);
+    await loaded.close(); // rewrites the snapshot from the recovered texts
+
+    warnings.length = 0;
+    const healed = await openKb({ logger });
+    const again = healed.ask('zebra crossing policy');
+    expect(again.kind === 'answer' && again.results[0]!.text).toBe(ZEBRA);
+    healed.ask(shippedQuestion);
+    expect(warnings).toEqual([]);
+  });
+
+  it('clears the temporary files of a snapshot write that was killed, and only those', async () => {
+    const kb = await openKb();
+    await kb.close();
+    const index = join(data.path, 'index');
+    const dead = 2 ** 22 + 12345; // above Linux's default pid_max: no such process
+    const strays = ['passages.snapshot.ndjson', 'passages.snapshot.postings', 'passages.snapshot.text'].map((f) => `${f}.${dead}.tmp`);
+    const live = `passages.snapshot.text.${process.ppid}.tmp`;
+    for (const name of [...strays, live, 'notes.tmp']) writeFileSync(join(index, name), 'partial');
+    const again = await openKb();
+    expect(again.ask('zebra').kind).toBe('no-match');
+    const left = readdirSync(index);
+    for (const name of strays) expect(left).not.toContain(name);
+    expect(left).toContain(live);
+    expect(left).toContain('notes.tmp');
   });
 });

@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ask, type AskOptions } from '../answer/ask.js';
 import type { Answer } from '../answer/answer.js';
+import { parseFrontMatter } from '../corpus/parse-front-matter.js';
 import { readCorpusDir } from '../corpus/read-corpus-dir.js';
 import { visibleScopes, type CorpusDocument, type DocumentMeta, type Scope } from '../documents/document.js';
 import { FootnoteError } from '../errors.js';
@@ -9,7 +11,7 @@ import { sha256Hex } from '../hash.js';
 import { silentLogger, type Logger } from '../logger.js';
 import { splitPassages } from '../passages/split-passages.js';
 import { PassageIndex, type IndexedPassage } from '../search/passage-index.js';
-import { readSnapshot, SNAPSHOT_FORMAT, writeSnapshot } from '../search/snapshot.js';
+import { readSnapshot, removeStrayTemporaries, SNAPSHOT_FORMAT, writeSnapshot, type SnapshotManifest } from '../search/snapshot.js';
 import { OPTIONS_HASH } from '../search/index-options.js';
 import { DocumentStore } from '../store/document-store.js';
 import type { AddRequest, AddResult, Quota } from './add-input.js';
@@ -188,6 +190,7 @@ export class KnowledgeBase {
     if (this.closed) return;
     await this.saveSnapshot();
     this.closed = true;
+    this.index.close();
     this.store.close();
   }
 
@@ -199,13 +202,15 @@ export class KnowledgeBase {
   private async loadIndex(): Promise<void> {
     const storeId = this.store.storeId();
     const storeRev = this.store.revision();
+    await removeStrayTemporaries(this.snapshotPath);
     try {
-      const { manifest, index } = await readSnapshot(this.snapshotPath, (m) => {
+      const accept = (m: SnapshotManifest) => {
         if (m.corpusHash !== this.corpusHash) return 'the shipped corpus changed';
         if (m.storeId !== storeId) return 'it belongs to another store';
         if (m.storeRev > storeRev) return 'it is newer than the store';
         return undefined;
-      });
+      };
+      const { manifest, index } = await readSnapshot(this.snapshotPath, accept, (passage) => this.recoverText(passage));
       this.index = index;
       this.shipped = new Map([...index.allDocuments()].filter(({ meta }) => meta.source.kind === 'shipped').map(({ meta }) => [meta.id, meta]));
       this.rev = manifest.storeRev;
@@ -223,6 +228,28 @@ export class KnowledgeBase {
     this.dataVersion = this.store.dataVersion();
     this.catchUp();
     await this.saveSnapshot();
+  }
+
+  /**
+   * A passage's text from its source (the store, or the shipped corpus file), for when the snapshot's
+   * copy fails its checksum (disk damage): the answer goes on, and the next snapshot is written whole.
+   */
+  private recoverText(passage: IndexedPassage): string | undefined {
+    this.logger.warn({ passage: passage.id }, 'a passage text in the index snapshot is damaged; reading it from its source');
+    this.markDirty();
+    const meta = this.index.getDocument(passage.scope, passage.docId)?.meta;
+    let text: string | undefined;
+    try {
+      if (meta?.source.kind === 'shipped') {
+        const path = join(this.options.corpusDir, meta.source.path);
+        const { body } = parseFrontMatter(readFileSync(path, 'utf8'), path);
+        if (sha256Hex(body) === meta.contentHash) text = body;
+      } else text = this.store.get(passage.scope, passage.docId)?.text;
+    } catch (error) {
+      this.logger.warn({ err: error, passage: passage.id }, 'could not read the source of a damaged passage text');
+    }
+    if (text === undefined) return undefined;
+    return splitPassages(passage.docId, text, { maxChars: this.options.passageMaxChars ?? 1000 }).find((p) => p.id === passage.id)?.text;
   }
 
   /** Applies every store change after `rev` to the index. */

@@ -73,6 +73,7 @@ export class PassageIndex {
   private readonly passages = new Map<number, IndexedPassage>();
   private readonly documents = new Map<string, IndexedDocument>();
   private nextKey = 1;
+  private texts: { close(): void } | undefined;
 
   /** `blockBits`: log2 of the passages per scoring block (default 14; tests shrink it to cross blocks). */
   constructor(private readonly options: { blockBits?: number } = {}) {
@@ -206,8 +207,11 @@ export class PassageIndex {
     return compactArrays(this.compact);
   }
 
-  /** Restores our records and the compact index from a snapshot; false if they do not agree. */
-  restore(documents: Array<{ meta: DocumentMeta; passages: IndexedPassage[] }>, compact: CompactArrays): boolean {
+  /**
+   * Restores our records and the compact index from a snapshot; false if they do not agree. `texts`
+   * is the file the passages read their texts from, closed with the index.
+   */
+  restore(documents: Array<{ meta: DocumentMeta; passages: IndexedPassage[] }>, compact: CompactArrays, texts?: { close(): void }): boolean {
     let slot = 0;
     for (const { meta, passages } of documents) {
       const keys: number[] = [];
@@ -221,7 +225,14 @@ export class PassageIndex {
     }
     if (slot !== compact.keys.length) return false;
     this.compact = new CompactIndex(compact, this.options);
+    this.texts = texts;
     return true;
+  }
+
+  /** Releases the snapshot text file the loaded passages read from (their texts are unreadable after). */
+  close(): void {
+    this.texts?.close();
+    this.texts = undefined;
   }
 
   private minisearch(): MinisearchReference {

@@ -1,15 +1,20 @@
 import { createHash } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { crc32 } from 'node:zlib';
 import { z } from 'zod';
 import type { DocumentMeta } from '../documents/document.js';
 import { FootnoteError } from '../errors.js';
 import { encodeCompactSnapshot, readCompactSnapshot } from './compact-snapshot.js';
 import { OPTIONS_HASH } from './index-options.js';
 import { PassageIndex, type IndexedPassage } from './passage-index.js';
+import { PassageTextFile, StoredPassage, TEXT_HEADER_BYTES, TEXT_MAGIC, type TextSpan } from './passage-text-file.js';
 
-/** 2: minisearch's engine state left the NDJSON; the compact index's postings file came next to it. */
-export const SNAPSHOT_FORMAT = 2;
+/**
+ * 2: minisearch's engine state left the NDJSON; the compact index's postings file came next to it.
+ * 3: passage texts left the NDJSON for a text file of their own, read on demand (passage-text-file).
+ */
+export const SNAPSHOT_FORMAT = 3;
 
 /** What a snapshot was built from; loading compares it with the present and rebuilds on any mismatch. */
 export type SnapshotManifest = {
@@ -29,20 +34,22 @@ const manifestSchema = z.object({
   storeId: z.string(),
   storeRev: z.number().int().nonnegative(),
 });
-const trailerSchema = z.object({ bodySha256: z.string(), lines: z.number().int() });
+const trailerSchema = z.object({ bodySha256: z.string(), lines: z.number().int(), textId: z.string().regex(/^[0-9a-f]{64}$/), textBytes: z.number().int().nonnegative() });
 const lineSchema = z.object({
   t: z.literal('doc'),
   v: z.object({ meta: z.record(z.string(), z.unknown()), passages: z.array(z.unknown()) }),
 });
 
-const PASSAGE_NUMBERS = ['key', 'ordinal', 'paragraphStart', 'paragraphEnd', 'lineStart', 'lineEnd'] as const;
-const PASSAGE_STRINGS = ['id', 'docId', 'text', 'scope'] as const;
+/** A passage as the NDJSON holds it: everything but its text, and where the text file holds that. */
+type PassageRecord = Omit<IndexedPassage, 'text' | 'docId' | 'scope'> & TextSpan;
+
+const PASSAGE_NUMBERS = ['key', 'ordinal', 'paragraphStart', 'paragraphEnd', 'lineStart', 'lineEnd', 'at', 'bytes', 'crc'] as const;
 
 /** A passage record's shape, checked by hand: a schema per passage was a third of the load time at 200k. */
-function isPassageRecord(value: unknown): value is IndexedPassage {
+function isPassageRecord(value: unknown): value is PassageRecord {
   if (typeof value !== 'object' || value === null) return false;
   const record = value as Record<string, unknown>;
-  return PASSAGE_NUMBERS.every((name) => typeof record[name] === 'number') && PASSAGE_STRINGS.every((name) => typeof record[name] === 'string');
+  return PASSAGE_NUMBERS.every((name) => typeof record[name] === 'number') && typeof record.id === 'string';
 }
 
 /** The compact index's file for the NDJSON snapshot at `path` (same folder, `.postings`). */
@@ -50,7 +57,13 @@ export function postingsPath(path: string): string {
   return `${path.replace(/\.ndjson$/, '')}.postings`;
 }
 
+/** The passage text file for the NDJSON snapshot at `path` (same folder, `.text`). */
+export function textPath(path: string): string {
+  return `${path.replace(/\.ndjson$/, '')}.text`;
+}
+
 type SnapshotDocument = { meta: DocumentMeta; passages: IndexedPassage[] };
+type TextFileInfo = { textId: string; textBytes: number; spans: TextSpan[] };
 
 /** Characters written per call: few calls, and no string near V8's length limit. */
 const WRITE_BATCH_CHARS = 4 << 20;
@@ -68,30 +81,100 @@ export async function writeSnapshot(path: string, index: PassageIndex, manifest:
     .map((doc) => ({ meta: doc.meta, passages: index.documentPassages(doc.meta.scope, doc.meta.id) }));
   const compact = index.compactArrays();
   await mkdir(dirname(path), { recursive: true });
-  const temporary = `${path}.${process.pid}.tmp`;
-  const postings = postingsPath(path);
-  const temporaryPostings = `${postings}.${process.pid}.tmp`;
+  const files = [path, postingsPath(path), textPath(path)];
+  const [temporary, temporaryPostings, temporaryText] = files.map((file) => `${file}.${process.pid}.tmp`) as [string, string, string];
   try {
-    const bodySha256 = await writeNdjson(temporary, manifest, documents);
+    const texts = await writeTexts(temporaryText, documents);
+    const bodySha256 = await writeNdjson(temporary, manifest, documents, texts);
     await writeChunks(temporaryPostings, encodeCompactSnapshot(compact, bodySha256));
-    await rename(temporaryPostings, postings);
+    await rename(temporaryPostings, postingsPath(path));
+    await rename(temporaryText, textPath(path));
     await rename(temporary, path);
   } catch (error) {
-    await rm(temporary, { force: true });
-    await rm(temporaryPostings, { force: true });
+    for (const file of [temporary, temporaryPostings, temporaryText]) await rm(file, { force: true });
     throw error;
   }
 }
 
+/**
+ * Removes the temporary files that a writer killed mid-write left next to the snapshot at `path`
+ * (named `<file>.<pid>.tmp`): those of processes no longer running. A live process's (another
+ * `footnote` reading the same folder while the bot writes) are left alone.
+ */
+export async function removeStrayTemporaries(path: string): Promise<void> {
+  const folder = dirname(path);
+  const prefixes = [path, postingsPath(path), textPath(path)].map((file) => `${basename(file)}.`);
+  const names = await readdir(folder).catch(() => [] as string[]);
+  for (const name of names) {
+    const prefix = prefixes.find((candidate) => name.startsWith(candidate));
+    const pid = prefix === undefined ? NaN : Number(/^(\d+)\.tmp$/.exec(name.slice(prefix.length))?.[1]);
+    if (Number.isInteger(pid) && !isRunning(pid)) await rm(join(folder, name), { force: true });
+  }
+}
+
+function isRunning(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * The text file: a header with the id (sha256 of the texts; written last), then every passage's UTF-8
+ * text in snapshot order. A passage loaded from the old text file is copied as its stored bytes (its
+ * CRC checked), not decoded and encoded again.
+ */
+async function writeTexts(file: string, documents: readonly SnapshotDocument[]): Promise<TextFileInfo> {
+  const hash = createHash('sha256');
+  const handle = await open(file, 'w');
+  try {
+    const spans: TextSpan[] = [];
+    let batch: Buffer[] = [Buffer.alloc(TEXT_HEADER_BYTES)];
+    let batchBytes = 0;
+    let at = 0;
+    for (const { passages } of documents) {
+      for (const passage of passages) {
+        const stored = passage instanceof StoredPassage ? passage.storedBytes() : undefined;
+        const bytes = stored ?? Buffer.from(passage.text, 'utf8');
+        spans.push({ at, bytes: bytes.length, crc: stored && passage instanceof StoredPassage ? passage.span.crc : crc32(bytes) });
+        hash.update(bytes);
+        batch.push(bytes);
+        at += bytes.length;
+        batchBytes += bytes.length;
+        if (batchBytes >= WRITE_BATCH_CHARS) {
+          await handle.write(Buffer.concat(batch));
+          [batch, batchBytes] = [[], 0];
+        }
+      }
+    }
+    await handle.write(Buffer.concat(batch));
+    const textId = hash.digest('hex');
+    await handle.write(Buffer.from(`${TEXT_MAGIC}${textId}\n`, 'latin1'), 0, TEXT_HEADER_BYTES, 0);
+    await handle.sync();
+    return { textId, textBytes: at, spans };
+  } finally {
+    await handle.close();
+  }
+}
+
 /** The NDJSON file, streamed a few MB at a time; returns the sha256 of its body lines. */
-async function writeNdjson(file: string, manifest: SnapshotManifest, documents: readonly SnapshotDocument[]): Promise<string> {
+async function writeNdjson(file: string, manifest: SnapshotManifest, documents: readonly SnapshotDocument[], texts: TextFileInfo): Promise<string> {
   const hash = createHash('sha256');
   const handle = await open(file, 'w');
   try {
     let batch: string[] = [`${JSON.stringify(manifest)}\n`];
     let size = 0;
-    for (const document of documents) {
-      const line = `${JSON.stringify({ t: 'doc', v: document })}\n`;
+    let next = 0;
+    for (const { meta, passages } of documents) {
+      const records = passages.map((p): PassageRecord => {
+        const { at, bytes, crc } = texts.spans[next++]!;
+        const { key, id, ordinal, paragraphStart, paragraphEnd, lineStart, lineEnd } = p;
+        return { key, id, ordinal, paragraphStart, paragraphEnd, lineStart, lineEnd, at, bytes, crc };
+      });
+      const line = `${JSON.stringify({ t: 'doc', v: { meta, passages: records } })}\n`;
       hash.update(line);
       batch.push(line);
       size += line.length;
@@ -101,7 +184,7 @@ async function writeNdjson(file: string, manifest: SnapshotManifest, documents: 
       }
     }
     const bodySha256 = hash.digest('hex');
-    batch.push(`${JSON.stringify({ bodySha256, lines: documents.length })}\n`);
+    batch.push(`${JSON.stringify({ bodySha256, lines: documents.length, textId: texts.textId, textBytes: texts.textBytes })}\n`);
     await handle.write(batch.join(''));
     await handle.sync();
     return bodySha256;
@@ -128,7 +211,11 @@ export type LoadedSnapshot = { manifest: SnapshotManifest; index: PassageIndex }
  * options and `accept`ed inputs; otherwise throws `snapshot_invalid` saying why (the caller rebuilds).
  * Never returns a partial index.
  */
-export async function readSnapshot(path: string, accept: (manifest: SnapshotManifest) => string | undefined): Promise<LoadedSnapshot> {
+export async function readSnapshot(
+  path: string,
+  accept: (manifest: SnapshotManifest) => string | undefined,
+  recoverText: (passage: IndexedPassage) => string | undefined = () => undefined,
+): Promise<LoadedSnapshot> {
   const invalid = (why: string, cause?: unknown) =>
     new FootnoteError('snapshot_invalid', `The index snapshot ${path} is not usable (${why}); rebuilding it.`, { cause });
   try {
@@ -140,8 +227,19 @@ export async function readSnapshot(path: string, accept: (manifest: SnapshotMani
     const compact = await compactRead;
     if (typeof compact === 'string') throw invalid(compact);
     if (compact.snapshotBodySha256 !== parsed.bodySha256) throw invalid('its postings file belongs to another snapshot');
+    const texts = PassageTextFile.open(textPath(path), parsed.textId, parsed.textBytes, recoverText);
+    if (typeof texts === 'string') throw invalid(texts);
     const index = new PassageIndex();
-    if (!index.restore(parsed.documents, compact.arrays)) throw invalid('it is corrupt: its postings and passages disagree');
+    const documents = parsed.documents.map(({ meta, passages }) => ({
+      meta,
+      passages: passages.map(
+        (p) => new StoredPassage(p.key, p.id, meta.id, meta.scope, p.ordinal, p.paragraphStart, p.paragraphEnd, p.lineStart, p.lineEnd, texts, { at: p.at, bytes: p.bytes, crc: p.crc }),
+      ),
+    }));
+    if (!spansFit(parsed.documents, parsed.textBytes) || !index.restore(documents, compact.arrays, texts)) {
+      texts.close();
+      throw invalid('it is corrupt: its postings, passages and texts disagree');
+    }
     return { manifest: parsed.manifest, index };
   } catch (error) {
     if (error instanceof FootnoteError) throw error;
@@ -158,7 +256,7 @@ function parseNdjson(
   file: Buffer,
   accept: (manifest: SnapshotManifest) => string | undefined,
   invalid: (why: string) => FootnoteError,
-): { manifest: SnapshotManifest; bodySha256: string; documents: SnapshotDocument[] } {
+): { manifest: SnapshotManifest; bodySha256: string; textId: string; textBytes: number; documents: Array<{ meta: DocumentMeta; passages: PassageRecord[] }> } {
   const firstEnd = file.indexOf(10);
   if (firstEnd < 0) throw invalid('it is truncated');
   const parsed = manifestSchema.safeParse(JSON.parse(file.toString('utf8', 0, firstEnd)));
@@ -176,7 +274,7 @@ function parseNdjson(
   const trailer = trailerSchema.safeParse(JSON.parse(file.toString('utf8', trailerStart, end)));
   if (!trailer.success || trailer.data.bodySha256 !== bodySha256) throw invalid('it is corrupt or truncated: its checksum does not match');
 
-  const documents: SnapshotDocument[] = [];
+  const documents: Array<{ meta: DocumentMeta; passages: PassageRecord[] }> = [];
   for (let start = firstEnd + 1; start < trailerStart; ) {
     const lineEnd = file.indexOf(10, start);
     const entry = lineSchema.safeParse(JSON.parse(file.toString('utf8', start, lineEnd)));
@@ -185,5 +283,17 @@ function parseNdjson(
     start = lineEnd + 1;
   }
   if (trailer.data.lines !== documents.length) throw invalid('it is corrupt or truncated: its line count does not match');
-  return { manifest, bodySha256, documents };
+  return { manifest, bodySha256, textId: trailer.data.textId, textBytes: trailer.data.textBytes, documents };
+}
+
+/** True when the passages' text spans follow one another without gaps through the whole text file. */
+function spansFit(documents: ReadonlyArray<{ passages: readonly TextSpan[] }>, textBytes: number): boolean {
+  let at = 0;
+  for (const { passages } of documents) {
+    for (const span of passages) {
+      if (span.at !== at || span.bytes < 0) return false;
+      at += span.bytes;
+    }
+  }
+  return at === textBytes;
 }
