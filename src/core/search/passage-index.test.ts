@@ -98,23 +98,29 @@ function expectSameRanking(index: PassageIndex, terms: readonly string[], reques
   const coordinated = [...expected].sort((a, b) => b.score * b.matchedTerms.length - a.score * a.matchedTerms.length || a.passage.key - b.passage.key);
   expectSameHits(ranking.feedback, coordinated.slice(0, RM3.feedbackPassages));
   for (const term of new Set(terms)) expect(ranking.termMatches.get(term)).toBe(expected.filter((hit) => hit.matchedTerms.includes(term)).length);
-  if (new Set(terms).size === terms.length) expectSameTop(index, terms, request, expected);
+  if (new Set(terms).size === terms.length) expectSameTop(index, terms, request, index.search(terms, request));
 }
 
 /**
- * The pruned top-k search (rankTop) returns exactly what scoring every match returns: the same
- * passages and documents, bit-identical scores, for any seeds (none, the right answer, poor guesses)
- * and list sizes.
+ * The pruned searches (rank with a limit, and rankTop) return exactly what scoring every match
+ * (`everything`: `search`, no limit) returns: the same passages, feedback passages and documents, bit-identical scores, the same counts,
+ * for any seeds (none, the right answer, poor guesses) and list sizes.
  */
 function expectSameTop(index: PassageIndex, terms: readonly string[], request: SearchRequest, everything: readonly Hit[]): void {
   const exact = (hits: readonly Hit[]) => hits.map((hit) => [hit.passage.key, hit.score, [...hit.matchedTerms]]);
-  const tail = everything.slice(-7);
-  for (const [limit, documents] of [[12, 3], [1, 0], [0, 5], [40, 10]] as const) {
-    const full = index.rank(terms, { ...request, limit, documents });
-    for (const seeds of [[], full.hits.slice(0, 4), tail, everything.slice(0, 30)]) {
-      const top = index.rankTop(terms, { scopes: request.scopes, ...(request.termWeights && { termWeights: request.termWeights }), limit, documents, seeds });
-      expect(exact(top.hits)).toEqual(exact(full.hits));
-      expect(exact(top.leadingDocuments)).toEqual(exact(full.leadingDocuments));
+  const documents = new Map<string, Hit>();
+  for (const hit of everything) if (!documents.has(`${hit.passage.scope}/${hit.passage.docId}`)) documents.set(`${hit.passage.scope}/${hit.passage.docId}`, hit);
+  const coordinated = [...everything].sort((a, b) => b.score * b.matchedTerms.length - a.score * a.matchedTerms.length || a.passage.key - b.passage.key);
+  for (const [limit, leading, feedback] of [[12, 3, 10], [1, 0, 0], [0, 5, 3], [40, 10, 10]] as const) {
+    const ranking = index.rank(terms, { ...request, limit, documents: leading, feedback });
+    expect(exact(ranking.hits)).toEqual(exact(everything.slice(0, limit)));
+    expect(exact(ranking.leadingDocuments)).toEqual(exact([...documents.values()].slice(0, leading)));
+    expect(ranking.feedback.map((hit) => hit.passage.key)).toEqual(coordinated.slice(0, feedback).map((hit) => hit.passage.key));
+    expect([ranking.total, ranking.documents]).toEqual([everything.length, documents.size]);
+    for (const [seedName, seeds] of [['none', []], ['the best', ranking.hits.slice(0, 4)], ['poor', everything.slice(-7)], ['many', everything.slice(0, 30)]] as const) {
+      const top = index.rankTop(terms, { scopes: request.scopes, ...(request.termWeights && { termWeights: request.termWeights }), limit, documents: leading, seeds });
+      expect(exact(top.hits), `seeds: ${seedName}`).toEqual(exact(ranking.hits));
+      expect(exact(top.leadingDocuments), `seeds: ${seedName}`).toEqual(exact(ranking.leadingDocuments));
     }
   }
 }

@@ -138,13 +138,33 @@ export class PassageIndex {
    */
   rank(terms: readonly string[], request: SearchRequest): Ranking {
     const weights = request.termWeights;
+    const boost = (term: string) => (weights ? (weights.get(term) ?? 1) : 1);
+    const limit = request.limit ?? Infinity;
+    // Distinct exact terms and a finite limit (what `ask` sends): the pruned search; else every match.
+    if (Number.isFinite(limit) && !(request.prefixTerms?.size) && new Set(terms).size === terms.length) {
+      const scores = scoreTop(this.compact, {
+        terms: terms.map((term) => ({ term, boost: boost(term) })),
+        scopes: request.scopes,
+        limit,
+        documents: request.documents ?? 0,
+        feedback: request.feedback ?? 0,
+        seeds: [],
+        counts: true,
+      });
+      const counts = scores.counts!;
+      return this.ranking(terms, { ...scores, total: counts.total, documents: counts.documents, termMatches: counts.termMatches });
+    }
     const scores = scorePassages(this.compact, {
-      terms: terms.map((term) => ({ term, boost: weights ? (weights.get(term) ?? 1) : 1, prefix: request.prefixTerms?.has(term) ?? false })),
+      terms: terms.map((term) => ({ term, boost: boost(term), prefix: request.prefixTerms?.has(term) ?? false })),
       scopes: request.scopes,
-      limit: request.limit ?? Infinity,
+      limit,
       feedback: request.feedback ?? 0,
       documents: request.documents ?? 0,
     });
+    return this.ranking(terms, scores);
+  }
+
+  private ranking(terms: readonly string[], scores: Omit<PassageScores, 'termMatches'> & { termMatches: readonly number[] }): Ranking {
     const toHits = (scored: readonly ScoredSlot[]) => scored.map((entry) => this.toHit(entry, scores.sources, terms));
     const termMatches = new Map<string, number>();
     terms.forEach((term, i) => termMatches.set(term, scores.termMatches[i]!));
@@ -170,7 +190,9 @@ export class PassageIndex {
       scopes: request.scopes,
       limit: request.limit,
       documents: request.documents ?? 0,
+      feedback: 0,
       seeds: request.seeds.map((hit) => this.compact.slotOf(hit.passage.key)).filter((slot) => slot >= 0),
+      counts: false,
     });
     const toHits = (scored: readonly ScoredSlot[]) => scored.map((entry) => this.toHit(entry, scores.sources, terms));
     return { hits: toHits(scores.top), leadingDocuments: toHits(scores.leading) };

@@ -193,7 +193,7 @@ let lastMatched = 0;
  * joins its text value first). Returns the new touched count; `lastMatched` holds how many in-scope
  * postings it added. A plain function on locals, so that the optimiser compiles the hot loop alone.
  */
-function addPostings(
+export function addPostings(
   run: QueryRun,
   texts: Segment,
   textFrom: number,

@@ -1,9 +1,9 @@
 import type { Scope } from '../documents/document.js';
 import type { CompactIndex } from './compact-index.js';
-import { LeadingDocuments } from './leading-documents.js';
-import { D, DOC_BOOST, K_PLUS_1, QueryRun, TEXT_BOOST } from './query-run.js';
-import { TITLE_BOOST } from './index-options.js';
 import type { FieldPostings } from './field-postings.js';
+import { TITLE_BOOST } from './index-options.js';
+import { LeadingDocuments } from './leading-documents.js';
+import { addPostings, D, DOC_BOOST, K_PLUS_1, QueryRun, TEXT_BOOST } from './query-run.js';
 import { TF_OVERFLOW, type Segment } from './segment.js';
 import { TopK, type ScoredSlot } from './top-k.js';
 
@@ -15,11 +15,24 @@ export type TopRequest = {
   limit: number;
   /** How many documents to return, each as its best passage, in rank order. */
   documents: number;
+  /** How many passages to choose by score × number of terms matched (RM3's feedback passages). */
+  feedback: number;
   /** Slots likely to rank high (e.g. an earlier pass's best): scored first, they set the bar at once. */
   seeds: readonly number[];
+  /** Whether to count the whole match too: passages, documents, and passages per term. */
+  counts: boolean;
 };
 
-export type TopScores = { top: ScoredSlot[]; leading: ScoredSlot[]; sources: Map<number, number[]> };
+/** How much of the searched scopes the query matched: passages, documents, and passages per term (query order). */
+export type MatchCounts = { total: number; documents: number; termMatches: number[] };
+
+export type TopScores = {
+  top: ScoredSlot[];
+  feedback: ScoredSlot[];
+  leading: ScoredSlot[];
+  sources: Map<number, number[]>;
+  counts: MatchCounts | undefined;
+};
 
 /**
  * Rounding slack for comparisons against bounds: a bound and an exact score are sums of the same
@@ -30,25 +43,28 @@ const SLACK = 1e-9;
 type Term = { id: number; position: number; idfText: number; idfTitle: number; factorText: number; factorTitle: number; bound: number };
 
 /**
- * The best `limit` passages and leading `documents` documents of an exact-term query, with the same
- * scores and order as scoring every match (score-passages), but skipping passages that cannot make
- * either list: MaxScore (Turtle & Flood, 1995). Each term's largest possible contribution is known
- * (term-bounds). Sorted by it, the cheapest terms whose bounds sum below the current bar (the worse of
- * the k-th best passage and the d-th best document) cannot lift a passage into the lists alone; only
- * passages matching one of the other, "essential", terms are candidates, and only those whose partial
- * score plus the cheap terms' bounds reaches the bar are scored in full. Seeds score first, so the bar
- * is high from the start. RM3's second pass is what this is for: ~20 feedback terms are common words
- * that match most passages, yet rarely decide the top ten.
+ * The best `limit` passages, `feedback` passages by score × terms matched, and leading `documents`
+ * documents of an exact-term query, with the same scores and order as scoring every match
+ * (score-passages), but skipping passages that cannot make any of the lists: MaxScore (Turtle &
+ * Flood, 1995). Each term's largest possible contribution is known (term-bounds). Sorted by it, the
+ * cheapest terms whose bounds sum below the current bars (the k-th best passage, the d-th best
+ * document, the f-th best score × matched) cannot lift a passage into the lists alone; only passages
+ * matching one of the other, "essential", terms are candidates; the cheap terms are then added to the
+ * candidates dearest first, dropping those that can no longer make it, and only the survivors are
+ * scored in full. Seeds score first, so the bars can be high from the start; until the bars are set, a
+ * block is scored whole. The counts (`counts`) still cover every match: a bitmap per block of the
+ * passages any term matched, one cheap pass over the postings.
  *
- * A candidate's full score is recomputed from its forward lists, term by term in query order exactly
- * as score-passages sums them, so scores are bit for bit the same and so are ties.
+ * A survivor's full score is recomputed from its forward lists, term by term in query order exactly as
+ * score-passages sums them, so scores are bit for bit the same and so are ties.
  */
 export function scoreTop(index: CompactIndex, request: TopRequest): TopScores {
   const sources = new Map<number, number[]>();
-  const top = new TopK(request.limit);
-  const leading = new LeadingDocuments(request.documents);
+  const lists = new Lists(request);
   const n = index.liveCount;
-  if (n === 0 || request.terms.length === 0 || (request.limit === 0 && request.documents === 0)) return { top: [], leading: [], sources };
+  const counts: MatchCounts | undefined = request.counts ? { total: 0, documents: 0, termMatches: request.terms.map(() => 0) } : undefined;
+  const empty = (): TopScores => ({ top: [], feedback: [], leading: [], sources, counts });
+  if (n === 0 || request.terms.length === 0) return empty();
   const run = new QueryRun(index, request.scopes, n);
   const segments = index.segments();
   const { state } = run.ws;
@@ -66,80 +82,140 @@ export function scoreTop(index: CompactIndex, request: TopRequest): TopScores {
     const bound = (factorText * idfText * (D + max.text) + factorTitle * idfTitle * (D + max.title)) * (1 + SLACK);
     terms.push({ id, position, idfText, idfTitle, factorText, factorTitle, bound });
   });
-  if (terms.length === 0) return { top: [], leading: [], sources };
+  if (terms.length === 0) return empty();
+  if (counts && !run.checkScopes) for (const term of terms) counts.termMatches[term.position] = index.text.df.array[term.id] ?? 0;
 
   const scorer = new ExactScorer(index, run, terms, request.terms.length);
   const slotDocs = index.slotDocs.array;
-  let bar = -Infinity;
-  const offer = (slot: number) => {
+  const offerExact = (slot: number) => {
     const score = scorer.score(slot);
-    if (score === undefined) return;
-    top.offer(slot, score);
-    leading.offer(slotDocs[slot]!, slot, score);
-    bar = Math.min(request.limit > 0 ? top.worstScore() : Infinity, request.documents > 0 ? leading.worstScore() : Infinity);
+    if (score !== undefined) lists.offer(slot, score, scorer.matched, slotDocs[slot]!);
   };
   const seeds = new Set<number>();
   for (const slot of request.seeds) {
     if (slot < index.slotCount && !seeds.has(slot) && (!run.checkScopes || run.mask[index.slotScopes.array[slot]!] !== 0)) {
       seeds.add(slot);
-      offer(slot);
+      offerExact(slot);
     }
   }
 
   // Cheapest first; cumulative[i] = the bounds of terms[0..i) summed: a passage matching none of
-  // terms[e..] scores at most cumulative[e].
+  // terms[e..] scores at most cumulative[e], with at most e terms matched.
   const byBound = [...terms].sort((a, b) => a.bound - b.bound);
+  const inQueryOrder = terms.map((term) => byBound.indexOf(term));
   const cumulative = [0];
   for (const term of byBound) cumulative.push(cumulative.at(-1)! + term.bound);
-  const { termScore: partial, termStamp: stamp, termTouched: candidates } = run.ws;
-  const { mask, checkScopes } = run;
+  const { termStamp: live, termTouched: candidates } = run.ws;
+  const { mask, checkScopes, base } = run;
   const slotScopes = index.slotScopes.array;
-  const reaches = (slot: number, rest: number) => partial[slot]! + rest >= bar * (1 - SLACK);
+  // Could a passage with score `score` over `matched` terms so far, and at most `rest` more over
+  // `more` terms, still make a list?
+  const reaches = (score: number, matched: number, rest: number, more: number) =>
+    score + rest >= lists.scoreBar * (1 - SLACK) || (score + rest) * (matched + more) >= lists.coordinatedBar * (1 - SLACK);
+  let lastDoc = -1;
 
   for (let s = 0; s < segments.text.length; s++) {
     const block = new BlockPostings(segments.text[s]!, segments.title[s]!, byBound, state, run.normTitle);
     for (; block.next(); ) {
+      if (counts) lastDoc = block.count(counts, inQueryOrder, run, slotDocs, lastDoc);
       let essential = 0;
-      while (essential < byBound.length && cumulative[essential + 1]! < bar * (1 - SLACK)) essential++;
-      if (essential === byBound.length) return finish(); // nothing left can reach the lists
-      // 1. Every passage of the block matching an essential term, with those terms' scores summed.
-      const touched = run.ws.nextTerm();
-      let count = 0;
-      for (let t = essential; t < byBound.length; t++) count = block.accumulate(t, stamp, touched, partial, candidates, count);
-      // 2. Those that could still reach the bar; then the cheap terms, dearest first, each followed by
+      while (essential < byBound.length && !reaches(0, 0, cumulative[essential + 1]!, essential + 1)) essential++;
+      if (essential === byBound.length) {
+        if (counts) continue; // nothing here can make the lists, but it still counts
+        break;
+      }
+      const touchedBefore = run.touched;
+      if (essential === 0) {
+        // No bar yet (or none any term can stay under): the block scored whole, in query order.
+        for (const t of inQueryOrder) {
+          const [textFrom, textTo] = block.range(t, 0);
+          const [titleFrom, titleTo] = block.range(t, 1);
+          run.touched = addPostings(run, block.texts, textFrom, textTo, block.titles, titleFrom, titleTo, block.base, byBound[t]!, true);
+        }
+        for (let i = touchedBefore; i < run.touched; i++) {
+          const slot = run.ws.touched[i]!;
+          if (seeds.has(slot)) continue;
+          const matched = state[3 * slot + 2]! - base;
+          const score = (state[3 * slot + 1]! * matched) / matched;
+          if (score >= lists.scoreBar || score * matched >= lists.coordinatedBar) lists.offer(slot, score, matched, slotDocs[slot]!);
+        }
+        continue;
+      }
+      // 1. Every passage of the block matching an essential term, with those terms' scores summed
+      //    (in the query's state: score, and base + terms matched).
+      for (let t = essential; t < byBound.length; t++) run.touched = block.accumulate(t, state, base, run.ws.touched, run.touched);
+      // 2. Those that could still make a list; then the cheap terms, dearest first, each followed by
       //    dropping the candidates that can no longer make it.
-      const live = run.ws.nextTerm();
+      const mark = run.ws.nextTerm();
       let kept = 0;
-      for (let i = 0; i < count; i++) {
-        const slot = candidates[i]!;
-        if (!reaches(slot, cumulative[essential]!) || seeds.has(slot) || (checkScopes && mask[slotScopes[slot]!] === 0)) continue;
-        stamp[slot] = live;
+      for (let i = touchedBefore; i < run.touched; i++) {
+        const slot = run.ws.touched[i]!;
+        if (!reaches(state[3 * slot + 1]!, state[3 * slot + 2]! - base, cumulative[essential]!, essential)) continue;
+        if (seeds.has(slot) || (checkScopes && mask[slotScopes[slot]!] === 0)) continue;
+        live[slot] = mark;
         candidates[kept++] = slot;
       }
       for (let t = essential - 1; t >= 0 && kept > 0; t--) {
-        block.addTo(t, candidates, kept, stamp, live, partial);
+        block.addTo(t, candidates, kept, live, mark, state);
         let still = 0;
         for (let i = 0; i < kept; i++) {
           const slot = candidates[i]!;
-          if (reaches(slot, cumulative[t]!)) candidates[still++] = slot;
-          else stamp[slot] = 0;
+          if (reaches(state[3 * slot + 1]!, state[3 * slot + 2]! - base, cumulative[t]!, t)) candidates[still++] = slot;
+          else live[slot] = 0;
         }
         kept = still;
       }
       // 3. The survivors, scored exactly.
-      for (let i = 0; i < kept; i++) if (reaches(candidates[i]!, 0)) offer(candidates[i]!);
+      for (let i = 0; i < kept; i++) offerExact(candidates[i]!);
     }
   }
-  return finish();
+  return { top: lists.top.sorted(), feedback: lists.feedbackPassages(), leading: lists.leading.sorted(), sources, counts };
+}
 
-  function finish(): TopScores {
-    return { top: top.sorted(), leading: leading.sorted(), sources };
+/** The three lists a search fills, and the bars a passage must reach to change one of them. */
+class Lists {
+  readonly top: TopK;
+  readonly feedback: TopK;
+  readonly leading: LeadingDocuments;
+  /** The score below which a passage changes neither the best passages nor the leading documents. */
+  scoreBar = -Infinity;
+  /** The score × matched below which a passage does not change the feedback passages. */
+  coordinatedBar = Infinity;
+  /** The plain score of each passage offered to the feedback list (which ranks by score × matched). */
+  private readonly feedbackScores = new Map<number, number>();
+
+  constructor(private readonly request: Pick<TopRequest, 'limit' | 'documents' | 'feedback'>) {
+    this.top = new TopK(request.limit);
+    this.feedback = new TopK(request.feedback);
+    this.leading = new LeadingDocuments(request.documents);
+    this.update();
+  }
+
+  offer(slot: number, score: number, matched: number, doc: number): void {
+    if (this.top.wants(slot, score)) this.top.offer(slot, score);
+    if (this.request.feedback > 0 && this.feedback.wants(slot, score * matched)) {
+      this.feedback.offer(slot, score * matched);
+      this.feedbackScores.set(slot, score);
+    }
+    if (score >= this.leading.worstScore()) this.leading.offer(doc, slot, score);
+    this.update();
+  }
+
+  /** The feedback passages in their order (score × matched), each with its plain score. */
+  feedbackPassages(): ScoredSlot[] {
+    return this.feedback.sorted().map(({ slot }) => ({ slot, score: this.feedbackScores.get(slot)! }));
+  }
+
+  private update(): void {
+    const { limit, documents, feedback } = this.request;
+    this.scoreBar = Math.min(limit > 0 ? this.top.worstScore() : Infinity, documents > 0 ? this.leading.worstScore() : Infinity);
+    this.coordinatedBar = feedback > 0 ? this.feedback.worstScore() : Infinity;
   }
 }
 
 /**
- * One block of a segment at a time (`next`), and the query terms' postings in it, scored as
- * factor · idf · (d + tf·(k1+1) / (tf + norm)) with title and text as separate postings.
+ * One block of a segment at a time (`next`), and the query terms' postings in it (terms by index in
+ * bound order), scored as factor · idf · (d + tf·(k1+1) / (tf + norm)).
  */
 class BlockPostings {
   private block = -1;
@@ -147,8 +223,8 @@ class BlockPostings {
   base = 0;
 
   constructor(
-    texts: Segment,
-    titles: Segment,
+    readonly texts: Segment,
+    readonly titles: Segment,
     private readonly terms: readonly Term[],
     textNorms: Float64Array,
     titleNorms: Float64Array,
@@ -161,53 +237,113 @@ class BlockPostings {
 
   /** Moves to the next block; false past the last. */
   next(): boolean {
-    const texts = this.fields[0]!.segment;
     this.block++;
-    this.base = texts.from + this.block * 2 ** texts.blockBits;
-    return this.base < texts.to;
+    this.base = this.texts.from + this.block * 2 ** this.texts.blockBits;
+    return this.base < this.texts.to;
+  }
+
+  /** Term `t`'s postings in this block in field 0 (text) or 1 (title): [from, to). */
+  range(t: number, field: 0 | 1): [number, number] {
+    const { segment, cursors } = this.fields[field]!;
+    return blockRange(segment, this.terms[t]!.id, cursors, t, this.block);
   }
 
   /**
-   * Adds term `t`'s postings in this block into `partial`: a slot not yet stamped `touched` is stamped,
-   * set and appended to `list` (from `count`); returns the new count. One loop over typed arrays, no calls: it is the hot path.
+   * Marks in a bitmap every passage of this block that a term matched (in the searched scopes) and
+   * adds them to `counts`; per term too, when scopes must be checked (else its df is the count).
+   * Documents are counted as passages are visited in slot order (a document's passages are adjacent):
+   * returns the last document seen, for the next block.
    */
-  accumulate(t: number, stamp: Uint32Array, touched: number, partial: Float64Array, list: Uint32Array, count: number): number {
-    const term = this.terms[t]!;
-    for (const { segment, cursors, norms, stride, title } of this.fields) {
-      const [from, to] = blockRange(segment, term.id, cursors, t, this.block);
-      const { offsets, tfs, overflow } = segment;
-      const factor = title ? term.factorTitle * term.idfTitle : term.factorText * term.idfText;
-      const base = this.base;
-      for (let i = from; i < to; i++) {
-        const slot = base + offsets[i]!;
-        let tf = tfs[i]!;
-        if (tf === TF_OVERFLOW) tf = overflow.get(i)!;
-        const value = factor * (D + (tf * K_PLUS_1) / (tf + norms[stride * slot]!));
-        if (stamp[slot] !== touched) {
-          stamp[slot] = touched;
-          partial[slot] = value;
-          list[count++] = slot;
-        } else partial[slot]! += value;
+  count(counts: MatchCounts, inQueryOrder: readonly number[], run: QueryRun, slotDocs: Uint32Array, lastDoc: number): number {
+    const words = run.ws.blockBitmap(2 ** this.texts.blockBits);
+    const { mask, checkScopes } = run;
+    const slotScopes = run.index.slotScopes.array;
+    const base = this.base;
+    inQueryOrder.forEach((t, position) => {
+      for (const field of [0, 1] as const) {
+        const [from, to] = this.range(t, field);
+        const offsets = this.fields[field]!.segment.offsets;
+        let inScope = 0;
+        for (let i = from; i < to; i++) {
+          const offset = offsets[i]!;
+          if (checkScopes && mask[slotScopes[base + offset]!] === 0) continue;
+          words[offset >>> 5]! |= 1 << (offset & 31);
+          inScope++;
+        }
+        // A title term is in the text too (the text field starts with the title): text postings count.
+        if (checkScopes && field === 0) counts.termMatches[this.terms[t]!.position]! += inScope;
+      }
+    });
+    for (let w = 0; w < words.length; w++) {
+      let word = words[w]!;
+      if (word === 0) continue;
+      words[w] = 0;
+      while (word !== 0) {
+        const low = word & -word;
+        const doc = slotDocs[base + w * 32 + 31 - Math.clz32(low)]!;
+        counts.total++;
+        if (doc !== lastDoc) {
+          counts.documents++;
+          lastDoc = doc;
+        }
+        word ^= low;
       }
     }
-    return count;
+    return lastDoc;
   }
 
   /**
-   * Adds term `t`'s value to the `count` candidates (those whose `stamp` is `live`): walking its
-   * postings when they are few next to the candidates, else looking each candidate up (binary search).
+   * Adds term `t`'s postings in this block into the query's state (score; base + terms matched),
+   * appending newly touched slots to `touched` from `count`; returns the new count.
    */
-  addTo(t: number, candidates: Uint32Array, count: number, stamp: Uint32Array, live: number, partial: Float64Array): void {
+  accumulate(t: number, state: Float64Array, base: number, touched: Uint32Array, count: number): number {
     const term = this.terms[t]!;
     for (const { segment, cursors, norms, stride, title } of this.fields) {
       const [from, to] = blockRange(segment, term.id, cursors, t, this.block);
       if (from === to) continue;
       const { offsets, tfs, overflow } = segment;
       const factor = title ? term.factorTitle * term.idfTitle : term.factorText * term.idfText;
+      const blockBase = this.base;
+      for (let i = from; i < to; i++) {
+        const slot = blockBase + offsets[i]!;
+        let tf = tfs[i]!;
+        if (tf === TF_OVERFLOW) tf = overflow.get(i)!;
+        const value = factor * (D + (tf * K_PLUS_1) / (tf + norms[stride * slot]!));
+        const at = 3 * slot;
+        const meta = state[at + 2]!;
+        if (meta < base) {
+          state[at + 1] = value;
+          state[at + 2] = base + 1;
+          touched[count++] = slot;
+        } else if (title) {
+          state[at + 1]! += value; // the same term's text posting already counted it
+        } else {
+          state[at + 1]! += value;
+          state[at + 2] = meta + 1;
+        }
+      }
+    }
+    return count;
+  }
+
+  /**
+   * Adds term `t`'s value (and one more term matched) to the `count` candidates, those whose `live` is
+   * `mark`: walking its postings when they are few next to the candidates, else looking each
+   * candidate up (binary search).
+   */
+  addTo(t: number, candidates: Uint32Array, count: number, live: Uint32Array, mark: number, state: Float64Array): void {
+    const term = this.terms[t]!;
+    for (const { segment, cursors, norms, stride, title } of this.fields) {
+      const [from, to] = blockRange(segment, term.id, cursors, t, this.block);
+      if (from === to) continue;
+      const { offsets, tfs, overflow } = segment;
+      const factor = title ? term.factorTitle * term.idfTitle : term.factorText * term.idfText;
+      const blockBase = this.base;
+      const step = title ? 0 : 1;
       if (count * (Math.log2(to - from) + 2) * 4 < to - from) {
         for (let c = 0; c < count; c++) {
           const slot = candidates[c]!;
-          const target = slot - this.base;
+          const target = slot - blockBase;
           let [low, high] = [from, to - 1];
           while (low <= high) {
             const middle = (low + high) >>> 1;
@@ -215,7 +351,8 @@ class BlockPostings {
             if (offset === target) {
               let tf = tfs[middle]!;
               if (tf === TF_OVERFLOW) tf = overflow.get(middle)!;
-              partial[slot]! += factor * (D + (tf * K_PLUS_1) / (tf + norms[stride * slot]!));
+              state[3 * slot + 1]! += factor * (D + (tf * K_PLUS_1) / (tf + norms[stride * slot]!));
+              state[3 * slot + 2]! += step;
               break;
             }
             if (offset < target) low = middle + 1;
@@ -223,13 +360,13 @@ class BlockPostings {
           }
         }
       } else {
-        const base = this.base;
         for (let i = from; i < to; i++) {
-          const slot = base + offsets[i]!;
-          if (stamp[slot] !== live) continue;
+          const slot = blockBase + offsets[i]!;
+          if (live[slot] !== mark) continue;
           let tf = tfs[i]!;
           if (tf === TF_OVERFLOW) tf = overflow.get(i)!;
-          partial[slot]! += factor * (D + (tf * K_PLUS_1) / (tf + norms[stride * slot]!));
+          state[3 * slot + 1]! += factor * (D + (tf * K_PLUS_1) / (tf + norms[stride * slot]!));
+          state[3 * slot + 2]! += step;
         }
       }
     }
@@ -241,6 +378,8 @@ class BlockPostings {
  * with the passage's (also ascending), then the terms are summed in query order as score-passages does.
  */
 class ExactScorer {
+  /** Terms the last scored passage matched. */
+  matched = 0;
   private readonly ids: Int32Array;
   private readonly order: Term[];
   private readonly byPosition: Array<Term | undefined>;
@@ -285,6 +424,7 @@ class ExactScorer {
       score = matched === 0 ? value : score + value;
       matched++;
     }
+    this.matched = matched;
     return matched === 0 ? undefined : (score * matched) / matched;
   }
 
@@ -321,7 +461,10 @@ function firstBlockEntry(segment: Segment, id: number): number {
   return id + 1 < segment.starts.length ? segment.blockStarts[id]! : 0;
 }
 
-/** Postings of term `id` in block `block`, [from, to), advancing the term's cursor past blocks before it. */
+/**
+ * Postings of term `id` in block `block`, [from, to), moving the term's cursor past blocks before it
+ * (blocks are visited in ascending order; asking twice for one block gives the same range).
+ */
 function blockRange(segment: Segment, id: number, cursors: number[], t: number, block: number): [number, number] {
   if (id + 1 >= segment.starts.length) return [0, 0];
   const last = segment.blockStarts[id + 1]!;
@@ -329,6 +472,5 @@ function blockRange(segment: Segment, id: number, cursors: number[], t: number, 
   while (entry < last && segment.blocks[entry]! < block) entry++;
   cursors[t] = entry;
   if (entry >= last || segment.blocks[entry] !== block) return [0, 0];
-  cursors[t] = entry + 1;
   return [segment.blockPositions[entry]!, entry + 1 < last ? segment.blockPositions[entry + 1]! : segment.starts[id + 1]!];
 }

@@ -15,6 +15,8 @@ export class ScoringWorkspace {
   termTouched = new Uint32Array(0);
   /** Per document ordinal: whether the current query matched it (stamp). */
   docStamp = new Uint32Array(0);
+  /** One bit per slot of a block (zero between uses): which passages a query matched there. */
+  private bitmap = new Uint32Array(0);
   private generation = 0;
   private termGeneration = 0;
   private documentGeneration = 0;
@@ -37,6 +39,13 @@ export class ScoringWorkspace {
       this.docStamp = new Uint32Array(size);
       this.documentGeneration = 0;
     }
+  }
+
+  /** The block bitmap, with room for `slots` bits; the caller leaves it zeroed after use. */
+  blockBitmap(slots: number): Uint32Array {
+    const words = Math.ceil(slots / 32);
+    if (this.bitmap.length !== words) this.bitmap = new Uint32Array(words);
+    return this.bitmap;
   }
 
   /** Fills the normaliser column, `normalizer(slot)`, unless it already holds it for this average. */
