@@ -76,10 +76,11 @@ function buildTable(report: BenchReport): string[] {
     '',
     "footnote's build is the rebuild at start-up without a snapshot (`KnowledgeBase.open` on an empty DATA_DIR: reads the corpus files, " +
       'splits passages, indexes, writes the snapshot), in a fresh process; the peers index passages already in memory. Heap (used, after ' +
-      "`global.gc()`) and RSS are taken after the timed queries; footnote's heap holds every passage's text (it quotes them), the peers store " +
-      "no text. footnote's snapshot is every file of DATA_DIR except the SQLite store; minisearch's is `JSON.stringify(index)`; flexsearch's " +
+      "`global.gc()`) and RSS are taken after the timed queries; footnote keeps its passage texts on disk in the snapshot and reads the " +
+      "dozen a question quotes, the peers store no text. footnote's snapshot is every file of DATA_DIR except the SQLite store; minisearch's is `JSON.stringify(index)`; flexsearch's " +
       'is what `export()` hands out. Start-up from snapshot: `KnowledgeBase.open` in a fresh process on the DATA_DIR the rebuild left; in ' +
-      'brackets, how long `readCorpusDir` alone takes on the generated corpus folder (start-up reads it all to check the snapshot is still valid).',
+      'brackets, how long `readCorpusDir` alone takes on the generated corpus folder: what a start-up without a snapshot reads (with one, it ' +
+      'only lists the folder and compares names, sizes and modification times).',
   );
   return rows;
 }
