@@ -67,7 +67,9 @@ export type RankLimits = { limit?: number; documents?: number };
 export function rankPassagesTop(index: PassageIndex, terms: readonly string[], scopes: readonly Scope[], limits: RankLimits = {}): { firstPass: Ranking; ranked: TopRanking } {
   const request = { scopes, feedback: RM3.feedbackPassages, documents: limits.documents ?? 0, ...(limits.limit !== undefined && { limit: limits.limit }) };
   let firstPass = index.rank(terms, request);
-  const unmatched = new Set(terms.filter((term) => firstPass.termMatches.get(term) === 0 && term.length >= MIN_PREFIX_CHARS));
+  // Only words some longer indexed term starts with: for the others (typos, mostly) a prefix search
+  // finds nothing either, and would only send both passes down the slower path.
+  const unmatched = new Set(terms.filter((term) => firstPass.termMatches.get(term) === 0 && term.length >= MIN_PREFIX_CHARS && index.extendsAnyTerm(term)));
   if (unmatched.size > 0) firstPass = index.rank(terms, { ...request, prefixTerms: unmatched });
   if (firstPass.total === 0) return { firstPass, ranked: firstPass };
   const termWeights = expandQuery(index, terms, firstPass.feedback);

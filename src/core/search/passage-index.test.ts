@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentMeta, Scope } from '../documents/document.js';
 import { splitSentences } from '../passages/split-sentences.js';
 import { analyze } from './analyze.js';
-import { expandQuery, RM3 } from './expand-query.js';
+import { expandQuery, rankPassagesTop, RM3 } from './expand-query.js';
 import { PassageIndex, type Hit, type SearchRequest } from './passage-index.js';
 
 const REPO = join(import.meta.dirname, '..', '..', '..');
@@ -177,6 +177,26 @@ describe('PassageIndex (compact index against minisearch)', () => {
       const terms = [prefix, pick(vocabulary)];
       expectSameRanking(index, terms, { scopes: SCOPES, prefixTerms: new Set([prefix]), termWeights: new Map([[prefix, 0.6]]) });
     }
+  });
+
+  it('skips the prefix retry for a word no indexed term starts with, ranking exactly as with it', () => {
+    expect(index.extendsAnyTerm('qzxv')).toBe(false);
+    expect(index.extendsAnyTerm('zor')).toBe(true);
+    const exact = (hits: readonly Hit[]) => hits.map((hit) => [hit.passage.key, hit.score]);
+    let compared = 0;
+    for (const question of questions) {
+      const words = [...new Set(analyze(question))];
+      const plain = index.rank(words, { scopes: SCOPES, limit: 1 });
+      if (words.some((word) => plain.termMatches.get(word) === 0)) continue; // its own retry would blur the comparison
+      compared++;
+      const terms = [...words, 'qzxv'];
+      const { firstPass } = rankPassagesTop(index, terms, SCOPES, { limit: 9, documents: 3 });
+      const retried = index.rank(terms, { scopes: SCOPES, feedback: RM3.feedbackPassages, limit: 9, documents: 3, prefixTerms: new Set(['qzxv']) });
+      expect(exact(firstPass.hits)).toEqual(exact(retried.hits));
+      expect(exact(firstPass.feedback)).toEqual(exact(retried.feedback));
+      expect([firstPass.total, firstPass.documents]).toEqual([retried.total, retried.documents]);
+    }
+    expect(compared).toBeGreaterThan(5);
   });
 
   it('keeps to the searched scopes', () => {

@@ -224,6 +224,11 @@ export class PassageIndex {
     return out;
   }
 
+  /** True when some indexed term is `prefix` followed by more characters. */
+  extendsAnyTerm(prefix: string): boolean {
+    return this.compact.terms.extensions(prefix).length > 0;
+  }
+
   /** The compact index's persisted state (copied; without removed passages), for the snapshot writer. */
   compactArrays(): CompactArrays {
     return compactArrays(this.compact);
