@@ -51,10 +51,8 @@ export class CompactIndex {
   readonly scopes: ScopeRegistry;
   /** Scratch arrays for scoring this index (query-run). */
   readonly scratch = new ScoringWorkspace();
-  /** Per-term score bounds for top-k pruning (score-top), kept until the index changes. */
+  /** Per-term score bounds for top-k pruning (score-top), kept per segment. */
   readonly bounds = new TermBounds(this);
-  /** Counts adds and removals: what was worked out from the postings before is stale once it moves. */
-  revision = 0;
   readonly blockBits: number;
   private documents = 0;
   private live = 0;
@@ -116,7 +114,6 @@ export class CompactIndex {
       this.slotDocs.push(doc);
     }
     this.live += passages.length;
-    this.revision++;
     this.scopes.count(scopeId, passages.length);
     this.tail = undefined;
   }
@@ -131,7 +128,6 @@ export class CompactIndex {
       this.scopes.count(this.slotScopes.array[slot]!, -1);
       this.slotScopes.array[slot] = 0;
       this.live--;
-      this.revision++;
       this.removedSinceBuild = true;
       if (slot < this.base.text.to) this.deadInBase += this.text.forwardBytes(slot, slot + 1) / FORWARD_BYTES_PER_POSTING;
     }

@@ -78,8 +78,9 @@ export function scoreTop(index: CompactIndex, request: TopRequest): TopScores {
     const idfTitle = run.idf(index.title, id);
     const factorText = 1 * boost * TEXT_BOOST * DOC_BOOST;
     const factorTitle = 1 * boost * TITLE_BOOST * DOC_BOOST;
-    const max = index.bounds.maxima(id, segments, state, run.normTitle);
-    const bound = (factorText * idfText * (D + max.text) + factorTitle * idfTitle * (D + max.title)) * (1 + SLACK);
+    const maxText = index.bounds.maximum(id, segments.text, index.text);
+    const maxTitle = index.bounds.maximum(id, segments.title, index.title);
+    const bound = (factorText * idfText * (D + maxText) + factorTitle * idfTitle * (D + maxTitle)) * (1 + SLACK);
     terms.push({ id, position, idfText, idfTitle, factorText, factorTitle, bound });
   });
   if (terms.length === 0) return empty();

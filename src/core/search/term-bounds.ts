@@ -1,52 +1,69 @@
 import type { CompactIndex } from './compact-index.js';
-import { K_PLUS_1 } from './query-run.js';
+import type { FieldPostings } from './field-postings.js';
+import { B, K, K_PLUS_1 } from './query-run.js';
 import { TF_OVERFLOW, type Segment } from './segment.js';
 
+/** A segment's per-term maxima, and the field's average length they were worked out with. */
+type SegmentMaxima = { ratios: Float32Array; average: number };
+
 /**
- * Per term and field, the largest BM25 term-frequency factor tf·(k1+1) / (tf + norm) any of its
- * postings reaches with the current length normalisers: a term's score in a passage is at most
- * boost · idf · (d + this), the upper bound top-k pruning (score-top) compares against. Worked out
- * when a term is first asked for, by one pass over its postings (common terms recur across questions,
- * so this is paid once), and forgotten when the index or its average lengths change.
+ * Per term, the largest BM25 term-frequency factor tf·(k1+1) / (tf + norm) any of its postings
+ * reaches: a term's score in a passage is at most boost · idf · (d + this), the upper bound top-k
+ * pruning (score-top) compares against. Worked out for every term of a segment in one pass over its
+ * postings when the segment is first searched (the base once per build, ~0.1 s at 200k passages;
+ * the small tail after each add), and kept while the segment lives.
+ *
+ * The normaliser k1·(1 − b + b·len/avg) moves with the average length, which every add or removal
+ * changes. With avg0 the average the maxima were taken at, the factor at any other average is at most
+ * the stored one × max(1, avg / avg0): writing r = avg0 / avg and x = k1·b·len/avg0, the factor is
+ * tf·(k1+1) / (tf + k1(1−b) + r·x), and for r < 1 the denominator is at least r times its value at
+ * r = 1. So the maxima stay bounds without being worked out again.
  */
 export class TermBounds {
-  private key = '';
-  private text = new Float64Array(0);
-  private title = new Float64Array(0);
+  private readonly segments = new WeakMap<Segment, SegmentMaxima>();
 
   constructor(private readonly index: CompactIndex) {}
 
-  /** The text- and title-field maxima of term `id`, given the normalisers the query uses. */
-  /** `textNorms[3 · slot]` and `titleNorms[slot]` are the normalisers (the layouts query-run keeps them in). */
-  maxima(id: number, segments: { title: Segment[]; text: Segment[] }, textNorms: Float64Array, titleNorms: Float64Array): { text: number; title: number } {
-    const key = `${this.index.revision}/${this.index.text.lengthSum}/${this.index.title.lengthSum}/${this.index.liveCount}`;
-    if (key !== this.key || this.text.length < this.index.terms.size) {
-      this.key = key;
-      this.text = new Float64Array(this.index.terms.size).fill(-1);
-      this.title = new Float64Array(this.index.terms.size).fill(-1);
+  /** The bound for term `id` over a field's segments, at the field's current average length. */
+  maximum(id: number, segments: readonly Segment[], field: FieldPostings): number {
+    const average = field.lengthSum / this.index.liveCount;
+    let max = 0;
+    for (const segment of segments) {
+      const maxima = this.maximaOf(segment, field);
+      const ratio = id < maxima.ratios.length ? maxima.ratios[id]! : 0;
+      if (ratio > 0) max = Math.max(max, ratio * Math.max(1, average / maxima.average));
     }
-    if (this.text[id]! < 0) this.text[id] = maximum(segments.text, id, textNorms, 3);
-    if (this.title[id]! < 0) this.title[id] = maximum(segments.title, id, titleNorms, 1);
-    return { text: this.text[id]!, title: this.title[id]! };
+    return max;
   }
-}
 
-function maximum(segments: readonly Segment[], id: number, norms: Float64Array, stride: number): number {
-  let max = 0;
-  for (const segment of segments) {
-    if (id + 1 >= segment.starts.length) continue;
+  private maximaOf(segment: Segment, field: FieldPostings): SegmentMaxima {
+    let maxima = this.segments.get(segment);
+    if (maxima) return maxima;
+    const average = field.lengthSum / this.index.liveCount;
+    const lengths = field.lengths.array;
+    const norms = new Float64Array(segment.to - segment.from);
+    for (let slot = segment.from; slot < segment.to; slot++) norms[slot - segment.from] = K * (1 - B + (B * lengths[slot]!) / average);
+    const terms = segment.starts.length - 1;
+    const ratios = new Float32Array(terms);
     const { blockStarts, blocks, blockPositions, offsets, tfs, overflow, starts } = segment;
-    const last = blockStarts[id + 1]!;
-    for (let entry = blockStarts[id]!; entry < last; entry++) {
-      const base = segment.from + blocks[entry]! * 2 ** segment.blockBits;
-      const stop = entry + 1 < last ? blockPositions[entry + 1]! : starts[id + 1]!;
-      for (let i = blockPositions[entry]!; i < stop; i++) {
-        let tf = tfs[i]!;
-        if (tf === TF_OVERFLOW) tf = overflow.get(i)!;
-        const ratio = (tf * K_PLUS_1) / (tf + norms[stride * (base + offsets[i]!)]!);
-        if (ratio > max) max = ratio;
+    for (let id = 0; id < terms; id++) {
+      let max = 0;
+      const last = blockStarts[id + 1]!;
+      for (let entry = blockStarts[id]!; entry < last; entry++) {
+        const base = blocks[entry]! * 2 ** segment.blockBits;
+        const stop = entry + 1 < last ? blockPositions[entry + 1]! : starts[id + 1]!;
+        for (let i = blockPositions[entry]!; i < stop; i++) {
+          let tf = tfs[i]!;
+          if (tf === TF_OVERFLOW) tf = overflow.get(i)!;
+          const ratio = (tf * K_PLUS_1) / (tf + norms[base + offsets[i]!]!);
+          if (ratio > max) max = ratio;
+        }
       }
+      // Float32 may round down; a relative step up keeps it a bound.
+      ratios[id] = max * (1 + 1e-6);
     }
+    maxima = { ratios, average };
+    this.segments.set(segment, maxima);
+    return maxima;
   }
-  return max;
 }
