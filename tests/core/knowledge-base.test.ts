@@ -37,6 +37,20 @@ describe('KnowledgeBase', () => {
     expect(answer.kind === 'answer' && answer.results[0]!.docId).toBe('zebra-crossings');
   });
 
+  it('indexes an added document with exactly the passages its stored text gives (reusing the cut of the check)', async () => {
+    const long = Array.from({ length: 40 }, (_, i) => `Paragraph ${i + 1} says the zebra crossing rule ${i} applies to lane ${i * 3}.`).join('\n\n');
+    const kb = await openKb();
+    await kb.add({ scope: `guild:${GUILD_A}`, input: text(long), title: 'Long rules', addedBy: 'op' });
+    const fresh = (kb.document([`guild:${GUILD_A}`], 'long-rules')?.passages ?? []).map(({ id, docId, ordinal, text: t, lineStart, lineEnd }) => ({ id, docId, ordinal, t, lineStart, lineEnd }));
+    expect(fresh.length).toBeGreaterThan(2);
+    expect(fresh.every((p) => p.id === `long-rules#p${p.ordinal}` && p.docId === 'long-rules')).toBe(true);
+    await kb.close();
+    rmSync(join(data.path, 'index'), { recursive: true }); // the next start cuts the stored text again
+    const again = await openKb();
+    const recut = (again.document([`guild:${GUILD_A}`], 'long-rules')?.passages ?? []).map(({ id, docId, ordinal, text: t, lineStart, lineEnd }) => ({ id, docId, ordinal, t, lineStart, lineEnd }));
+    expect(recut).toEqual(fresh);
+  });
+
   it("keeps each server's documents to that server", async () => {
     const kb = await openKb();
     await kb.add({ scope: `guild:${GUILD_A}`, input: text(ZEBRA), title: 'Zebra crossings', addedBy: 'mod-a' });

@@ -3,7 +3,7 @@ import { sha256Hex } from '../hash.js';
 import { extractText, type ExtractLimits } from '../ingest/extract-text.js';
 import type { FetchOptions } from '../ingest/fetch-document.js';
 import { slugify } from '../documents/slugify.js';
-import { splitPassages } from '../passages/split-passages.js';
+import { splitPassages, type Passage } from '../passages/split-passages.js';
 import type { StoredSource } from '../store/document-store.js';
 import type { AddRequest } from './add-input.js';
 
@@ -18,6 +18,8 @@ export type PreparedDocument = {
   contentHash: string;
   passages: number;
   firstPassage: string;
+  /** The passages the check cut (ids under a placeholder document id): indexing reuses them. */
+  split: readonly Passage[];
 };
 
 /** Longest title kept; Discord's embed title holds 256 characters and titles head citations. */
@@ -85,6 +87,7 @@ export async function prepareDocument(
     contentHash: sha256Hex(extracted.text),
     passages: passages.length,
     firstPassage: first.text,
+    split: passages,
   };
 }
 

@@ -15,14 +15,37 @@ const ENGLISH_STOPWORDS: ReadonlySet<string> = new Set(
   ).split(' '),
 );
 
-/** Words of a text: runs containing a letter, lowercased, stripped of edge punctuation. */
+const EDGE_PUNCTUATION = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
+const LETTER = /\p{L}/u;
+
+/**
+ * Words of a text: runs containing a letter, lowercased, stripped of edge punctuation. Most tokens are
+ * plain ASCII letters and digits, which need none of the Unicode regular expressions: they take a
+ * short path (the boilerplate detector reads every word of a document, ~150k per MB).
+ */
 export function wordsOf(text: string): string[] {
   const words: string[] = [];
   for (const token of text.split(/\s+/u)) {
-    const word = token.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '').toLowerCase();
-    if (/\p{L}/u.test(word)) words.push(word.replace(/’/gu, "'"));
+    const plain = asciiAlphanumeric(token);
+    if (plain === 'letters') words.push(token.toLowerCase());
+    else if (plain === 'unusual') {
+      const word = token.replace(EDGE_PUNCTUATION, '').toLowerCase();
+      if (LETTER.test(word)) words.push(word.replace(/’/gu, "'"));
+    }
   }
   return words;
+}
+
+/** 'letters': ASCII letters and digits with a letter among them; 'none': empty or digits only; 'unusual': anything else. */
+function asciiAlphanumeric(token: string): 'letters' | 'none' | 'unusual' {
+  let letter = false;
+  for (let i = 0; i < token.length; i++) {
+    const code = token.charCodeAt(i);
+    const folded = code | 0x20; // A-Z onto a-z
+    if (folded >= 0x61 && folded <= 0x7a) letter = true;
+    else if (code < 0x30 || code > 0x39) return 'unusual';
+  }
+  return letter ? 'letters' : 'none';
 }
 
 export function isStopword(word: string): boolean {
