@@ -3,11 +3,19 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FootnoteError } from '../../src/core/errors.js';
 import { KnowledgeBase, type KnowledgeBaseOptions } from '../../src/core/knowledge/knowledge-base.js';
+import type { Logger } from '../../src/core/logger.js';
 import { CORPUS_DIR, tempDir } from '../helpers.js';
 
 const GUILD_A = '111111111111111111';
 const GUILD_B = '222222222222222222';
 const text = (t: string) => ({ kind: 'file' as const, name: 'notes.txt', bytes: new TextEncoder().encode(t) });
+/** A logger that keeps its debug and info lines ("info <message> <context>"), to check what was said. */
+function recordingLogger(): { logs: string[]; logger: Logger } {
+  const logs: string[] = [];
+  const logger = { debug: (_: object, m?: string) => logs.push(`debug ${m}`), info: (o: object, m?: string) => logs.push(`info ${m} ${JSON.stringify(o)}`), warn() {}, error() {} };
+  return { logs, logger };
+}
+
 const ZEBRA = 'The zebra crossing policy was adopted by the council in 1951. Pedestrians gained priority at striped crossings.';
 
 describe('KnowledgeBase', () => {
@@ -21,6 +29,15 @@ describe('KnowledgeBase', () => {
   beforeEach(() => {
     data = tempDir();
   });
+  /** Opens the knowledge base on a damaged snapshot: it must say it rebuilt the index, and why, and answer as before. */
+  const expectRebuiltAndAnswering = async (logs: string[], logger: Logger, reason: RegExp) => {
+    logs.length = 0;
+    const rebuilt = await openKb({ logger });
+    expect(logs.some((l) => l.includes('building the index') && reason.test(l))).toBe(true);
+    const answer = rebuilt.ask('zebra crossing policy');
+    expect(answer.kind === 'answer' && answer.results[0]!.text).toContain('zebra crossing policy');
+    await rebuilt.close();
+  };
   afterEach(async () => {
     for (const kb of open.splice(0)) await kb.close();
     data.remove();
@@ -112,8 +129,7 @@ describe('KnowledgeBase', () => {
   });
 
   it('loads its snapshot on the next start, and rebuilds a corrupt or stale one', async () => {
-    const logs: string[] = [];
-    const logger = { debug: (_: object, m?: string) => logs.push(`debug ${m}`), info: (o: object, m?: string) => logs.push(`info ${m} ${JSON.stringify(o)}`), warn() {}, error() {} };
+    const { logs, logger } = recordingLogger();
     const kb = await openKb({ logger });
     await kb.add({ scope: 'global', input: text(ZEBRA), title: 'Zebra crossings', addedBy: 'op' });
     await kb.close();
@@ -132,12 +148,7 @@ describe('KnowledgeBase', () => {
     ];
     for (const corrupt of corruptions) {
       writeFileSync(snapshot, corrupt);
-      logs.length = 0;
-      const rebuilt = await openKb({ logger });
-      expect(logs.some((l) => l.includes('building the index') && /corrupt|truncated/.test(l))).toBe(true);
-      const answer = rebuilt.ask('zebra crossing policy');
-      expect(answer.kind === 'answer' && answer.results[0]!.text).toContain('zebra crossing policy');
-      await rebuilt.close();
+      await expectRebuiltAndAnswering(logs, logger, /corrupt|truncated/);
     }
 
     const corpus = tempDir();
@@ -152,8 +163,7 @@ describe('KnowledgeBase', () => {
   });
 
   it('rebuilds the index when the postings file beside the snapshot is corrupt, missing or from another snapshot', async () => {
-    const logs: string[] = [];
-    const logger = { debug: (_: object, m?: string) => logs.push(`debug ${m}`), info: (o: object, m?: string) => logs.push(`info ${m} ${JSON.stringify(o)}`), warn() {}, error() {} };
+    const { logs, logger } = recordingLogger();
     const kb = await openKb({ logger });
     await kb.add({ scope: 'global', input: text(ZEBRA), title: 'Zebra crossings', addedBy: 'op' });
     await kb.close();
@@ -169,12 +179,7 @@ describe('KnowledgeBase', () => {
     ];
     for (const [_name, damage, reason] of cases) {
       damage();
-      logs.length = 0;
-      const rebuilt = await openKb({ logger });
-      expect(logs.some((l) => l.includes('building the index') && reason.test(l))).toBe(true);
-      const answer = rebuilt.ask('zebra crossing policy');
-      expect(answer.kind === 'answer' && answer.results[0]!.text).toContain('zebra crossing policy');
-      await rebuilt.close();
+      await expectRebuiltAndAnswering(logs, logger, reason);
       expect(readFileSync(postings).length).toBeGreaterThan(0); // written again on close
     }
 
@@ -191,8 +196,7 @@ describe('KnowledgeBase', () => {
   });
 
   it('rebuilds the index when the passage text file is missing, cut short or from another snapshot', async () => {
-    const logs: string[] = [];
-    const logger = { debug() {}, info: (o: object, m?: string) => logs.push(`info ${m} ${JSON.stringify(o)}`), warn() {}, error() {} };
+    const { logs, logger } = recordingLogger();
     const kb = await openKb({ logger });
     await kb.add({ scope: 'global', input: text(ZEBRA), title: 'Zebra crossings', addedBy: 'op' });
     await kb.close();
@@ -206,12 +210,7 @@ describe('KnowledgeBase', () => {
     ];
     for (const [damage, reason] of cases) {
       damage();
-      logs.length = 0;
-      const rebuilt = await openKb({ logger });
-      expect(logs.some((l) => l.includes('building the index') && reason.test(l))).toBe(true);
-      const answer = rebuilt.ask('zebra crossing policy');
-      expect(answer.kind === 'answer' && answer.results[0]!.text).toContain('zebra crossing policy');
-      await rebuilt.close();
+      await expectRebuiltAndAnswering(logs, logger, reason);
     }
     const again = await openKb({ logger });
     await again.add({ scope: 'global', input: text('Lighthouse keepers log the tides twice a day.'), title: 'Lighthouses', addedBy: 'op' });

@@ -54,8 +54,8 @@ export class FieldPostings {
     this.forwardStarts.push(this.forward.length);
   }
 
-  /** Calls `visit` with each (term id, frequency) of a slot's forward list, ids ascending. */
-  forEachTerm(slot: number, visit: (id: number, tf: number) => void): void {
+  /** Calls `visit` with each (term id, frequency) of a slot's forward list, ids ascending, until it returns false. */
+  forEachTerm(slot: number, visit: (id: number, tf: number) => unknown): void {
     const bytes = this.forward.array;
     const end = this.forwardStarts.array[slot + 1]!;
     let position = this.forwardStarts.array[slot]!;
@@ -72,7 +72,7 @@ export class FieldPostings {
         for (let scale = 128; byte >= 128; scale *= 128) tf += ((byte = bytes[position++]!) & 127) * scale;
         tf += 2;
       }
-      visit(id, tf);
+      if (visit(id, tf) === false) return;
     }
   }
 

@@ -34,7 +34,7 @@ export type SearchRequest = {
 };
 
 /** A top-k request: finite `limit`, distinct exact terms (no prefixes), no feedback passages. */
-export type TopRequest = Pick<SearchRequest, 'scopes' | 'termWeights' | 'documents'> & {
+export type TopSearchRequest = Pick<SearchRequest, 'scopes' | 'termWeights' | 'documents'> & {
   limit: number;
   /** Passages likely to rank high (an earlier pass's best): scored first, they let the search skip most others. */
   seeds: readonly Hit[];
@@ -182,7 +182,7 @@ export class PassageIndex {
    * The best `limit` passages and `documents` documents of distinct exact terms, exactly as `rank`
    * returns them, without visiting passages that cannot make the lists (score-top).
    */
-  rankTop(terms: readonly string[], request: TopRequest): TopRanking {
+  rankTop(terms: readonly string[], request: TopSearchRequest): TopRanking {
     if (new Set(terms).size !== terms.length) throw new Error('rankTop: the terms must be distinct.');
     const weights = request.termWeights;
     const scores = scoreTop(this.compact, {

@@ -241,25 +241,20 @@ export function addPostings(
     inScope++;
     let tf = tfs[i]!;
     if (tf === TF_OVERFLOW) tf = texts.overflow.get(i)!;
-    const at = 3 * slot;
-    let value = factorText * (idfText * (D + (tf * K_PLUS_1) / (tf + state[at]!)));
+    let value = factorText * (idfText * (D + (tf * K_PLUS_1) / (tf + state[3 * slot]!)));
     if (titleValue >= 0) value = titleValue + value;
-    const meta = state[at + 2]!;
-    if (meta < base) {
-      state[at + 1] = value;
-      state[at + 2] = base + 1;
-      touched[count++] = slot;
-    } else {
-      state[at + 1]! += value;
-      if (counted) state[at + 2] = meta + 1;
-    }
+    count = addValue(state, touched, count, base, slot, value, counted);
   }
   lastMatched = inScope;
   return count;
 }
 
-/** One value into a slot's state (first touch, or add; counting the term if `counted`); returns the touched count. */
-function addValue(state: Float64Array, touched: Uint32Array, count: number, base: number, slot: number, value: number, counted: boolean): number {
+/**
+ * One value into a slot's state: on the query's first touch it is set, counted as one term matched
+ * and the slot appended to `touched`; after that it is added, and counted if `counted`. Returns the
+ * touched count.
+ */
+export function addValue(state: Float64Array, touched: Uint32Array, count: number, base: number, slot: number, value: number, counted: boolean): number {
   const at = 3 * slot;
   const meta = state[at + 2]!;
   if (meta < base) {

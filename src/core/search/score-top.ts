@@ -3,7 +3,7 @@ import type { CompactIndex } from './compact-index.js';
 import type { FieldPostings } from './field-postings.js';
 import { TITLE_BOOST } from './index-options.js';
 import { LeadingDocuments } from './leading-documents.js';
-import { addPostings, D, DOC_BOOST, K_PLUS_1, QueryRun, TEXT_BOOST } from './query-run.js';
+import { addPostings, addValue, D, DOC_BOOST, K_PLUS_1, QueryRun, TEXT_BOOST } from './query-run.js';
 import { TF_OVERFLOW, type Segment } from './segment.js';
 import { TopK, type ScoredSlot } from './top-k.js';
 
@@ -293,35 +293,30 @@ class BlockPostings {
     return lastDoc;
   }
 
+  /** Term `t`'s postings in this block, per field that has some: where, their normalisers, and boost · idf. */
+  private postingsOf(t: number) {
+    const term = this.terms[t]!;
+    const out = [];
+    for (const { segment, cursors, norms, stride, title } of this.fields) {
+      const [from, to] = blockRange(segment, term.id, cursors, t, this.block);
+      const factor = title ? term.factorTitle * term.idfTitle : term.factorText * term.idfText;
+      if (from < to) out.push({ segment, from, to, norms, stride, title, factor });
+    }
+    return out;
+  }
+
   /**
    * Adds term `t`'s postings in this block into the query's state (score; base + terms matched),
    * appending newly touched slots to `touched` from `count`; returns the new count.
    */
   accumulate(t: number, state: Float64Array, base: number, touched: Uint32Array, count: number): number {
-    const term = this.terms[t]!;
-    for (const { segment, cursors, norms, stride, title } of this.fields) {
-      const [from, to] = blockRange(segment, term.id, cursors, t, this.block);
-      if (from === to) continue;
-      const { offsets, tfs, overflow } = segment;
-      const factor = title ? term.factorTitle * term.idfTitle : term.factorText * term.idfText;
+    for (const { segment, from, to, norms, stride, title, factor } of this.postingsOf(t)) {
+      const { offsets } = segment;
       const blockBase = this.base;
       for (let i = from; i < to; i++) {
         const slot = blockBase + offsets[i]!;
-        let tf = tfs[i]!;
-        if (tf === TF_OVERFLOW) tf = overflow.get(i)!;
-        const value = factor * (D + (tf * K_PLUS_1) / (tf + norms[stride * slot]!));
-        const at = 3 * slot;
-        const meta = state[at + 2]!;
-        if (meta < base) {
-          state[at + 1] = value;
-          state[at + 2] = base + 1;
-          touched[count++] = slot;
-        } else if (title) {
-          state[at + 1]! += value; // the same term's text posting already counted it
-        } else {
-          state[at + 1]! += value;
-          state[at + 2] = meta + 1;
-        }
+        // A title posting adds to the score only: the same term's text posting counted the term.
+        count = addValue(state, touched, count, base, slot, postingValue(segment, i, factor, norms[stride * slot]!), !title);
       }
     }
     return count;
@@ -333,12 +328,8 @@ class BlockPostings {
    * candidate up (binary search).
    */
   addTo(t: number, candidates: Uint32Array, count: number, live: Uint32Array, mark: number, state: Float64Array): void {
-    const term = this.terms[t]!;
-    for (const { segment, cursors, norms, stride, title } of this.fields) {
-      const [from, to] = blockRange(segment, term.id, cursors, t, this.block);
-      if (from === to) continue;
-      const { offsets, tfs, overflow } = segment;
-      const factor = title ? term.factorTitle * term.idfTitle : term.factorText * term.idfText;
+    for (const { segment, from, to, norms, stride, title, factor } of this.postingsOf(t)) {
+      const { offsets } = segment;
       const blockBase = this.base;
       const step = title ? 0 : 1;
       if (count * (Math.log2(to - from) + 2) * 4 < to - from) {
@@ -350,9 +341,7 @@ class BlockPostings {
             const middle = (low + high) >>> 1;
             const offset = offsets[middle]!;
             if (offset === target) {
-              let tf = tfs[middle]!;
-              if (tf === TF_OVERFLOW) tf = overflow.get(middle)!;
-              state[3 * slot + 1]! += factor * (D + (tf * K_PLUS_1) / (tf + norms[stride * slot]!));
+              state[3 * slot + 1]! += postingValue(segment, middle, factor, norms[stride * slot]!);
               state[3 * slot + 2]! += step;
               break;
             }
@@ -364,9 +353,7 @@ class BlockPostings {
         for (let i = from; i < to; i++) {
           const slot = blockBase + offsets[i]!;
           if (live[slot] !== mark) continue;
-          let tf = tfs[i]!;
-          if (tf === TF_OVERFLOW) tf = overflow.get(i)!;
-          state[3 * slot + 1]! += factor * (D + (tf * K_PLUS_1) / (tf + norms[stride * slot]!));
+          state[3 * slot + 1]! += postingValue(segment, i, factor, norms[stride * slot]!);
           state[3 * slot + 2]! += step;
         }
       }
@@ -429,32 +416,25 @@ class ExactScorer {
     return matched === 0 ? undefined : (score * matched) / matched;
   }
 
-  /** Frequencies of the query's terms in one slot's forward list, by query position. */
+  /** Frequencies of the query's terms in one slot's forward list (ids ascending, as the query's), by query position. */
   private gather(field: FieldPostings, slot: number, out: Float64Array): void {
-    const bytes = field.forward.array;
-    const end = field.forwardStarts.array[slot + 1]!;
-    let at = field.forwardStarts.array[slot]!;
-    const ids = this.ids;
+    const { ids, order } = this;
     const last = ids[ids.length - 1]!;
     let next = 0;
-    let id = 0;
-    while (at < end) {
-      let byte = bytes[at++]!;
-      let value = byte & 127;
-      for (let scale = 128; byte >= 128; scale *= 128) value += ((byte = bytes[at++]!) & 127) * scale;
-      id += Math.floor(value / 2);
-      let tf = 1;
-      if (value % 2 === 1) {
-        byte = bytes[at++]!;
-        tf = byte & 127;
-        for (let scale = 128; byte >= 128; scale *= 128) tf += ((byte = bytes[at++]!) & 127) * scale;
-        tf += 2;
-      }
-      if (id > last) return;
+    field.forEachTerm(slot, (id, tf) => {
+      if (id > last) return false;
       while (ids[next]! < id) next++;
-      if (ids[next] === id) out[this.order[next]!.position] = tf;
-    }
+      if (ids[next] === id) out[order[next]!.position] = tf;
+      return true;
+    });
   }
+}
+
+/** Posting `i`'s score: factor (boost · idf) · (d + tf·(k1+1) / (tf + norm)). */
+function postingValue(segment: Segment, i: number, factor: number, norm: number): number {
+  let tf = segment.tfs[i]!;
+  if (tf === TF_OVERFLOW) tf = segment.overflow.get(i)!;
+  return factor * (D + (tf * K_PLUS_1) / (tf + norm));
 }
 
 /** The first block-directory entry of term `id` in a segment (or the end if it has none). */
