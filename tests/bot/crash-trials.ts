@@ -169,7 +169,9 @@ export async function startCrashRig(fake: FakeDiscord, seed: number): Promise<Cr
         const extra = await check(trial, [], [], []);
         return { trial, kind, killAfterMs, sent: 0, acknowledgedAdds: 0, acknowledgedRemovals: 0, unacknowledgedButStored: extra };
       }
-      const killAfterMs = Math.floor(random() * 400);
+      // A burst of 16 small adds takes ~100 ms here (an add cuts its text once since the index reuses
+      // the check's passages): kills drawn from 0-200 ms land inside about half of the bursts.
+      const killAfterMs = Math.floor(random() * 200);
       const { adds, removals, sent } = await runBurst(trial, killAfterMs);
       const { added, removed } = acknowledged(adds, removals);
       bot = await spawnBot(fake, env);
