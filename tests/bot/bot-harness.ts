@@ -3,7 +3,9 @@
 
 import { expect } from 'vitest';
 import { loadConfig, type Config } from '../../src/config/load-config.js';
-import type { KnowledgeBase } from '../../src/core/knowledge/knowledge-base.js';
+import { isPublicAddress } from '../../src/core/ingest/address-policy.js';
+import type { FetchOptions } from '../../src/core/ingest/fetch-document.js';
+import { KnowledgeBase } from '../../src/core/knowledge/knowledge-base.js';
 import type { Logger } from '../../src/core/logger.js';
 import { deployCommandsCommand } from '../../src/cli/commands/deploy-commands-command.js';
 import { startBot, type BotHandle, type StartBotOptions } from '../../src/discord/main.js';
@@ -36,6 +38,23 @@ export type HarnessOptions = {
   openKnowledgeBase?: (config: Config, logger: Logger) => Promise<KnowledgeBase>;
   now?: () => number;
 };
+
+/**
+ * The bot's knowledge base with test fetch settings: names resolved by `fetch.resolve` (no DNS), and the
+ * address guard's own policy plus 127.0.0.1, where the tests' page servers listen.
+ */
+export function openWithTestFetch(fetch: Omit<Partial<FetchOptions>, 'isAllowedAddress'>): NonNullable<HarnessOptions['openKnowledgeBase']> {
+  return (config, logger) =>
+    KnowledgeBase.open({
+      corpusDir: config.corpusDir,
+      dataDir: config.dataDir,
+      logger,
+      extraction: {
+        limits: { maxBytes: config.maxDocumentBytes },
+        fetch: { ...fetch, isAllowedAddress: (address) => isPublicAddress(address) || address === '127.0.0.1' },
+      },
+    });
+}
 
 /** Test settings for the client: no retries or long waits, so a failure shows at once (facts §7.9). */
 const CLIENT_OPTIONS: StartBotOptions['clientOptions'] = { rest: { offset: 0, retries: 0, timeout: 5000 }, waitGuildTimeout: 500 };

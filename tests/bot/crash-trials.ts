@@ -7,11 +7,11 @@
 
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { guildScope } from '../../src/core/documents/document.js';
 import { KnowledgeBase } from '../../src/core/knowledge/knowledge-base.js';
 import { DocumentStore, STORE_FILE } from '../../src/core/store/document-store.js';
-import type { FakeDiscord, InteractionHandle, MessageBody } from '../fake-discord/fake-discord.js';
+import { FakeDiscord, type InteractionHandle, type MessageBody } from '../fake-discord/fake-discord.js';
 import { CORPUS_DIR, tempDir } from '../helpers.js';
 import { deployCommands, MODERATOR, testConfig, textOf } from './bot-harness.js';
 import { botEnv, launch, spawnBot, type BotProcess } from './bot-process.js';
@@ -52,7 +52,28 @@ export type CrashRig = {
 
 const ADDS_PER_BURST = 16;
 
-export async function startCrashRig(fake: FakeDiscord, seed: number): Promise<CrashRig> {
+/**
+ * A crash rig on a fresh fake Discord for the calling test file, started before its tests and closed
+ * after them; the seed comes from CRASH_SEED (else the clock) and is printed so a run can be repeated.
+ * Returns the rig, for use inside tests.
+ */
+export function useCrashRig(): () => CrashRig {
+  const seed = Number(process.env.CRASH_SEED ?? Date.now() % 1_000_000);
+  let fake: FakeDiscord | undefined;
+  let rig: CrashRig | undefined;
+  beforeAll(async () => {
+    console.info(`[crash] seed ${seed} (repeat with CRASH_SEED=${seed})`);
+    fake = await FakeDiscord.start();
+    rig = await startCrashRig(fake, seed);
+  }, 30_000);
+  afterAll(async () => {
+    await rig?.close();
+    await fake?.close();
+  });
+  return () => rig!;
+}
+
+async function startCrashRig(fake: FakeDiscord, seed: number): Promise<CrashRig> {
   const data = tempDir('footnote-crash-');
   const random = seededRandom(seed);
   const env = botEnv(fake, data.path, { ASK_RATE_LIMIT: '1000/10s', GUILD_MAX_DOCUMENTS: '100000' });

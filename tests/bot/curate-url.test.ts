@@ -1,9 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isPublicAddress } from '../../src/core/ingest/address-policy.js';
-import { KnowledgeBase } from '../../src/core/knowledge/knowledge-base.js';
-import { expectEveryMessageSafe, expectReply, expectSafeMessage, MEMBER, MODERATOR, startHarness, type Harness } from './bot-harness.js';
+import { expectEveryMessageSafe, expectReply, expectSafeMessage, MEMBER, MODERATOR, openWithTestFetch, startHarness, type Harness } from './bot-harness.js';
 
 // URL adds go through the core's fetcher with its SSRF guard on. This bot's knowledge base lets the
 // fetcher reach exactly one extra place: 127.0.0.1, where the test resolves docs.footnote.test and serves
@@ -28,20 +26,10 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => pages.listen(0, '127.0.0.1', resolve));
   port = (pages.address() as AddressInfo).port;
   h = await startHarness({
-    openKnowledgeBase: (config, logger) =>
-      KnowledgeBase.open({
-        corpusDir: config.corpusDir,
-        dataDir: config.dataDir,
-        logger,
-        extraction: {
-          fetch: {
-            timeoutMs: 5000,
-            resolve: async (host) => [{ address: host === TEST_HOST ? '127.0.0.1' : '10.1.2.3', family: 4 }],
-            // The guard's own policy, plus the one loopback address the test host resolves to.
-            isAllowedAddress: (address) => isPublicAddress(address) || address === '127.0.0.1',
-          },
-        },
-      }),
+    openKnowledgeBase: openWithTestFetch({
+      timeoutMs: 5000,
+      resolve: async (host) => [{ address: host === TEST_HOST ? '127.0.0.1' : '10.1.2.3', family: 4 }],
+    }),
   });
 });
 afterAll(async () => {

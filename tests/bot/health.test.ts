@@ -1,5 +1,5 @@
-import { createServer, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { freePort } from '../helpers.js';
 import { MODERATOR, startHarness, type Harness } from './bot-harness.js';
 
 // GET /healthz for service managers: 200 "ok" only while the gateway is connected, the store readable, the index
@@ -7,17 +7,6 @@ import { MODERATOR, startHarness, type Harness } from './bot-harness.js';
 async function healthz(port: number, path = '/healthz', method = 'GET') {
   const res = await fetch(`http://127.0.0.1:${port}${path}`, { method });
   return { status: res.status, body: await res.text() };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 describe('readiness while running', () => {

@@ -2,12 +2,10 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { guildScope } from '../../src/core/documents/document.js';
-import { isPublicAddress } from '../../src/core/ingest/address-policy.js';
-import { KnowledgeBase } from '../../src/core/knowledge/knowledge-base.js';
 import { makeDocx as makeDocxFixture } from '../fixtures/ingest/make-docx.js';
 import { makeFlateBombPdf } from '../fixtures/ingest/make-pdf.js';
 import { makeDocx } from './fixture-files.js';
-import { customIds, expectEveryMessageSafe, expectReply, expectSafeMessage, MEMBER, MODERATOR, startHarness, textOf, type Harness } from './bot-harness.js';
+import { customIds, expectEveryMessageSafe, expectReply, expectSafeMessage, MEMBER, MODERATOR, openWithTestFetch, startHarness, textOf, type Harness } from './bot-harness.js';
 
 // Hostile input through Discord, as a moderator or member would send it: every case gets a clear message, nothing
 // is half-added, nothing leaks, nobody is pinged (every message the bot sends is checked for allowed_mentions
@@ -59,25 +57,15 @@ beforeAll(async () => {
   host = `docs.footnote.test:${port}`;
   h = await startHarness({
     env: { MAX_DOCUMENT_BYTES: String(3 * 1024 * 1024), ASK_RATE_LIMIT: '100/10s' },
-    openKnowledgeBase: (config, logger) =>
-      KnowledgeBase.open({
-        corpusDir: config.corpusDir,
-        dataDir: config.dataDir,
-        logger,
-        extraction: {
-          limits: { maxBytes: config.maxDocumentBytes },
-          fetch: {
-            timeoutMs: 800,
-            maxBytes: 512 * 1024,
-            resolve: async (name) => {
-              const address = NAMES[name];
-              if (address === undefined) throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${name}`), { code: 'ENOTFOUND' });
-              return [{ address, family: address.includes(':') ? 6 : 4 }];
-            },
-            isAllowedAddress: (address) => isPublicAddress(address) || address === '127.0.0.1',
-          },
-        },
-      }),
+    openKnowledgeBase: openWithTestFetch({
+      timeoutMs: 800,
+      maxBytes: 512 * 1024,
+      resolve: async (name) => {
+        const address = NAMES[name];
+        if (address === undefined) throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${name}`), { code: 'ENOTFOUND' });
+        return [{ address, family: address.includes(':') ? 6 : 4 }];
+      },
+    }),
   });
 });
 afterAll(async () => {

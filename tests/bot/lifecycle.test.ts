@@ -1,10 +1,9 @@
 import { spawn } from 'node:child_process';
-import { createServer, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { AnswerLog } from '../../src/core/activity/answer-log.js';
 import { startBot } from '../../src/discord/main.js';
 import { FakeDiscord } from '../fake-discord/fake-discord.js';
-import { REPO_ROOT, tempDir } from '../helpers.js';
+import { freePort, REPO_ROOT, tempDir } from '../helpers.js';
 import { deployCommands, expectEveryMessageSafe, memoryLogger, startHarness, testConfig, type Harness } from './bot-harness.js';
 
 let h: Harness;
@@ -80,17 +79,6 @@ describe('health', () => {
     }
   });
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 describe('start-up', () => {
   it('refuses to start without a token, saying how to get one and that footnote ask works without', async () => {

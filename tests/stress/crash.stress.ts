@@ -1,31 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FakeDiscord } from '../fake-discord/fake-discord.js';
-import { startCrashRig, type CrashRig, type TrialResult } from '../bot/crash-trials.js';
+import { describe, expect, it } from 'vitest';
+import { useCrashRig, type TrialResult } from '../bot/crash-trials.js';
 
 // 60 kill -9 trials on one DATA_DIR: 50 during bursts of /curate add and removals, 10 during start-up (opening
 // the store, loading or rebuilding the index, writing its snapshot). After each restart every acknowledged
 // change holds and the index matches the store (see tests/bot/crash-trials.ts).
-const seed = Number(process.env.CRASH_SEED ?? Date.now() % 1_000_000);
 const BURST_TRIALS = Number(process.env.CRASH_TRIALS ?? 50);
 const START_UP_TRIALS = 10;
-let fake: FakeDiscord;
-let rig: CrashRig;
-beforeAll(async () => {
-  console.info(`[crash] seed ${seed} (repeat with CRASH_SEED=${seed})`);
-  fake = await FakeDiscord.start();
-  rig = await startCrashRig(fake, seed);
-});
-afterAll(async () => {
-  await rig?.close();
-  await fake?.close();
-});
+const rig = useCrashRig();
 
 describe('crash safety under stress', () => {
   it(`keeps every acknowledged change across ${BURST_TRIALS} kills during bursts and ${START_UP_TRIALS} during start-up`, async () => {
     const results: TrialResult[] = [];
     for (let n = 0; n < BURST_TRIALS + START_UP_TRIALS; n++) {
       // Every sixth trial kills the bot while it starts.
-      results.push(await rig.trial(n % 6 === 5 && n / 6 < START_UP_TRIALS ? 'start-up' : 'burst'));
+      results.push(await rig().trial(n % 6 === 5 && n / 6 < START_UP_TRIALS ? 'start-up' : 'burst'));
       console.info(`[crash] ${JSON.stringify(results.at(-1))}`);
     }
     const bursts = results.filter((r) => r.kind === 'burst');

@@ -236,9 +236,9 @@ export async function readSnapshot(
         (p) => new StoredPassage(p.key, p.id, meta.id, meta.scope, p.ordinal, p.paragraphStart, p.paragraphEnd, p.lineStart, p.lineEnd, texts, { at: p.at, bytes: p.bytes, crc: p.crc }),
       ),
     }));
-    if (!spansFit(parsed.documents, parsed.textBytes) || !index.restore(documents, compact.arrays, texts)) {
+    if (!index.restore(documents, compact.arrays, texts)) {
       texts.close();
-      throw invalid('it is corrupt: its postings, passages and texts disagree');
+      throw invalid('it is corrupt: its postings and passages disagree');
     }
     return { manifest: parsed.manifest, index };
   } catch (error) {
@@ -283,6 +283,7 @@ function parseNdjson(
     start = lineEnd + 1;
   }
   if (trailer.data.lines !== documents.length) throw invalid('it is corrupt or truncated: its line count does not match');
+  if (!spansFit(documents, trailer.data.textBytes)) throw invalid('it is corrupt: its passages do not cover the text file');
   return { manifest, bodySha256, textId: trailer.data.textId, textBytes: trailer.data.textBytes, documents };
 }
 
