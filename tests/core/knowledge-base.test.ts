@@ -80,11 +80,12 @@ describe('KnowledgeBase', () => {
     expect(kb.ask(question, { guildId: GUILD_A }).kind).toBe('answer');
   });
 
-  it('replaces a document re-added from the same source, and refuses the same text from another source', async () => {
+  it('replaces a document re-added from the same path, and refuses the same text under another document', async () => {
     const kb = await openKb();
-    await kb.add({ scope: 'global', input: text(ZEBRA), title: 'Zebra crossings', addedBy: 'op' });
-    const replaced = await kb.add({ scope: 'global', input: text(`${ZEBRA} Amended in 1971.`), addedBy: 'op' });
-    expect(replaced).toMatchObject({ kind: 'replaced', id: 'zebra-crossings' });
+    const at = (t: string) => ({ ...text(t), path: '/srv/docs/notes.txt' });
+    await kb.add({ scope: 'global', input: at(ZEBRA), title: 'Zebra crossings', addedBy: 'op' });
+    const replaced = await kb.add({ scope: 'global', input: at(`${ZEBRA} Amended in 1971.`), addedBy: 'op' });
+    expect(replaced).toMatchObject({ kind: 'replaced', id: 'zebra-crossings', replaced: { id: 'zebra-crossings', title: 'Zebra crossings', addedBy: 'op' } });
     await expect(
       kb.add({ scope: 'global', input: { ...text(`${ZEBRA} Amended in 1971.`), name: 'other.txt' }, addedBy: 'op' }),
     ).rejects.toMatchObject({ code: 'duplicate' });

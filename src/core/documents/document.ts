@@ -4,11 +4,23 @@
  */
 export type Scope = 'global' | `guild:${string}`;
 
-/** Where a document came from: the shipped corpus folder, an uploaded/local file, or a URL. */
+/**
+ * Where a document came from: the shipped corpus folder, a file, or a URL. A file added from the CLI
+ * carries its absolute `path`; an upload or pasted text has only a name. The path and the URL name the
+ * document (re-adding them replaces it); a bare file name never does, since teams' folders are full of
+ * README.md and notes.txt.
+ */
 export type DocumentSource =
   | { kind: 'shipped'; path: string }
-  | { kind: 'file'; name: string }
+  | { kind: 'file'; name: string; path?: string }
   | { kind: 'url'; url: string };
+
+/**
+ * How a document's stored text is read into passages: `markdown` (Markdown files, and HTML and DOCX,
+ * which extraction turns into Markdown) is cut by section; `plain` (text files, PDFs, the shipped
+ * corpus) by paragraphs, with page chrome removed.
+ */
+export type TextLayout = 'plain' | 'markdown';
 
 export type DocumentMeta = {
   scope: Scope;
@@ -25,6 +37,8 @@ export type DocumentMeta = {
   addedAt: string;
   /** sha256 of `text`, hex. */
   contentHash: string;
+  /** Absent for `plain`, which every document stored before layouts existed is. */
+  layout?: TextLayout;
 };
 
 export type CorpusDocument = DocumentMeta & { text: string };
@@ -56,7 +70,18 @@ export function sourceLabel(source: DocumentSource): string {
   }
 }
 
-/** A readable key for a source: re-adding the same source in the same scope replaces the document. */
-export function sourceKey(source: DocumentSource): string {
-  return `${source.kind}:${source.kind === 'url' ? source.url : source.kind === 'file' ? source.name : source.path}`;
+/** The absolute path or URL that names a document, if it has one (see DocumentSource). */
+export function sourceOrigin(source: DocumentSource): string | undefined {
+  switch (source.kind) {
+    case 'url':
+      return source.url;
+    case 'file':
+      return source.path;
+    case 'shipped':
+      return undefined;
+    default: {
+      const unreachable: never = source;
+      return unreachable;
+    }
+  }
 }

@@ -1,3 +1,4 @@
+import type { TextLayout } from '../documents/document.js';
 import { FootnoteError } from '../errors.js';
 import { checkDocxArchive } from './check-docx-archive.js';
 import { decodeText } from './decode-text.js';
@@ -17,7 +18,17 @@ export { DEFAULT_EXTRACT_LIMITS } from './extract-limits.js';
 export type { SourceFormat } from './source-format.js';
 
 export type ExtractInput = { bytes: Uint8Array; fileName?: string; contentType?: string };
-export type ExtractedText = { format: SourceFormat; text: string; title?: string };
+/**
+ * The text of a document and how to read it (see TextLayout), its title if it states one, and what
+ * else it says about itself (Markdown front matter).
+ */
+export type ExtractedText = {
+  format: SourceFormat;
+  layout: TextLayout;
+  text: string;
+  title?: string;
+  meta?: Readonly<Record<string, string>>;
+};
 
 /** The PDF header may follow up to 1 KB of junk; Acrobat and pdf.js both accept that. */
 const PDF_HEADER_WINDOW = 1024;
@@ -116,5 +127,5 @@ function finish(
     );
   }
   const cleanTitle = title ? normalizeText(title).trim() : '';
-  return { format, text, ...(cleanTitle ? { title: cleanTitle } : {}) };
+  return { format, layout: format === 'markdown' ? 'markdown' : 'plain', text, ...(cleanTitle ? { title: cleanTitle } : {}) };
 }

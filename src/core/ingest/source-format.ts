@@ -28,6 +28,15 @@ const BY_CONTENT_TYPE: Readonly<Record<string, SourceFormat>> = {
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
 };
 
+/** The file name extensions footnote reads (lowercase, without the dot): the one list every adapter checks. */
+export const SUPPORTED_EXTENSIONS: readonly string[] = Object.keys(BY_EXTENSION);
+
+/** Whether footnote reads a file of this name (by its extension). */
+export function isSupportedFileName(fileName: string): boolean {
+  const extension = fileExtension(fileName);
+  return extension !== undefined && extension in BY_EXTENSION;
+}
+
 export const FORMAT_DESCRIPTIONS: Readonly<Record<SourceFormat, string>> = {
   text: 'plain text',
   markdown: 'Markdown',

@@ -6,15 +6,16 @@ import type { Answer } from '../answer/answer.js';
 import { parseFrontMatter } from '../corpus/parse-front-matter.js';
 import { readCorpusDir } from '../corpus/read-corpus-dir.js';
 import { visibleScopes, type CorpusDocument, type DocumentMeta, type Scope } from '../documents/document.js';
-import { FootnoteError } from '../errors.js';
+import { FootnoteError, isFootnoteError } from '../errors.js';
 import { sha256Hex } from '../hash.js';
 import { silentLogger, type Logger } from '../logger.js';
-import { splitPassages, type Passage } from '../passages/split-passages.js';
+import { splitDocument } from '../passages/split-document.js';
+import type { Passage } from '../passages/split-passages.js';
 import { PassageIndex, type IndexedPassage } from '../search/passage-index.js';
 import { readSnapshot, removeStrayTemporaries, SNAPSHOT_FORMAT, writeSnapshot, type SnapshotManifest } from '../search/snapshot.js';
 import { OPTIONS_HASH } from '../search/index-options.js';
 import { DocumentStore } from '../store/document-store.js';
-import type { AddRequest, AddResult, Quota } from './add-input.js';
+import type { AddOutcome, AddRequest, AddResult, PendingAdd, Quota } from './add-input.js';
 import { prepareDocument, type ExtractionSettings } from './prepare-document.js';
 import { writeDocument } from './write-document.js';
 
@@ -53,8 +54,8 @@ export class KnowledgeBase {
   /** The shipped corpus's metadata (from the snapshot, or from the corpus folder when rebuilding). */
   private shipped: ReadonlyMap<string, DocumentMeta> = new Map();
   private index = new PassageIndex();
-  /** The passages `add` just cut, by content hash, for the index to reuse (see add). */
-  private presplit: { contentHash: string; passages: readonly Passage[] } | undefined;
+  /** The passages `addMany` just cut, by content hash, for the index to reuse (see addMany). */
+  private presplit: ReadonlyMap<string, readonly Passage[]> | undefined;
 
   private constructor(
     private readonly options: KnowledgeBaseOptions,
@@ -97,21 +98,61 @@ export class KnowledgeBase {
    * the index are then exactly as they were.
    */
   async add(request: AddRequest): Promise<AddResult> {
+    const [outcome] = await this.addMany([async () => request]);
+    if (outcome?.kind === 'failed') throw outcome.error;
+    return outcome!.result;
+  }
+
+  /**
+   * Adds several documents in one go: each is read, extracted, checked and stored on its own (a
+   * refusal fails that one, and the rest go on), then the index catches up once. `onProgress` hears of
+   * each document as it is done. Every stored document is durable and searchable when the promise
+   * resolves.
+   */
+  async addMany(requests: readonly PendingAdd[], onProgress?: (done: number, outcome: AddOutcome) => void): Promise<AddOutcome[]> {
     this.assertOpen();
-    const prepared = await prepareDocument(request, this.options.extraction ?? {}, this.options.passageMaxChars);
-    const result = writeDocument(this.store, this.shipped, request, prepared, {
-      quota: this.options.quota?.(request.scope) ?? {},
-      now: (this.options.clock ?? (() => new Date()))(),
-    });
-    // Cutting a large document into passages is most of an add's time (~0.3 s per MB): the index takes
-    // the passages the check already cut instead of cutting the stored text again.
-    this.presplit = { contentHash: prepared.contentHash, passages: prepared.split };
+    const outcomes: AddOutcome[] = [];
+    const presplit = new Map<string, readonly Passage[]>();
     try {
-      this.catchUp();
+      for (const request of requests) {
+        const outcome = await this.addOne(request, presplit);
+        outcomes.push(outcome);
+        onProgress?.(outcomes.length, outcome);
+      }
     } finally {
-      this.presplit = undefined;
+      // Even when something unexpected stops the batch, what was stored is indexed. Cutting a large
+      // document into passages is most of an add's time (~0.3 s per MB): the index takes the passages
+      // the check already cut instead of cutting the stored text again.
+      this.presplit = presplit;
+      try {
+        this.catchUp();
+      } finally {
+        this.presplit = undefined;
+      }
     }
-    return result;
+    return outcomes;
+  }
+
+  private async addOne(pending: PendingAdd, presplit: Map<string, readonly Passage[]>): Promise<AddOutcome> {
+    try {
+      const request = await pending();
+      const prepared = await prepareDocument(request, this.options.extraction ?? {}, this.options.passageMaxChars);
+      const result = writeDocument(this.store, this.shipped, request, prepared, {
+        quota: this.options.quota?.(request.scope) ?? {},
+        now: (this.options.clock ?? (() => new Date()))(),
+      });
+      presplit.set(prepared.contentHash, prepared.split);
+      return { kind: 'done', result };
+    } catch (error) {
+      if (!isFootnoteError(error)) throw error;
+      return { kind: 'failed', error };
+    }
+  }
+
+  /** The runtime documents of `scope` whose file name is `name` (an upload of that name may mean one of them). */
+  documentsNamed(scope: Scope, name: string): DocumentMeta[] {
+    this.assertOpen();
+    return this.store.findByFileName(scope, name);
   }
 
   /** Removes a runtime document. The shipped corpus is read-only: edit `corpus/` to change it. */
@@ -258,7 +299,8 @@ export class KnowledgeBase {
       this.logger.warn({ err: error, passage: passage.id }, 'could not read the source of a damaged passage text');
     }
     if (text === undefined) return undefined;
-    return splitPassages(passage.docId, text, { maxChars: this.options.passageMaxChars ?? 1000 }).find((p) => p.id === passage.id)?.text;
+    const layout = meta?.layout;
+    return splitDocument({ id: passage.docId, text, layout }, { maxChars: this.options.passageMaxChars ?? 1000 }).find((p) => p.id === passage.id)?.text;
   }
 
   /** Applies every store change after `rev` to the index. */
@@ -274,10 +316,10 @@ export class KnowledgeBase {
 
   private indexDocument(doc: CorpusDocument): void {
     const { text, ...meta } = doc;
-    const presplit = this.presplit?.contentHash === doc.contentHash ? this.presplit.passages : undefined;
+    const presplit = this.presplit?.get(doc.contentHash);
     const passages = presplit
       ? presplit.map((passage) => ({ ...passage, id: `${doc.id}#p${passage.ordinal}`, docId: doc.id }))
-      : splitPassages(doc.id, text, { maxChars: this.options.passageMaxChars ?? 1000 });
+      : splitDocument(doc, { maxChars: this.options.passageMaxChars ?? 1000 });
     this.index.addDocument(meta, passages);
   }
 

@@ -1,19 +1,26 @@
 import { FootnoteError } from '../errors.js';
 import { sha256Hex } from '../hash.js';
-import { extractText, type ExtractLimits } from '../ingest/extract-text.js';
+import type { DocumentMeta, TextLayout } from '../documents/document.js';
+import { extractText, type ExtractedText, type ExtractLimits } from '../ingest/extract-text.js';
 import type { FetchOptions } from '../ingest/fetch-document.js';
 import { slugify } from '../documents/slugify.js';
-import { splitPassages, type Passage } from '../passages/split-passages.js';
+import { splitDocument } from '../passages/split-document.js';
+import type { Passage } from '../passages/split-passages.js';
 import type { StoredSource } from '../store/document-store.js';
 import type { AddRequest } from './add-input.js';
 
 export type ExtractionSettings = { limits?: Partial<ExtractLimits>; fetch?: Partial<FetchOptions> };
 
-/** A document ready to be written: extracted, titled, hashed, and known to yield passages. */
+/** Metadata a document states about itself (Markdown front matter). */
+export type StatedMeta = Partial<Pick<DocumentMeta, 'date' | 'author' | 'publisher'>>;
+
+/** A document ready to be written: extracted, titled, hashed, and cut into passages. */
 export type PreparedDocument = {
   source: StoredSource;
   url?: string;
   title: string;
+  meta: StatedMeta;
+  layout: TextLayout;
   text: string;
   contentHash: string;
   passages: number;
@@ -34,10 +41,10 @@ export async function prepareDocument(
   const { input } = request;
   let source: StoredSource;
   let url: string | undefined;
-  let extracted: { text: string; title?: string };
+  let extracted: ExtractedText;
   switch (input.kind) {
     case 'file':
-      source = { kind: 'file', name: input.name };
+      source = { kind: 'file', name: input.name, ...(input.path !== undefined && { path: input.path }) };
       extracted = await extractText(
         { bytes: input.bytes, fileName: input.name, ...(input.contentType !== undefined && { contentType: input.contentType }) },
         settings.limits,
@@ -73,22 +80,37 @@ export async function prepareDocument(
     }
   }
 
-  const title = cleanTitle(request.title) ?? cleanTitle(extracted.title) ?? fallbackTitle(source, extracted.text);
-  const passages = splitPassages('check', extracted.text, { maxChars: passageMaxChars });
-  const first = passages[0];
-  if (!first) {
+  const { layout } = extracted;
+  const title =
+    cleanTitle(request.title) ?? cleanTitle(extracted.title) ?? (layout === 'markdown' ? undefined : firstLineTitle(extracted.text)) ?? sourceTitle(source);
+  const passages = splitDocument({ id: 'check', text: extracted.text, layout }, { maxChars: passageMaxChars });
+  // A Markdown page with nothing to quote (a landing page made of front matter and components) is still
+  // a page of the team's folder: it is kept, findable by its title, with no passages. Plain text that
+  // is all page chrome is not worth keeping.
+  if (passages.length === 0 && layout !== 'markdown') {
     throw new FootnoteError('empty_document', `"${title}" has no readable text once page chrome is removed; nothing was added.`);
   }
   return {
     source,
     ...(url !== undefined && { url }),
     title,
+    meta: statedMeta(extracted.meta),
+    layout,
     text: extracted.text,
     contentHash: sha256Hex(extracted.text),
     passages: passages.length,
-    firstPassage: first.text,
+    firstPassage: passages[0]?.text ?? '',
     split: passages,
   };
+}
+
+function statedMeta(meta: ExtractedText['meta']): StatedMeta {
+  const stated: StatedMeta = {};
+  for (const key of ['date', 'author', 'publisher'] as const) {
+    const value = cleanTitle(meta?.[key]);
+    if (value !== undefined) stated[key] = value;
+  }
+  return stated;
 }
 
 function cleanTitle(title: string | undefined): string | undefined {
@@ -101,10 +123,13 @@ function cleanTitle(title: string | undefined): string | undefined {
   return cleaned.length > MAX_TITLE_CHARS ? `${cleaned.slice(0, MAX_TITLE_CHARS - 1)}…` : cleaned;
 }
 
-/** The first line of text, else the file name or URL. */
-function fallbackTitle(source: StoredSource, text: string): string {
-  const firstLine = text.split('\n').find((line) => line.trim().length > 0);
-  const fromText = cleanTitle(firstLine && firstLine.length <= 120 ? firstLine : undefined);
-  if (fromText) return fromText;
+/** A plain text's first line, when it is short enough to be a title. */
+function firstLineTitle(text: string): string | undefined {
+  const firstLine = text.slice(0, 4096).split('\n').find((line) => line.trim().length > 0);
+  return cleanTitle(firstLine && firstLine.length <= 120 ? firstLine : undefined);
+}
+
+/** The file name or URL. */
+function sourceTitle(source: StoredSource): string {
   return cleanTitle(source.kind === 'url' ? source.url : source.name.replace(/^pasted:/, '')) ?? 'Untitled';
 }

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { CorpusDocument, DocumentMeta, DocumentSource, Scope } from '../documents/document.js';
+import { sourceOrigin, type CorpusDocument, type DocumentMeta, type DocumentSource, type Scope } from '../documents/document.js';
 import { FootnoteError } from '../errors.js';
 import { migrate } from './migrations.js';
 import { storageFailure } from './storage-failure.js';
@@ -25,14 +25,17 @@ type DocumentRow = {
   bytes: number;
   text: string;
   rev: number;
+  origin: string | null;
+  layout: 'plain' | 'markdown';
 };
 
 export type StoredSource = Extract<DocumentSource, { kind: 'file' | 'url' }>;
 export type StoredDocument = CorpusDocument & { source: StoredSource };
+export type StoredMeta = DocumentMeta & { source: StoredSource };
 export type StoreChanges = { rev: number; upserts: StoredDocument[]; removals: Array<{ scope: Scope; id: string }> };
 
 const META_COLUMNS =
-  'scope, id, title, source_kind, source, publisher, author, reference, url, date, added_by, added_at, content_hash, bytes, rev';
+  'scope, id, title, source_kind, source, publisher, author, reference, url, date, added_by, added_at, content_hash, bytes, rev, origin, layout';
 
 /**
  * The runtime document store: SQLite (WAL, synchronous=FULL) under DATA_DIR. A write is durable when
@@ -95,10 +98,24 @@ export class DocumentStore {
     return this.db.prepare('SELECT 1 FROM documents WHERE scope = ? AND id = ?').get(scope, id) !== undefined;
   }
 
-  findBySource(scope: Scope, source: StoredSource): DocumentMeta | undefined {
-    const row = this.db
-      .prepare(`SELECT ${META_COLUMNS} FROM documents WHERE scope = ? AND source_kind = ? AND source = ?`)
-      .get(scope, source.kind, sourceValue(source)) as DocumentRow | undefined;
+  /** The document an absolute path or URL names (see DocumentSource). */
+  findByOrigin(scope: Scope, origin: string): StoredMeta | undefined {
+    const row = this.db.prepare(`SELECT ${META_COLUMNS} FROM documents WHERE scope = ? AND origin = ?`).get(scope, origin) as
+      | DocumentRow
+      | undefined;
+    return row && toMeta(row);
+  }
+
+  /** Documents whose file name is `name` (uploads of the same name ask before they replace one). */
+  findByFileName(scope: Scope, name: string): StoredMeta[] {
+    const rows = this.db
+      .prepare(`SELECT ${META_COLUMNS} FROM documents WHERE scope = ? AND source_kind = 'file' AND source = ? ORDER BY added_at DESC, id`)
+      .all(scope, name) as DocumentRow[];
+    return rows.map(toMeta);
+  }
+
+  getMeta(scope: Scope, id: string): StoredMeta | undefined {
+    const row = this.db.prepare(`SELECT ${META_COLUMNS} FROM documents WHERE scope = ? AND id = ?`).get(scope, id) as DocumentRow | undefined;
     return row && toMeta(row);
   }
 
@@ -136,9 +153,9 @@ export class DocumentStore {
       this.db
         .prepare(
           `INSERT OR REPLACE INTO documents (scope, id, title, source_kind, source, publisher, author, reference, url, date,
-             added_by, added_at, content_hash, bytes, text, rev)
+             added_by, added_at, content_hash, bytes, text, rev, origin, layout)
            VALUES (@scope, @id, @title, @source_kind, @source, @publisher, @author, @reference, @url, @date,
-             @added_by, @added_at, @content_hash, @bytes, @text, @rev)`,
+             @added_by, @added_at, @content_hash, @bytes, @text, @rev, @origin, @layout)`,
         )
         .run({
           scope: doc.scope,
@@ -157,6 +174,8 @@ export class DocumentStore {
           bytes: Buffer.byteLength(doc.text, 'utf8'),
           text: doc.text,
           rev,
+          origin: sourceOrigin(doc.source) ?? null,
+          layout: doc.layout ?? 'plain',
         });
     });
   }
@@ -213,8 +232,11 @@ function sourceValue(source: StoredSource): string {
   return source.kind === 'url' ? source.url : source.name;
 }
 
-function toMeta(row: DocumentRow): DocumentMeta & { source: StoredSource } {
-  const source: StoredSource = row.source_kind === 'url' ? { kind: 'url', url: row.source } : { kind: 'file', name: row.source };
+function toMeta(row: DocumentRow): StoredMeta {
+  const source: StoredSource =
+    row.source_kind === 'url'
+      ? { kind: 'url', url: row.source }
+      : { kind: 'file', name: row.source, ...(row.origin !== null && { path: row.origin }) };
   return {
     scope: row.scope as Scope,
     id: row.id,
@@ -228,6 +250,7 @@ function toMeta(row: DocumentRow): DocumentMeta & { source: StoredSource } {
     addedBy: row.added_by,
     addedAt: row.added_at,
     contentHash: row.content_hash,
+    ...(row.layout !== 'plain' && { layout: row.layout }),
   };
 }
 

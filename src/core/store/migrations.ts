@@ -99,6 +99,21 @@ const MIGRATIONS: ReadonlyArray<(db: Database.Database) => void> = [
   (db) => {
     db.exec('CREATE INDEX documents_rev ON documents (rev);');
   },
+  // 4: a document is named by its absolute path or URL (`origin`), never by its bare file name: teams add
+  // folders full of README.md. Uploads and pasted text have no origin. `layout` says how the text is cut
+  // into passages; stored Markdown files are re-read as Markdown.
+  (db) => {
+    db.exec(`
+      DROP INDEX documents_source;
+      ALTER TABLE documents ADD COLUMN origin TEXT;
+      ALTER TABLE documents ADD COLUMN layout TEXT NOT NULL DEFAULT 'plain' CHECK (layout IN ('plain', 'markdown'));
+      UPDATE documents SET origin = source WHERE source_kind = 'url';
+      UPDATE documents SET layout = 'markdown'
+        WHERE source_kind = 'file' AND (lower(source) LIKE '%.md' OR lower(source) LIKE '%.markdown');
+      CREATE UNIQUE INDEX documents_origin ON documents (scope, origin) WHERE origin IS NOT NULL;
+      CREATE INDEX documents_source_name ON documents (scope, source);
+    `);
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
