@@ -8,6 +8,8 @@ export type CliContext = {
   logger: Logger;
   out: (text: string) => void;
   err: (text: string) => void;
+  /** Rewrites the status line on stderr (a terminal only: `undefined` when stderr is a pipe or a file). */
+  status?: (text: string) => void;
 };
 
 /** A command's outcome: the process exit code. */

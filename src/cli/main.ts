@@ -13,9 +13,9 @@ const COMMANDS: Record<string, Command> = {
   },
   docs: {
     usage: [
-      'footnote docs add <file|url> [--title T] [--id ID] [--guild ID]',
+      'footnote docs add <file|folder|url>... [--title T] [--id ID] [--guild ID] [--json]',
       'footnote docs list [--guild ID] [--json]',
-      'footnote docs remove <id> [--guild ID]',
+      'footnote docs remove <id> [--guild ID] [--json]',
     ].join('\n       '),
     run: async (ctx) => (await import('./commands/docs-command.js')).docsCommand(ctx),
   },
@@ -28,11 +28,11 @@ const COMMANDS: Record<string, Command> = {
     run: async (ctx) => (await import('./commands/eval-command.js')).evalCommand(ctx),
   },
   backup: {
-    usage: 'footnote backup <file> [--force]',
+    usage: 'footnote backup <file> [--force] [--json]',
     run: async (ctx) => (await import('./commands/backup-command.js')).backupCommand(ctx),
   },
   restore: {
-    usage: 'footnote restore <file>',
+    usage: 'footnote restore <file> [--json]',
     run: async (ctx) => (await import('./commands/restore-command.js')).restoreCommand(ctx),
   },
   export: {
@@ -71,7 +71,7 @@ export async function main(argv: string[]): Promise<ExitCode> {
     const config = loadConfig();
     // The CLI's output is the answer; the log only speaks up for warnings unless asked.
     logger = createLogger(process.env.LOG_LEVEL === undefined ? 'warn' : config.logLevel);
-    return await command.run({ args, config, logger, out, err });
+    return await command.run({ args, config, logger, out, err, ...(process.stderr.isTTY === true && { status: terminalStatus }) });
   } catch (error) {
     if (error instanceof UsageError) {
       err(`${error.message}\nUsage: ${command.usage}`);
@@ -82,11 +82,19 @@ export async function main(argv: string[]): Promise<ExitCode> {
       return 2;
     }
     if (isFootnoteError(error)) {
-      err((error as Error).message);
+      // A script that asked for JSON gets its refusal as JSON too, on the same stream.
+      if (args.includes('--json')) out(JSON.stringify({ error: { code: error.code, message: error.message } }));
+      else err(error.message);
       return 1;
     }
     logger?.error({ err: error }, 'internal error');
     err(`Internal error: ${(error as Error).message}`);
     return 1;
   }
+}
+
+/** One line on stderr, rewritten in place; an empty text clears it. Cut to the terminal's width so it never wraps. */
+function terminalStatus(text: string): void {
+  const width = Math.max(20, (process.stderr.columns ?? 80) - 1);
+  process.stderr.write(`\r\u001b[2K${text.length > width ? `${text.slice(0, width - 1)}…` : text}`);
 }

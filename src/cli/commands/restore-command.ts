@@ -13,7 +13,7 @@ import { formatStoreInfo } from './format-store-info.js';
  * store is moved aside, not deleted; the index is rebuilt from the restored store when the bot next starts.
  */
 export async function restoreCommand(ctx: CliContext): Promise<ExitCode> {
-  const { positionals } = parseArgs({ args: ctx.args, allowPositionals: true, options: {} });
+  const { values, positionals } = parseArgs({ args: ctx.args, allowPositionals: true, options: { json: { type: 'boolean', default: false } } });
   const [file, ...extra] = positionals;
   if (file === undefined || extra.length > 0) throw new UsageError('restore needs exactly one backup file.');
   const { dataDir } = ctx.config;
@@ -27,6 +27,10 @@ export async function restoreCommand(ctx: CliContext): Promise<ExitCode> {
   }
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const { info, previous } = restoreStore(dataDir, file, stamp);
+  if (values.json) {
+    ctx.out(JSON.stringify({ restored: { from: file, into: dataDir, ...info, previous: previous ?? null } }));
+    return 0;
+  }
   ctx.out(`Restored ${file} into ${dataDir}: ${formatStoreInfo(info)}.`);
   ctx.out(previous ? `The store it replaced is kept as ${previous}.` : 'There was no store before.');
   ctx.out('The index is rebuilt from the restored store when the bot (or any footnote command) next starts.');
