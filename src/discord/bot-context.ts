@@ -5,6 +5,7 @@ import type { UnansweredLog } from '../core/activity/unanswered-log.js';
 import { visibleScopes, type Scope } from '../core/documents/document.js';
 import type { KnowledgeBase } from '../core/knowledge/knowledge-base.js';
 import type { Logger } from '../core/logger.js';
+import type { PendingUploads } from './pending-uploads.js';
 import type { RateLimiter } from './rate-limiter.js';
 import type { TurnQueue } from './turn-queue.js';
 
@@ -25,6 +26,8 @@ export type BotContext = {
   inFlight: () => number;
   /** Where deferred work waits its turn, so first responses to new interactions are never starved. */
   deferredWork: TurnQueue;
+  /** Uploads waiting for a moderator's Replace / Add as new choice. */
+  pendingUploads: PendingUploads;
 };
 
 /** What a place may search: the guild's own documents, plus the shared corpus unless the guild turned it off. */

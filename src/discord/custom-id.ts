@@ -13,7 +13,10 @@ export type CustomId =
   | { kind: 'docs-page'; page: number }
   | { kind: 'remove-confirm'; docId: string }
   | { kind: 'remove-cancel'; docId: string }
-  | { kind: 'add-modal' };
+  | { kind: 'add-modal' }
+  | { kind: 'upload-replace'; token: string; docId: string }
+  | { kind: 'upload-new'; token: string }
+  | { kind: 'upload-cancel'; token: string };
 
 export function encodeCustomId(id: CustomId): string {
   const encoded = encode(id);
@@ -39,6 +42,12 @@ function encode(id: CustomId): string {
       return `rm:no:${id.docId}`;
     case 'add-modal':
       return 'add:modal';
+    case 'upload-replace':
+      return `up:${id.token}:rep:${id.docId}`;
+    case 'upload-new':
+      return `up:${id.token}:new`;
+    case 'upload-cancel':
+      return `up:${id.token}:cancel`;
     default: {
       const unreachable: never = id;
       return unreachable;
@@ -56,6 +65,9 @@ const PATTERNS: Array<[RegExp, (m: RegExpExecArray) => CustomId]> = [
   [/^rm:yes:([a-z0-9-]{1,64})$/, (m) => ({ kind: 'remove-confirm', docId: m[1]! })],
   [/^rm:no:([a-z0-9-]{1,64})$/, (m) => ({ kind: 'remove-cancel', docId: m[1]! })],
   [/^add:modal$/, () => ({ kind: 'add-modal' })],
+  [/^up:([A-Za-z0-9_-]{12}):rep:([a-z0-9-]{1,64})$/, (m) => ({ kind: 'upload-replace', token: m[1]!, docId: m[2]! })],
+  [/^up:([A-Za-z0-9_-]{12}):new$/, (m) => ({ kind: 'upload-new', token: m[1]! })],
+  [/^up:([A-Za-z0-9_-]{12}):cancel$/, (m) => ({ kind: 'upload-cancel', token: m[1]! })],
 ];
 
 /** The parsed custom_id, or undefined for one this bot never made. */

@@ -20,6 +20,7 @@ import { RateLimiter } from './rate-limiter.js';
 import { NO_MENTIONS } from './render/reply-options.js';
 import { scheduleRetention } from './schedule-retention.js';
 import { startHealthServer, type HealthChecks } from './start-health-server.js';
+import { PendingUploads } from './pending-uploads.js';
 import { TurnQueue } from './turn-queue.js';
 
 export type StartBotOptions = {
@@ -84,6 +85,7 @@ export async function startBot(config: Config, logger: Logger, options: StartBot
     attachmentOrigins: [...DISCORD_CDN_ORIGINS, new URL(config.discord.apiBase).origin],
     inFlight: () => router?.inFlight() ?? 0,
     deferredWork: new TurnQueue(),
+    pendingUploads: new PendingUploads(now),
   };
   const stopRetention = scheduleRetention(db, config.discord.retentionDays, now, logger);
   router = createInteractionRouter(context);

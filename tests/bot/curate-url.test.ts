@@ -10,6 +10,8 @@ const TEST_HOST = 'docs.footnote.test';
 let pages: Server;
 let port: number;
 let h: Harness;
+/** What /handbook serves: tests change it to see a re-added URL replace its document. */
+let page = '';
 
 const PAGE = `<!doctype html><html><head><title>Lighthouse keeper's handbook</title></head><body>
 <nav><a href="/">Home</a> | <a href="/about">About</a></nav>
@@ -20,7 +22,7 @@ const PAGE = `<!doctype html><html><head><title>Lighthouse keeper's handbook</ti
 
 beforeAll(async () => {
   pages = createServer((req, res) => {
-    if (req.url === '/handbook') res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(PAGE);
+    if (req.url === '/handbook') res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page || PAGE);
     else res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
   });
   await new Promise<void>((resolve) => pages.listen(0, '127.0.0.1', resolve));
@@ -54,6 +56,17 @@ describe('/curate add url', () => {
     expect(description).not.toContain('Home');
     const link = /\[Lighthouse keeper's handbook\]\((\S+)\)/.exec(description)?.[1];
     expect(link).toBe(`${url}#:~:text=Fog%20signals%20sound%20every,below%20one%20nautical%20mile.`);
+  });
+
+  it('replaces the document when the same URL is added again, and says what it replaced', async () => {
+    const url = `http://${TEST_HOST}:${port}/handbook`;
+    page = PAGE.replace('every thirty seconds', 'every twenty seconds');
+    const add = h.fake.chatInput('curate add', { url }, MODERATOR);
+    const edit = await add.waitForWebhook((w) => w.kind === 'editMessage');
+    page = '';
+    expect(edit.body.embeds![0]!.title).toBe("Replaced: Lighthouse keeper's handbook");
+    expect(String(edit.body.embeds![0]!.description)).toMatch(/^This replaced “Lighthouse keeper's handbook” \(`lighthouse-keeper-s-handbook`\), added by \S+ on \d{4}-/);
+    expect(h.bot.context.kb.list([`guild:${h.fake.guild.id}`]).filter((d) => !d.readOnly)).toHaveLength(1);
   });
 
   it.each([

@@ -1,7 +1,7 @@
 import type { ButtonInteraction, ModalSubmitInteraction } from 'discord.js';
 import type { BotContext } from '../bot-context.js';
 import { docsListView } from '../commands/docs-command.js';
-import { submitAddModal } from '../commands/curate-add.js';
+import { answerUploadChoice, submitAddModal } from '../commands/curate-add.js';
 import { answerRemoveButton } from '../commands/curate-remove.js';
 import { parseCustomId } from '../custom-id.js';
 import { notice } from '../render/message-view.js';
@@ -29,7 +29,10 @@ export async function handleComponent(interaction: ButtonInteraction | ModalSubm
       return;
     case 'remove-confirm':
     case 'remove-cancel':
-    case 'add-modal': {
+    case 'add-modal':
+    case 'upload-replace':
+    case 'upload-new':
+    case 'upload-cancel': {
       const refusal = curatorRefusal(interaction);
       if (refusal !== undefined || !interaction.inGuild()) {
         await interaction.reply(replyOptions(notice(refusal ?? 'Curating documents works only in a server.')));
@@ -39,8 +42,11 @@ export async function handleComponent(interaction: ButtonInteraction | ModalSubm
         if (interaction.isModalSubmit()) return submitAddModal(interaction, ctx);
         break;
       }
-      if (interaction.isButton()) return answerRemoveButton(interaction, ctx, id.docId, id.kind === 'remove-confirm');
-      break;
+      if (!interaction.isButton()) break;
+      if (id.kind === 'upload-replace') return answerUploadChoice(interaction, ctx, { token: id.token, replace: id.docId });
+      if (id.kind === 'upload-new') return answerUploadChoice(interaction, ctx, { token: id.token });
+      if (id.kind === 'upload-cancel') return answerUploadChoice(interaction, ctx, { token: id.token, cancel: true });
+      return answerRemoveButton(interaction, ctx, id.docId, id.kind === 'remove-confirm');
     }
     default: {
       const unreachable: never = id;

@@ -8,19 +8,22 @@ import { truncate } from './truncate.js';
 /** The first passage as a preview, inside a 1,024-character field. */
 const PREVIEW_CHARS = 900;
 
-/** The reply to `/curate add`: id, passage count, first passage, and a question to try. */
+const VERB: Record<AddResult['kind'], string> = { added: 'Added', replaced: 'Replaced', unchanged: 'Unchanged' };
+
+/** The reply to `/curate add`: what it replaced (if anything), id, passage count, first passage, and a question to try. */
 export function renderAdded(result: AddResult): MessageView {
-  const verb = result.kind === 'added' ? 'Added' : 'Replaced';
   return {
     embeds: [
       {
         color: EMBED_COLOR,
-        title: `${verb}: ${escapeText(result.title)}`,
-        description: `Documents added here belong to this server: only its members' questions can find it.`,
+        title: truncate(`${VERB[result.kind]}: ${escapeText(result.title)}`, 256),
+        description: describeChange(result),
         fields: [
           { name: 'Id', value: `\`${result.id}\``, inline: true },
           { name: 'Passages', value: String(result.passages), inline: true },
-          { name: 'First passage', value: `> ${fitHead(result.firstPassage, PREVIEW_CHARS)}` },
+          ...(result.firstPassage === ''
+            ? []
+            : [{ name: 'First passage', value: `> ${fitHead(result.firstPassage, PREVIEW_CHARS)}` }]),
           { name: 'Try it', value: `\`/ask question:${suggestedQuestion(result.title)}\`` },
         ],
         footer: { text: `${plural(result.passages, 'passage')} indexed · remove with /curate remove` },
@@ -28,6 +31,24 @@ export function renderAdded(result: AddResult): MessageView {
     ],
     ephemeral: true,
   };
+}
+
+function describeChange(result: AddResult): string {
+  const scope = `Documents added here belong to this server: only its members' questions can find them.`;
+  switch (result.kind) {
+    case 'added':
+      return scope;
+    case 'replaced': {
+      const old = result.replaced;
+      return `This replaced “${escapeText(old.title)}” (\`${old.id}\`), added by ${escapeText(old.addedBy)} on ${old.addedAt.slice(0, 10)}.\n${scope}`;
+    }
+    case 'unchanged':
+      return `\`${result.id}\` already holds exactly this text, so nothing changed.`;
+    default: {
+      const unreachable: never = result;
+      return unreachable;
+    }
+  }
 }
 
 /** A question that will find the new document: its title, which retrieval boosts. Backticks would end the code span. */
