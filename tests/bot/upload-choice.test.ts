@@ -30,7 +30,7 @@ describe('an upload named like a document already in the server', () => {
   it('asks before replacing: Replace “X” (added by Y on date) or Add as new', async () => {
     const { callback } = await upload('Garden notes\n\nThe tomatoes are watered at dawn.\n');
     const choice = expectReply(callback, 'ephemeral');
-    expectSafeMessage(choice, 'reply');
+    expectSafeMessage(choice, 'ephemeral');
     expect(choice.embeds![0]!.title).toBe('“notes.txt” has the name of a document already here');
     expect(textOf(choice)).toMatch(/“Kitchen notes” \(`kitchen-notes`\), added by \S+ on \d{4}-\d\d-\d\d/);
     const ids = customIds(choice);

@@ -67,7 +67,7 @@ describe('footnote docs add with folders and many files', () => {
   });
 
   it('keeps two README.md given their own --id (they used to replace each other)', async () => {
-    for (const [dir, text] of [['a', 'The kettle is descaled weekly.'], ['b', 'The printer toner is in the cupboard.']]) {
+    for (const [dir, text] of [['a', 'The kettle is descaled weekly.'], ['b', 'The printer toner is in the cupboard.']] as const) {
       mkdirSync(join(work.path, dir));
       writeFileSync(join(work.path, dir, 'README.md'), `# Office ${dir}\n\n${text}\n`);
     }

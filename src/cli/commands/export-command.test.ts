@@ -35,7 +35,7 @@ describe('footnote export', () => {
     expect(ctx.output).toEqual([`Exported 2 documents of server ${OURS} to ${out}:`, '  ferry-times.txt', '  tide-table.md']);
     expect(readdirSync(out).sort()).toEqual(['ferry-times.txt', 'tide-table.md']);
     const tide = readFileSync(join(out, 'tide-table.md'), 'utf8');
-    expect(tide).toMatch(/^---\n# exported from footnote: "guild:333333333333333333"\n# source: "tides\.md"\n# added by "mod" at "\d{4}-.+"\ntitle: Tide table\nid: tide-table\nsource_sha256: [0-9a-f]{64}\n---\n# Tide table\n\nThe \*spring\* tide peaks at noon\.\n$/);
+    expect(tide).toMatch(/^---\n# exported from footnote: "guild:333333333333333333"\n# source: "tides\.md"\n# added by "mod" at "\d{4}-.+"\ntitle: Tide table\nid: tide-table\nlayout: markdown\nsource_sha256: [0-9a-f]{64}\n---\n# Tide table\n\nThe \*spring\* tide peaks at noon\.\n$/);
     // Read back by the shipped corpus's reader: same ids, titles and text (its checksum verified).
     const docs = await readCorpusDir(out);
     expect(docs.map((d) => [d.id, d.title])).toEqual([
@@ -91,6 +91,28 @@ describe('footnote export', () => {
     for (const doc of docs.filter((d) => d.text.startsWith('Tampered'))) {
       expect(doc.title).toMatch(/^Evil \d\n---\ntitle: injected$/);
     }
+  });
+
+  it('gives back the same documents when what it wrote is added again', async () => {
+    const out = join(dir.path, 'export');
+    expect(await exportCommand(cliTestContext(['--guild', OURS, '--out', out], env()))).toBe(0);
+    const before = DocumentStore.open(dataDir);
+    const original = before.list([`guild:${OURS}`]).map((m) => before.get(m.scope, m.id)!);
+    before.close();
+    const elsewhere = await KnowledgeBase.open({ corpusDir: CORPUS_DIR, dataDir: join(dir.path, 'elsewhere') });
+    for (const name of readdirSync(out)) {
+      const result = await elsewhere.add({
+        scope: `guild:${OURS}`,
+        input: { kind: 'file', name, path: join(out, name), bytes: new Uint8Array(readFileSync(join(out, name))) },
+        addedBy: 'restorer',
+      });
+      expect(result.kind).toBe('added');
+    }
+    const copy = elsewhere.list([`guild:${OURS}`]).filter((d) => !d.readOnly);
+    await elsewhere.close();
+    const same = (d: { id: string; title: string; contentHash: string; layout?: string }) => [d.id, d.title, d.contentHash, d.layout ?? 'plain'];
+    expect(copy.map(same).sort()).toEqual(original.map(same).sort());
+    expect(copy.find((d) => d.id === 'tide-table')!.passages).toBe(1);
   });
 
   it('needs a server id', async () => {

@@ -5,22 +5,11 @@ import type { CorpusDocument } from '../documents/document.js';
 import { isValidId, slugify } from '../documents/slugify.js';
 import { FootnoteError } from '../errors.js';
 import { sha256Hex } from '../hash.js';
+import { corpusFileMeta } from './exported-meta.js';
 import { parseFrontMatter } from './parse-front-matter.js';
 
 const CORPUS_EXTENSIONS = new Set(['.txt', '.md', '.markdown']);
 
-const shippedMeta = z
-  .object({
-    title: z.string().trim().min(1),
-    id: z.string().optional(),
-    publisher: z.string().optional(),
-    author: z.string().optional(),
-    reference: z.string().optional(),
-    url: z.url().optional(),
-    date: z.union([z.string(), z.date().transform((d) => d.toISOString().slice(0, 10))]).optional(),
-    source_sha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
-  })
-  .strict();
 
 /**
  * Reads the shipped corpus: every .txt/.md file of `dir` with YAML front matter (title required).
@@ -39,7 +28,7 @@ export async function readCorpusDir(dir: string): Promise<CorpusDocument[]> {
   for (const name of names) {
     const path = join(dir, name);
     const { data, body } = parseFrontMatter(await readFile(path, 'utf8'), path);
-    const parsed = shippedMeta.safeParse(data);
+    const parsed = corpusFileMeta.safeParse(data);
     if (!parsed.success) {
       throw new FootnoteError('input_rejected', `${path}: invalid front matter: ${z.prettifyError(parsed.error)}`);
     }
@@ -63,6 +52,7 @@ export async function readCorpusDir(dir: string): Promise<CorpusDocument[]> {
       addedBy: 'shipped',
       addedAt: '1970-01-01T00:00:00.000Z',
       contentHash,
+      ...(meta.layout === 'markdown' && { layout: 'markdown' as const }),
       text: body,
     });
   }

@@ -8,6 +8,7 @@ import { splitDocument } from '../passages/split-document.js';
 import type { Passage } from '../passages/split-passages.js';
 import type { StoredSource } from '../store/document-store.js';
 import type { AddRequest } from './add-input.js';
+import { readExportedFile } from './read-exported-file.js';
 
 export type ExtractionSettings = { limits?: Partial<ExtractLimits>; fetch?: Partial<FetchOptions> };
 
@@ -20,6 +21,8 @@ export type PreparedDocument = {
   url?: string;
   title: string;
   meta: StatedMeta;
+  /** The id the document states for itself (a file `footnote export` wrote): it names the document to write. */
+  statedId?: string;
   layout: TextLayout;
   text: string;
   contentHash: string;
@@ -42,14 +45,22 @@ export async function prepareDocument(
   let source: StoredSource;
   let url: string | undefined;
   let extracted: ExtractedText;
+  let statedId: string | undefined;
   switch (input.kind) {
-    case 'file':
+    case 'file': {
       source = { kind: 'file', name: input.name, ...(input.path !== undefined && { path: input.path }) };
+      const exported = readExportedFile(input.name, input.bytes);
+      if (exported) {
+        extracted = exported.extracted;
+        statedId = exported.id;
+        break;
+      }
       extracted = await extractText(
         { bytes: input.bytes, fileName: input.name, ...(input.contentType !== undefined && { contentType: input.contentType }) },
         settings.limits,
       );
       break;
+    }
     case 'url': {
       // Loaded on demand: the HTTP client is only needed when someone adds a URL.
       const { fetchDocument } = await import('../ingest/fetch-document.js');
@@ -95,6 +106,7 @@ export async function prepareDocument(
     ...(url !== undefined && { url }),
     title,
     meta: statedMeta(extracted.meta),
+    ...(statedId !== undefined && { statedId }),
     layout,
     text: extracted.text,
     contentHash: sha256Hex(extracted.text),

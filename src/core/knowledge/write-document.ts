@@ -23,11 +23,12 @@ export function writeDocument(
   context: { quota: Quota; now: Date },
 ): AddResult {
   const { scope } = request;
-  assertIdUsable(request.id, scope, shipped);
+  const named = request.id ?? prepared.statedId;
+  assertIdUsable(named, scope, shipped);
   return store.transaction(() => {
     const origin = sourceOrigin(prepared.source);
     const byOrigin = origin === undefined ? undefined : store.findByOrigin(scope, origin);
-    const target = request.id === undefined ? byOrigin : store.getMeta(scope, request.id);
+    const target = named === undefined ? byOrigin : store.getMeta(scope, named);
     const written = (id: string) => ({ scope, id, title: prepared.title, passages: prepared.passages, firstPassage: prepared.firstPassage });
     if (target && target.contentHash === prepared.contentHash && target.title === prepared.title && sameOrigin(target, origin)) {
       return { kind: 'unchanged', ...written(target.id) } satisfies AddResult;
@@ -36,7 +37,7 @@ export function writeDocument(
     const displaced = byOrigin && byOrigin.id !== target?.id ? byOrigin : undefined;
     assertNotDuplicate(store, shipped, scope, prepared.contentHash, [target?.id, displaced?.id]);
     const taken = (candidate: string) => store.has(scope, candidate) || (scope === 'global' && shipped.has(candidate));
-    const id = request.id ?? target?.id ?? uniqueId(preferredId(request, prepared), taken);
+    const id = named ?? target?.id ?? uniqueId(preferredId(request, prepared), taken);
     assertWithinQuota(store, scope, context.quota, Buffer.byteLength(prepared.text, 'utf8'), [target?.id, displaced?.id]);
     store.put(
       {

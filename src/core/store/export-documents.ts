@@ -18,7 +18,7 @@ export function exportDocuments(documents: readonly StoredDocument[]): ExportedF
   const taken = new Set<string>();
   return documents.map((doc) => {
     const base = isValidId(doc.id) ? doc.id : `doc-${sha256Hex(doc.id).slice(0, 16)}`;
-    const extension = doc.source.kind === 'file' && /\.(md|markdown)$/i.test(doc.source.name) ? '.md' : '.txt';
+    const extension = doc.layout === 'markdown' ? '.md' : '.txt';
     let name = `${base}${extension}`;
     for (let n = 2; taken.has(name); n++) name = `${base}-${n}${extension}`;
     taken.add(name);
@@ -35,6 +35,7 @@ function frontMatter(doc: StoredDocument): string {
     ...(doc.author !== undefined && { author: doc.author }),
     ...(doc.reference !== undefined && { reference: doc.reference }),
     ...(doc.date !== undefined && { date: doc.date }),
+    ...(doc.layout === 'markdown' && { layout: 'markdown' }),
     source_sha256: doc.contentHash,
   };
   const source = doc.source.kind === 'url' ? doc.source.url : doc.source.name;
