@@ -8,8 +8,10 @@ export type Citation = {
   docId: string;
   passageId: string;
   title: string;
-  /** Human-readable place in the document, e.g. "paragraph 4, lines 12–18". */
+  /** Human-readable place in the document, e.g. "paragraph 4, lines 12–18", "page 4, lines 80–86". */
   location: string;
+  /** The headings the passage sits under ("Slash commands › Deferred responses"), for Markdown documents. */
+  section?: string;
   paragraphStart: number;
   paragraphEnd: number;
   lineStart: number;

@@ -136,6 +136,7 @@ function cite(index: PassageIndex, hit: Hit, rank: number, weights: ReadonlyMap<
     passageId: passage.id,
     title: meta?.title ?? passage.docId,
     location: formatLocation(passage),
+    ...(passage.section !== undefined && { section: passage.section }),
     paragraphStart: passage.paragraphStart,
     paragraphEnd: passage.paragraphEnd,
     lineStart: passage.lineStart,

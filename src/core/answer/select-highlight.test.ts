@@ -23,4 +23,25 @@ describe('selectHighlight', () => {
     }
     expect(compared).toBeGreaterThan(30);
   });
+
+  const weightsOf = (question: string) => new Map(analyze(question).map((term) => [term, 1] as const));
+  const pick = (text: string, question: string) => {
+    const { start, end } = selectHighlight(text, weightsOf(question), analyzeWithOffsets(text));
+    return text.slice(start, end);
+  };
+
+  it('never highlights a code fence or the code of a passage that has prose', () => {
+    const text = 'Set the port in the config file.\n\n```ts\nexport default { server: { port: 3000 } }\n```';
+    expect(pick(text, 'How do I set the server port?')).toBe('Set the port in the config file.');
+  });
+
+  it('highlights the best code line of a passage that is all code, never its fence', () => {
+    const text = '```ts\nimport { defineConfig } from "vite"\nexport default defineConfig({ server: { port: 3000 } })\n```';
+    expect(pick(text, 'server port')).toBe('export default defineConfig({ server: { port: 3000 } })');
+  });
+
+  it('leaves a list item\'s bullet out of the highlight', () => {
+    const text = 'Leave types:\n• Parental leave is sixteen weeks at full pay.\n• Sick leave has no fixed limit.';
+    expect(pick(text, 'How long is parental leave?')).toBe('Parental leave is sixteen weeks at full pay.');
+  });
 });

@@ -1,4 +1,5 @@
-import { splitSentences } from '../passages/split-sentences.js';
+import { passageSegments, type PassageSegment } from '../passages/passage-segments.js';
+import { splitSentences, type SentenceSpan } from '../passages/split-sentences.js';
 import { analyze, type AnalyzedText } from '../search/analyze.js';
 
 /** A highlight shorter than this reads as a fragment, so the best neighbouring sentence joins it. */
@@ -14,6 +15,9 @@ const MAX_HIGHLIGHT_CHARS = 400;
 
 export type Highlight = { start: number; end: number };
 
+/** How Markdown passages start a list item (see split-markdown-passages): never part of a highlight. */
+const BULLET = '• ';
+
 /**
  * The one or two sentences of `text` that best answer the question: each sentence scores the summed
  * weight (IDF) of the distinct query terms it contains; ties go to the earlier sentence. A neighbour
@@ -22,8 +26,9 @@ export type Highlight = { start: number; end: number };
  * their offsets, when the caller has them) saves analysing each sentence again.
  */
 export function selectHighlight(text: string, termWeights: ReadonlyMap<string, number>, analyzed?: AnalyzedText): Highlight {
-  const sentences = sentenceTerms(text, analyzed);
-  if (sentences.length === 0) return { start: 0, end: text.length };
+  const segments = passageSegments(text);
+  const sentences = sentenceTerms(text, segments, analyzed);
+  if (sentences.length === 0) return bestCodeLine(text, segments, termWeights) ?? { start: 0, end: text.length };
   const weigh = (terms: Iterable<string>) => {
     let sum = 0;
     for (const term of terms) sum += termWeights.get(term) ?? 0;
@@ -38,7 +43,8 @@ export function selectHighlight(text: string, termWeights: ReadonlyMap<string, n
   const chosen = sentences[best]!;
   const added = (i: number) => {
     const neighbour = sentences[i];
-    return neighbour ? weigh([...neighbour.terms].filter((t) => !chosen.terms.has(t))) : -1;
+    if (!neighbour || !sameBlock(text, chosen, neighbour)) return -1;
+    return weigh([...neighbour.terms].filter((t) => !chosen.terms.has(t)));
   };
   const [before, after] = [added(best - 1), added(best + 1)];
   const neighbour = after >= 0 && after >= before ? sentences[best + 1] : before >= 0 ? sentences[best - 1] : undefined;
@@ -49,16 +55,66 @@ export function selectHighlight(text: string, termWeights: ReadonlyMap<string, n
   return (short || strong) && joined.end - joined.start <= MAX_HIGHLIGHT_CHARS ? joined : { start: chosen.start, end: chosen.end };
 }
 
-/** Each sentence's span and distinct terms: from the text's analysis when given, else sentence by sentence. */
-function sentenceTerms(text: string, analyzed: AnalyzedText | undefined): Array<{ start: number; end: number; terms: Set<string> }> {
-  const spans = splitSentences(text);
+/** Whether two sentences read on together: not two list items or table rows (lines of their own). */
+function sameBlock(text: string, a: Highlight, b: Highlight): boolean {
+  const gap = text.slice(Math.min(a.end, b.end), Math.max(a.start, b.start));
+  for (let i = gap.indexOf('\n'); i >= 0; i = gap.indexOf('\n', i + 2)) {
+    if (gap[i + 1] !== '\n') return false;
+  }
+  return true;
+}
+
+/**
+ * Each prose sentence's span and distinct terms: from the text's analysis when given, else sentence
+ * by sentence. Code blocks and their fences are never sentences; a list item's bullet is left out.
+ */
+function sentenceTerms(
+  text: string,
+  segments: readonly PassageSegment[],
+  analyzed: AnalyzedText | undefined,
+): Array<{ start: number; end: number; terms: Set<string> }> {
+  const spans: SentenceSpan[] = [];
+  for (const segment of segments) {
+    if (segment.kind !== 'prose') continue;
+    // A line of its own is a unit of its own: Markdown passages put list items and table rows on
+    // separate lines (plain passages have no single line breaks, only blank lines between paragraphs).
+    for (let lineStart = segment.start; lineStart < segment.end; ) {
+      const newline = text.indexOf('\n', lineStart);
+      const lineEnd = newline < 0 || newline > segment.end ? segment.end : newline;
+      for (const span of splitSentences(text.slice(lineStart, lineEnd))) {
+        let start = lineStart + span.start;
+        if (text.startsWith(BULLET, start)) start += BULLET.length;
+        if (start < lineStart + span.end) spans.push({ start, end: lineStart + span.end });
+      }
+      lineStart = lineEnd + 1;
+    }
+  }
   if (!analyzed) return spans.map((span) => ({ ...span, terms: new Set(analyze(text.slice(span.start, span.end))) }));
   const sentences = spans.map((span) => ({ ...span, terms: new Set<string>() }));
   let sentence = 0;
   for (let i = 0; i < analyzed.terms.length; i++) {
     const start = analyzed.starts[i]!;
     while (sentence < sentences.length && sentences[sentence]!.end <= start) sentence++;
-    sentences[sentence]?.terms.add(analyzed.terms[i]!);
+    const current = sentences[sentence];
+    if (current && start >= current.start) current.terms.add(analyzed.terms[i]!);
   }
   return sentences;
+}
+
+/** For a passage that is all code: the code line holding the most question weight (never a fence). */
+function bestCodeLine(text: string, segments: readonly PassageSegment[], termWeights: ReadonlyMap<string, number>): Highlight | undefined {
+  let best: (Highlight & { score: number }) | undefined;
+  for (const segment of segments) {
+    if (segment.kind !== 'code') continue;
+    let start = segment.codeStart;
+    while (start < segment.codeEnd) {
+      const newline = text.indexOf('\n', start);
+      const end = newline < 0 || newline > segment.codeEnd ? segment.codeEnd : newline;
+      let score = 0;
+      for (const term of new Set(analyze(text.slice(start, end)))) score += termWeights.get(term) ?? 0;
+      if (text.slice(start, end).trim() !== '' && (!best || score > best.score)) best = { start, end, score };
+      start = end + 1;
+    }
+  }
+  return best && { start: best.start, end: best.end };
 }

@@ -32,6 +32,11 @@ export interface Passage {
   /** 1-based lines of the original text (CRLF/CR/LF line breaks) the passage quotes from. */
   lineStart: number;
   lineEnd: number;
+  /** The headings the passage sits under, outermost first, joined by " › " (Markdown documents). */
+  section?: string;
+  /** The pages it quotes from, 1-based, for text that marks its pages (a PDF's, with form feeds). */
+  pageStart?: number;
+  pageEnd?: number;
 }
 
 export interface SplitOptions {

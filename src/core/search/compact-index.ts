@@ -2,7 +2,7 @@ import type { Scope } from '../documents/document.js';
 import { analyzeField } from './analyze-field.js';
 import { FieldPostings, type FieldArrays } from './field-postings.js';
 import { GrowableArray } from './growable-array.js';
-import { fieldValue } from './index-options.js';
+import { fieldValue, headingOf } from './index-options.js';
 import { ScopeRegistry } from './scope-registry.js';
 import { ScoringWorkspace } from './scoring-workspace.js';
 import { buildSegment, DEFAULT_BLOCK_BITS, emptySegment, type Segment } from './segment.js';
@@ -98,16 +98,21 @@ export class CompactIndex {
   }
 
   /** Appends one document's passages (keys ascending, above every key already indexed). */
-  add(scope: Scope, title: string, passages: ReadonlyArray<{ key: number; text: string }>): void {
+  add(scope: Scope, title: string, passages: ReadonlyArray<{ key: number; text: string; section?: string | undefined }>): void {
     const scopeId = this.scopes.idOf(scope);
-    const titleAnalysis = analyzeField(fieldValue({ title, text: '' }, 'title'));
-    const titleTerms = this.intern(titleAnalysis.terms);
+    // Passages of one section share its heading's analysis; a plain document has one heading, its title.
+    let heading: { of: string; length: number; terms: Map<number, number> } | undefined;
     const doc = this.documents++;
-    for (const { key, text } of passages) {
+    for (const { key, text, section } of passages) {
       const last = this.keys.length > 0 ? this.keys.array[this.keys.length - 1]! : 0;
       if (!(key > last && key <= 0xffffffff)) throw new Error(`CompactIndex: passage key ${key} is not above ${last}.`);
-      const textAnalysis = analyzeField(fieldValue({ title, text }, 'text'));
-      this.title.append(titleAnalysis.length, titleTerms);
+      const headingText = headingOf(title, section);
+      if (heading?.of !== headingText) {
+        const analysis = analyzeField(fieldValue({ title: headingText, text: '' }, 'title'));
+        heading = { of: headingText, length: analysis.length, terms: this.intern(analysis.terms) };
+      }
+      const textAnalysis = analyzeField(fieldValue({ title: headingText, text }, 'text'));
+      this.title.append(heading.length, heading.terms);
       this.text.append(textAnalysis.length, this.intern(textAnalysis.terms));
       this.keys.push(key);
       this.slotScopes.push(scopeId);

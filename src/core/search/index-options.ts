@@ -5,6 +5,14 @@ import { analyzeTerm, tokenize } from './analyze.js';
 /** What the index holds for each passage; minisearch stores none of it (we keep our own records). */
 export type IndexedFields = { key: number; title: string; text: string };
 
+/**
+ * What a passage's title field holds: its document's title, and the headings the passage sits under.
+ * A passage without a section (plain text) is indexed exactly as before sections existed.
+ */
+export function headingOf(title: string, section: string | undefined): string {
+  return section === undefined || section === '' ? title : `${title}\n${section}`;
+}
+
 /** The indexed fields, in minisearch's field order (its field ids 0 and 1). */
 export type IndexedField = 'title' | 'text';
 
@@ -72,7 +80,7 @@ export const SEARCH_OPTIONS: SearchOptions = {
 };
 
 /** Bump when the analysis (tokenizer, stop words, stemmer) or the passage splitter changes. */
-export const ANALYSIS_VERSION = 2;
+export const ANALYSIS_VERSION = 3;
 
 export const OPTIONS_HASH = sha256Hex(
   JSON.stringify({ analysis: ANALYSIS_VERSION, fields: INDEX_OPTIONS.fields, idField: INDEX_OPTIONS.idField }),

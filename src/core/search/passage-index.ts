@@ -4,7 +4,7 @@ import type { Passage } from '../passages/split-passages.js';
 import { compactArrays, compactedIndex } from './compact-arrays.js';
 import { CompactHit } from './compact-hit.js';
 import { CompactIndex, type CompactArrays } from './compact-index.js';
-import type { IndexedFields } from './index-options.js';
+import { headingOf, type IndexedFields } from './index-options.js';
 import { MinisearchReference } from './minisearch-reference.js';
 import { scorePassages, type PassageScores } from './score-passages.js';
 import { scoreTop } from './score-top.js';
@@ -94,7 +94,7 @@ export class PassageIndex {
     const indexed = passages.map((passage) => ({ ...passage, scope: meta.scope, key: this.nextKey++ }));
     for (const passage of indexed) this.passages.set(passage.key, passage);
     this.compact.add(meta.scope, meta.title, indexed);
-    this.reference?.add(indexed.map((passage) => ({ key: passage.key, title: meta.title, text: passage.text })));
+    this.reference?.add(indexed.map((passage) => ({ key: passage.key, title: headingOf(meta.title, passage.section), text: passage.text })));
     this.documents.set(documentKey(meta.scope, meta.id), { meta: withoutText(meta), keys: indexed.map((p) => p.key) });
   }
 
@@ -105,7 +105,7 @@ export class PassageIndex {
     if (!doc) return false;
     this.compact.remove(doc.keys);
     if (this.compact.wantsCompaction) this.compact = compactedIndex(this.compact);
-    this.reference?.remove(doc.keys.map((k) => ({ key: k, title: doc.meta.title, text: this.passages.get(k)?.text ?? '' })));
+    this.reference?.remove(doc.keys.map((k) => ({ key: k, title: headingOf(doc.meta.title, this.passages.get(k)?.section), text: this.passages.get(k)?.text ?? '' })));
     for (const passageKey of doc.keys) this.passages.delete(passageKey);
     this.documents.delete(key);
     return true;
@@ -266,7 +266,7 @@ export class PassageIndex {
     if (!this.reference) {
       const reference = new MinisearchReference();
       for (const { meta, keys } of [...this.documents.values()].sort((a, b) => (a.keys[0] ?? 0) - (b.keys[0] ?? 0))) {
-        reference.add(keys.map((key) => ({ key, title: meta.title, text: this.passages.get(key)?.text ?? '' })));
+        reference.add(keys.map((key) => ({ key, title: headingOf(meta.title, this.passages.get(key)?.section), text: this.passages.get(key)?.text ?? '' })));
       }
       this.reference = reference;
     }

@@ -105,7 +105,15 @@ export class StoredPassage implements IndexedPassage {
     readonly lineEnd: number,
     private readonly file: PassageTextFile,
     readonly span: TextSpan,
-  ) {}
+    where: { section?: string; pageStart?: number; pageEnd?: number } = {},
+  ) {
+    if (where.section !== undefined) this.section = where.section;
+    if (where.pageStart !== undefined && where.pageEnd !== undefined) [this.pageStart, this.pageEnd] = [where.pageStart, where.pageEnd];
+  }
+
+  readonly section?: string;
+  readonly pageStart?: number;
+  readonly pageEnd?: number;
 
   get text(): string {
     return this.file.text(this, this.span);

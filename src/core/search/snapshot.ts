@@ -14,7 +14,7 @@ import { PassageTextFile, StoredPassage, TEXT_HEADER_BYTES, TEXT_MAGIC, type Tex
  * 2: minisearch's engine state left the NDJSON; the compact index's postings file came next to it.
  * 3: passage texts left the NDJSON for a text file of their own, read on demand (passage-text-file).
  */
-export const SNAPSHOT_FORMAT = 3;
+export const SNAPSHOT_FORMAT = 4;
 
 /** What a snapshot was built from; loading compares it with the present and rebuilds on any mismatch. */
 export type SnapshotManifest = {
@@ -49,7 +49,12 @@ const PASSAGE_NUMBERS = ['key', 'ordinal', 'paragraphStart', 'paragraphEnd', 'li
 function isPassageRecord(value: unknown): value is PassageRecord {
   if (typeof value !== 'object' || value === null) return false;
   const record = value as Record<string, unknown>;
-  return PASSAGE_NUMBERS.every((name) => typeof record[name] === 'number') && typeof record.id === 'string';
+  return (
+    PASSAGE_NUMBERS.every((name) => typeof record[name] === 'number') &&
+    typeof record.id === 'string' &&
+    (record.section === undefined || typeof record.section === 'string') &&
+    (record.pageStart === undefined || (typeof record.pageStart === 'number' && typeof record.pageEnd === 'number'))
+  );
 }
 
 /** The compact index's file for the NDJSON snapshot at `path` (same folder, `.postings`). */
@@ -171,8 +176,9 @@ async function writeNdjson(file: string, manifest: SnapshotManifest, documents: 
     for (const { meta, passages } of documents) {
       const records = passages.map((p): PassageRecord => {
         const { at, bytes, crc } = texts.spans[next++]!;
-        const { key, id, ordinal, paragraphStart, paragraphEnd, lineStart, lineEnd } = p;
-        return { key, id, ordinal, paragraphStart, paragraphEnd, lineStart, lineEnd, at, bytes, crc };
+        const { key, id, ordinal, paragraphStart, paragraphEnd, lineStart, lineEnd, section, pageStart, pageEnd } = p;
+        const optional = { ...(section !== undefined && { section }), ...(pageStart !== undefined && pageEnd !== undefined && { pageStart, pageEnd }) };
+        return { key, id, ordinal, paragraphStart, paragraphEnd, lineStart, lineEnd, ...optional, at, bytes, crc };
       });
       const line = `${JSON.stringify({ t: 'doc', v: { meta, passages: records } })}\n`;
       hash.update(line);
@@ -233,7 +239,11 @@ export async function readSnapshot(
     const documents = parsed.documents.map(({ meta, passages }) => ({
       meta,
       passages: passages.map(
-        (p) => new StoredPassage(p.key, p.id, meta.id, meta.scope, p.ordinal, p.paragraphStart, p.paragraphEnd, p.lineStart, p.lineEnd, texts, { at: p.at, bytes: p.bytes, crc: p.crc }),
+        (p) =>
+          new StoredPassage(p.key, p.id, meta.id, meta.scope, p.ordinal, p.paragraphStart, p.paragraphEnd, p.lineStart, p.lineEnd, texts, { at: p.at, bytes: p.bytes, crc: p.crc }, {
+            ...(p.section !== undefined && { section: p.section }),
+            ...(p.pageStart !== undefined && p.pageEnd !== undefined && { pageStart: p.pageStart, pageEnd: p.pageEnd }),
+          }),
       ),
     }));
     if (!index.restore(documents, compact.arrays, texts)) {

@@ -15,12 +15,19 @@ export function citationUrl(citation: Pick<Citation, 'url' | 'highlight'>): stri
   return url.length <= MAX_LINK_CHARS && !/\s/.test(url) ? url : undefined;
 }
 
-/** `**[2]** [Title](link) · paragraph 4, lines 12–18`: number, title (linked when there is a URL), place. */
+/** Sections are cut so that a citation line stays one line in the embed. */
+const MAX_SECTION_CHARS = 120;
+
+/**
+ * `**[2]** [Title](link) › Section · lines 12–18`: number, title (linked when there is a URL), the
+ * headings the passage sits under, place.
+ */
 export function citationLine(citation: Citation): string {
   const title = truncate(citation.title, MAX_TITLE_CHARS);
   const url = citationUrl(citation);
   const label = url ? `[${escapeLinkLabel(title)}](${url})` : `*${escapeText(title)}*`;
-  return `**[${citation.rank}]** ${label} · ${citation.location}`;
+  const section = citation.section === undefined ? '' : ` › ${escapeText(truncate(citation.section, MAX_SECTION_CHARS))}`;
+  return `**[${citation.rank}]** ${label}${section} · ${citation.location}`;
 }
 
 /** "[2] Title", for a field name (Discord shows field names as plain text, so markdown is escaped). */

@@ -5,7 +5,7 @@ import { button } from './answer-buttons.js';
 import { citationHeading, citationLine } from './citation-line.js';
 import { escapeText } from './escape-text.js';
 import { EMBED_COLOR, type MessageView } from './message-view.js';
-import { quotePassage } from './quote-passage.js';
+import { quoteBody } from './quote-body.js';
 
 /** Each passage of a "More results" page: its highlight with context, inside a 1,024-character field. */
 const PAGE_QUOTE_CHARS = 700;
@@ -30,7 +30,7 @@ export function renderAnswerPage(
         color: EMBED_COLOR,
         title: escapeText(question),
         description: `Results ${first}–${last}`,
-        fields: citations.map((c) => ({ name: citationHeading(c), value: `> ${quotePassage(c, PAGE_QUOTE_CHARS)}\n${citationLine(c)}` })),
+        fields: citations.map((c) => ({ name: citationHeading(c), value: `${quoteBody(c, PAGE_QUOTE_CHARS)}\n${citationLine(c)}` })),
       },
     ],
     components: [{ type: ComponentType.ActionRow, components: buttons }],

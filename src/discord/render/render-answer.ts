@@ -5,7 +5,7 @@ import { citationHeading, citationLine, citationUrl } from './citation-line.js';
 import { escapeLinkLabel, escapeText } from './escape-text.js';
 import { formatTook, plural } from './format-took.js';
 import { EMBED_COLOR, type MessageView } from './message-view.js';
-import { quotePassage } from './quote-passage.js';
+import { quoteBody } from './quote-body.js';
 
 export type FoundAnswer = Extract<Answer, { kind: 'answer' }>;
 /** `answerId` is the answer's record, which its buttons need; without one (the store could not write) there are none. */
@@ -25,7 +25,7 @@ export function renderAnswer(answer: FoundAnswer, options: AnswerViewOptions): M
   if (!best) throw new Error('renderAnswer needs at least one result');
   const fields: APIEmbedField[] = rest.map((c) => ({
     name: citationHeading(c),
-    value: `> ${quotePassage(c, BRIEF_QUOTE_CHARS)}\n${citationLine(c)}`,
+    value: `${quoteBody(c, BRIEF_QUOTE_CHARS)}\n${citationLine(c)}`,
   }));
   if (answer.related.length > 0) fields.push({ name: 'Also related', value: relatedList(answer.related) });
   return {
@@ -33,7 +33,7 @@ export function renderAnswer(answer: FoundAnswer, options: AnswerViewOptions): M
       {
         color: EMBED_COLOR,
         title: escapeText(answer.query),
-        description: `> ${quotePassage(best, BEST_QUOTE_CHARS)}\n${citationLine(best)}`,
+        description: `${quoteBody(best, BEST_QUOTE_CHARS)}\n${citationLine(best)}`,
         fields,
         footer: {
           text: `${plural(answer.matched.passages, 'passage')} matched in ${plural(answer.matched.documents, 'document')} · ${formatTook(answer.tookMs)}`,

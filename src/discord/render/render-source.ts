@@ -5,7 +5,8 @@ import type { Passage } from '../../core/passages/split-passages.js';
 import { citationUrl } from './citation-line.js';
 import { escapeText } from './escape-text.js';
 import { EMBED_COLOR, type MessageView } from './message-view.js';
-import { fitHead, fitTail, quotePassage } from './quote-passage.js';
+import { quoteBody } from './quote-body.js';
+import { fitHead, fitTail } from './quote-passage.js';
 
 /** Budgets inside the 4,096-character description: the cited passage whole, its neighbours in part. */
 const CITED_CHARS = 2400;
@@ -23,10 +24,10 @@ export function renderSource(
 ): MessageView {
   const { passage } = context;
   const start = highlight === '' ? -1 : passage.text.indexOf(highlight);
-  const quoted = start >= 0 ? quotePassage({ text: passage.text, highlight, highlightStart: start }, CITED_CHARS) : fitHead(passage.text, CITED_CHARS);
+  const quoted = quoteBody({ text: passage.text, highlight: start >= 0 ? highlight : '', highlightStart: Math.max(0, start) }, CITED_CHARS);
   const parts = [
     ...context.before.map((p) => fitTail(p.text, NEIGHBOUR_CHARS)),
-    `> ${quoted}`,
+    quoted,
     ...context.after.map((p) => fitHead(p.text, NEIGHBOUR_CHARS)),
   ];
   const url = meta.url !== undefined ? citationUrl({ url: meta.url, highlight: start >= 0 ? highlight : '' }) : undefined;
@@ -38,7 +39,11 @@ export function renderSource(
         ...(url !== undefined && { url }),
         description: parts.join('\n\n'),
         fields: [
-          { name: 'Where', value: `${formatLocation(passage)} · passage ${context.position} of ${context.total}`, inline: true },
+          {
+            name: 'Where',
+            value: `${passage.section === undefined ? '' : `${escapeText(passage.section)} · `}${formatLocation(passage)} · passage ${context.position} of ${context.total}`,
+            inline: true,
+          },
           { name: 'Document', value: `\`${meta.id}\`${meta.scope === 'global' ? ' (shared)' : ''}`, inline: true },
         ],
       },
