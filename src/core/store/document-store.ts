@@ -170,16 +170,26 @@ export class DocumentStore {
     });
   }
 
-  /** Everything committed after revision `rev` (by this process or another). */
+  /**
+   * Everything committed after revision `rev` (by this process or another), and the revision it leads to.
+   * One read transaction: in WAL mode every read in it sees the snapshot taken at its first SELECT, so the
+   * revision returned is exactly the one the changes reach. Read as three statements, a commit landing
+   * between them moved a process's revision past a document it never received, and the index snapshot
+   * it saved then hid that document from every later process. `rev <= current` says the same again.
+   */
   changesSince(rev: number): StoreChanges {
-    const upserts = (this.db.prepare(`SELECT ${META_COLUMNS}, text FROM documents WHERE rev > ?`).all(rev) as DocumentRow[]).map(
-      toDocument,
-    );
-    const removals = this.db.prepare('SELECT scope, id FROM removals WHERE rev > ? ORDER BY rev').all(rev) as Array<{
-      scope: Scope;
-      id: string;
-    }>;
-    return { rev: this.revision(), upserts, removals };
+    return this.db.transaction((): StoreChanges => {
+      const current = this.revision();
+      if (current === rev) return { rev, upserts: [], removals: [] };
+      const upserts = (
+        this.db.prepare(`SELECT ${META_COLUMNS}, text FROM documents WHERE rev > ? AND rev <= ?`).all(rev, current) as DocumentRow[]
+      ).map(toDocument);
+      const removals = this.db.prepare('SELECT scope, id FROM removals WHERE rev > ? AND rev <= ? ORDER BY rev').all(rev, current) as Array<{
+        scope: Scope;
+        id: string;
+      }>;
+      return { rev: current, upserts, removals };
+    }).deferred();
   }
 
   close(): void {
