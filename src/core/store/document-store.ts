@@ -47,10 +47,10 @@ export class DocumentStore {
     try {
       mkdirSync(dataDir, { recursive: true });
       db = new Database(join(dataDir, STORE_FILE));
-      db.pragma('journal_mode = WAL');
+      db.pragma('busy_timeout = 5000');
+      enableWal(db);
       // FULL: an acknowledged add survives power loss, not only a process crash.
       db.pragma('synchronous = FULL');
-      db.pragma('busy_timeout = 5000');
       migrate(db);
     } catch (error) {
       const code = String((error as { code?: unknown }).code ?? '');
@@ -215,6 +215,27 @@ export class DocumentStore {
     } catch (error) {
       // Only SQLite's own failures are storage errors; anything a check threw passes through as is.
       throw storageFailure(error, 'The document store could not save the change') ?? error;
+    }
+  }
+}
+
+/** How long opening waits for another connection to finish switching a fresh file to WAL (as busy_timeout). */
+const WAL_SWITCH_WAIT_MS = 5000;
+
+/**
+ * `PRAGMA journal_mode = WAL`, retried while another connection is switching the same fresh file: SQLite
+ * answers SQLITE_BUSY there at once, without the busy timeout (seen when processes start together on a
+ * fresh DATA_DIR).
+ */
+function enableWal(db: Database.Database): void {
+  const deadline = Date.now() + WAL_SWITCH_WAIT_MS;
+  for (;;) {
+    try {
+      db.pragma('journal_mode = WAL');
+      return;
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== 'SQLITE_BUSY' || Date.now() > deadline) throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10); // a 10 ms synchronous pause
     }
   }
 }
