@@ -29,3 +29,16 @@ describe('the pure core', () => {
     expect(core.length).toBeGreaterThan(30);
   });
 });
+
+// Spreading an array into a call puts every element on the stack: a document of 125,000 one-line
+// paragraphs overflowed it (groups.push(...block)). Loops instead, wherever the length is not fixed.
+describe('the source', () => {
+  it('spreads no array into push, unshift, Math.max, Math.min or String.fromCharCode', () => {
+    const offenders = sourceFiles(join(REPO_ROOT, 'src')).flatMap((path) =>
+      readFileSync(path, 'utf8')
+        .split('\n')
+        .flatMap((line, i) => (/\b(?:push|unshift|Math\.max|Math\.min|fromCharCode|fromCodePoint)\(\s*\.\.\./u.test(line) ? [`${relative(REPO_ROOT, path)}:${i + 1}`] : [])),
+    );
+    expect(offenders).toEqual([]);
+  });
+});

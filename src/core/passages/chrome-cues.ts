@@ -12,6 +12,8 @@
  *   its fate is then decided by its neighbours.
  */
 
+import { charClass, trimWhere } from './trim-where.js';
+
 export type CueStrength = 'strong' | 'medium' | 'weak';
 
 export interface ChromeCue {
@@ -92,12 +94,18 @@ function isLetterRun(tokens: readonly string[]): boolean {
   return single.length / tokens.length >= 0.8 && new Set(single).size / single.length >= 0.8;
 }
 
+/** Stripped from the ends of a line before it is matched against the lexicon. */
+const EDGE = charClass(/[\s\p{P}\p{S}]/u);
+const SPACE = charClass(/\s/u);
+
 /**
  * Image captions and pull quotes as scrapers render them: text glued to a pipe at one or both edges
  * (" US firms had sought damages from the Russian-based site |"). A table row has inner pipes too.
  */
 function isPipeCaption(line: string): boolean {
-  const inner = line.replace(/^\|\s*/u, '').replace(/\s*\|$/u, '');
+  const opened = line.replace(/^\|\s*/u, '');
+  // By hand, not /\s*\|$/: that is quadratic on a long run of spaces not followed by a pipe.
+  const inner = opened.endsWith('|') ? trimWhere(opened.slice(0, -1), SPACE, 'end') : opened;
   return inner !== line && inner.length > 0 && !inner.includes('|');
 }
 
@@ -113,7 +121,7 @@ export function chromeCue(text: string): ChromeCue | null {
   const line = text.trim();
   if (line.length === 0) return null;
   const lower = line.toLowerCase().replace(/[’‘]/gu, "'");
-  const bare = lower.replace(/^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu, '');
+  const bare = trimWhere(lower, EDGE);
   const tokens = bare.split(/\s+/u);
   const short = tokens.length <= 12;
 

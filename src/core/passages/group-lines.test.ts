@@ -64,4 +64,11 @@ describe('groupLines', () => {
   ])('isRuleLine(%j) is %s', (line, expected) => {
     expect(isRuleLine(line)).toBe(expected);
   });
+
+  it('groups 200,000 one-line paragraphs without overflowing the stack', () => {
+    const lines = Array.from({ length: 200_000 }, (_, i) => `Line ${i}.`);
+    const groups = groupLines(lines);
+    expect(groups).toHaveLength(200_000);
+    expect(groups.at(-1)).toEqual({ start: 199_999, end: 199_999, rule: false });
+  });
 });

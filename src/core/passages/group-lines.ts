@@ -113,14 +113,15 @@ export function groupLines(lines: string[]): LineGroup[] {
     }
     let end = i;
     while (end + 1 < lines.length && !isBlankLine(lines[end + 1] ?? '') && !isRuleLine(lines[end + 1] ?? '')) end++;
-    groups.push(...groupBlock(lines, i, end, wrapWidth));
+    // Appended in place: spreading a block of 125,000 one-line groups into push() overflowed the stack.
+    groupBlock(lines, i, end, wrapWidth, groups);
     i = end + 1;
   }
   return groups;
 }
 
-/** Splits one block of consecutive non-blank lines [start, end] into paragraph candidates. */
-function groupBlock(lines: string[], start: number, end: number, wrapWidth: number | undefined): LineGroup[] {
+/** Splits one block of consecutive non-blank lines [start, end] into paragraph candidates, appended to `groups`. */
+function groupBlock(lines: string[], start: number, end: number, wrapWidth: number | undefined, groups: LineGroup[]): void {
   const boundaries = end - start;
   const joins: boolean[] = [];
   for (let i = start; i < end; i++) joins.push(continues(lines[i] ?? '', lines[i + 1] ?? '', wrapWidth));
@@ -133,13 +134,15 @@ function groupBlock(lines: string[], start: number, end: number, wrapWidth: numb
       joins[k] = joins[k] === true || (!startsListItem(next) && !short);
     }
   }
-  const groups: LineGroup[] = [{ start, end: start, rule: false }];
+  let current: LineGroup = { start, end: start, rule: false };
+  groups.push(current);
   for (let k = 0; k < joins.length; k++) {
-    const current = groups[groups.length - 1];
-    if (joins[k] && current) current.end = start + k + 1;
-    else groups.push({ start: start + k + 1, end: start + k + 1, rule: false });
+    if (joins[k]) current.end = start + k + 1;
+    else {
+      current = { start: start + k + 1, end: start + k + 1, rule: false };
+      groups.push(current);
+    }
   }
-  return groups;
 }
 
 /** The group's text with line breaks and whitespace runs collapsed to single spaces (words untouched). */

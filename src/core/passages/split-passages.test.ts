@@ -233,6 +233,66 @@ describe('splitPassages (properties)', () => {
   });
 });
 
+// ---------------------------------------------------------------------------------------------------
+// Hostile text. A regular expression that backtracks turns a long run of one character into quadratic
+// time (100 KB of "a!!!…!b" took 20 to 30 s). Instead of a wall-clock limit, each case compares the time
+// for n and 8n characters: linear work takes ~8×, quadratic ~64×; the bound (30×, plus 100 ms for timer
+// noise and garbage collection on a busy machine) sits between them.
+// ---------------------------------------------------------------------------------------------------
+
+const SMALL = 5_000;
+
+/** The fastest of `runs` splits of `text`, in milliseconds. */
+function splitMs(text: string, runs: number): number {
+  let best = Infinity;
+  for (let run = 0; run < runs; run++) {
+    const started = performance.now();
+    splitPassages('hostile', text);
+    best = Math.min(best, performance.now() - started);
+  }
+  return best;
+}
+
+function expectLinear(make: (n: number) => string): void {
+  const small = splitMs(make(SMALL), 3);
+  const large = splitMs(make(8 * SMALL), 2);
+  expect(large, `${small.toFixed(1)} ms for ${SMALL} characters, ${large.toFixed(1)} ms for ${8 * SMALL}`).toBeLessThan(30 * small + 100);
+}
+
+const HOSTILE: Array<[string, (n: number) => string]> = [
+  ['closing brackets', (n) => ')'.repeat(n)],
+  ['closing brackets glued to a word, after a sentence', (n) => `It ended. ${')'.repeat(n)}x Then more.`],
+  ['closing brackets after a full stop, inside a word', (n) => `Word.${')'.repeat(n)}x Next one.`],
+  ['exclamation marks inside a word', (n) => `a${'!'.repeat(n)}b`],
+  ['spaced full stops between words', (n) => `The end. ${'. '.repeat(n / 2)}The`],
+  ['spaced full stops, then a letter', (n) => `${'. '.repeat(n / 2)}a`],
+  ['quotes and symbols around a word', (n) => `Say ${'"$'.repeat(n / 2)}x${'”€'.repeat(n / 2)} it.`],
+  ['a dashed line that is not a rule', (n) => `${'- '.repeat(n / 2)}x`],
+];
+
+describe('splitPassages on hostile text', () => {
+  it.each(HOSTILE)('takes linear time on %s', (_, make) => {
+    expectLinear(make);
+  });
+
+  it('takes linear time on any short pattern repeated, between two sentences', () => {
+    const motif = fc.string({ unit: fc.constantFrom(')', '!', '.', ' ', '\n', 'a', 'Z', '"', '|', '-', '\u00a0', '…', '”'), minLength: 1, maxLength: 4 });
+    fc.assert(
+      fc.property(motif, (m) => {
+        expectLinear((n) => `It began. ${m.repeat(Math.ceil(n / m.length)).slice(0, n)}x Then it ended.`);
+      }),
+      { numRuns: 12 },
+    );
+  });
+
+  it('cuts 200,000 short lines without overflowing the stack', () => {
+    const text = Array.from({ length: 200_000 }, (_, i) => `Line ${i}.`).join('\n');
+    const passages = splitPassages('lines', text);
+    expect(passages.at(-1)?.lineEnd).toBe(200_000);
+    expect(passages.map((p) => p.text).join(' ').split(/\s+/u).length).toBe(400_000);
+  });
+});
+
 describe('splitPassages (examples)', () => {
   it('returns nothing for empty or blank text', () => {
     expect(splitPassages('e', '')).toEqual([]);

@@ -19,6 +19,8 @@
  * - decimals and URLs ("$1.5", "allofmp3.com") contain no whitespace, so they are never split.
  */
 
+import { charClass, trimWhere } from './trim-where.js';
+
 export interface SentenceSpan {
   /** Offset of the first character of the sentence. */
   start: number;
@@ -60,7 +62,8 @@ const OPENERS = new Set(
   ).split(' '),
 );
 
-const CLOSERS = /["'”’»)\]}]+$/u;
+const CLOSER = charClass(/["'”’»)\]}]/u);
+const NOT_LETTER = charClass(/\P{L}/u);
 const OPENERS_PUNCT = /^["'“‘«(\[{¿¡]+/u;
 
 interface Token {
@@ -90,7 +93,7 @@ function isBoundary(text: string, token: Token, next: Token, firstOfSentence: bo
   // A blank line is a paragraph break (passages join paragraphs with "\n\n"), whatever precedes it.
   if (/\n[^\S\n]*\n/u.test(text.slice(token.end, next.start))) return true;
 
-  const core = token.text.replace(CLOSERS, '');
+  const core = trimWhere(token.text, CLOSER, 'end');
   const quoted = core.length < token.text.length;
   if (!/[.!?…]$/u.test(core)) return false;
 
@@ -103,7 +106,7 @@ function isBoundary(text: string, token: Token, next: Token, firstOfSentence: bo
   const word = core.slice(0, -1);
   const key = word.toLowerCase().replace(/\./gu, '');
   const startsNumber = /^[\p{N}$€£#]/u.test(nextWord);
-  const opener = OPENERS.has(nextWord.replace(/[^\p{L}]+$/u, '').toLowerCase()) && /^\p{Lu}/u.test(nextWord);
+  const opener = OPENERS.has(trimWhere(nextWord, NOT_LETTER, 'end').toLowerCase()) && /^\p{Lu}/u.test(nextWord);
 
   if (firstOfSentence && /^\(?(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})[.)]?$/u.test(word)) return false; // "5. In 2008"
   if (TITLES.has(key) && /^\p{L}+$/u.test(word)) return false;

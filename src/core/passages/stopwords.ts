@@ -1,3 +1,5 @@
+import { charClass, trimWhere } from './trim-where.js';
+
 /**
  * English function words. Their density is the best single signal separating prose from page chrome
  * (jusText, Pomikálek 2011): sentences are ~40% stopwords, menus and widgets almost none.
@@ -15,7 +17,8 @@ const ENGLISH_STOPWORDS: ReadonlySet<string> = new Set(
   ).split(' '),
 );
 
-const EDGE_PUNCTUATION = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
+/** Stripped from both ends of a word (by a loop: the regular expression was quadratic on "a!!!…!b"). */
+const EDGE_PUNCTUATION = charClass(/[^\p{L}\p{N}]/u);
 const LETTER = /\p{L}/u;
 
 /**
@@ -29,7 +32,7 @@ export function wordsOf(text: string): string[] {
     const plain = asciiAlphanumeric(token);
     if (plain === 'letters') words.push(token.toLowerCase());
     else if (plain === 'unusual') {
-      const word = token.replace(EDGE_PUNCTUATION, '').toLowerCase();
+      const word = trimWhere(token, EDGE_PUNCTUATION).toLowerCase();
       if (LETTER.test(word)) words.push(word.replace(/’/gu, "'"));
     }
   }

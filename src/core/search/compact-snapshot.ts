@@ -41,7 +41,7 @@ export function encodeCompactSnapshot(arrays: CompactArrays, snapshotBodySha256:
     { name: 'slotScopes', type: 'u32', data: arrays.slotScopes },
     { name: 'slotDocs', type: 'u32', data: arrays.slotDocs },
   ];
-  for (const name of ['title', 'text'] as const) parts.push(...fieldSections(name, arrays[name]));
+  for (const name of ['title', 'text'] as const) for (const section of fieldSections(name, arrays[name])) parts.push(section);
   const sections: Section[] = parts.map(({ name, type, data }) => ({ name, type, bytes: data.byteLength }));
   const blockBits = { title: arrays.title.base!.blockBits, text: arrays.text.base!.blockBits };
   const header = Buffer.from(JSON.stringify({ format: COMPACT_FORMAT, snapshotBodySha256, scopes: arrays.scopes, blockBits, sections }), 'utf8');

@@ -84,3 +84,55 @@ describe('DocumentStore', () => {
     store.close();
   });
 });
+
+describe('DocumentStore.changesSince with another connection committing', () => {
+  let dir: string;
+  let reader: DocumentStore;
+  let writer: DocumentStore;
+  const named = (id: string) => doc({ scope: 'global', id, source: { kind: 'file', name: `${id}.txt` }, text: `The text of ${id}.` });
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'footnote-store-'));
+    reader = DocumentStore.open(dir);
+    writer = DocumentStore.open(dir);
+  });
+  afterEach(() => {
+    reader.close();
+    writer.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** Makes `commit` run once, just before the reader's connection prepares its next statement reading `table`. */
+  function commitBeforeReading(table: string, commit: () => void): void {
+    const db = reader.database;
+    const prepare = db.prepare.bind(db);
+    let pending = true;
+    db.prepare = ((sql: string) => {
+      if (pending && sql.includes(`FROM ${table}`)) {
+        pending = false;
+        commit();
+      }
+      return prepare(sql);
+    }) as typeof db.prepare;
+  }
+
+  it.each(['documents', 'removals', 'revisions'])(
+    'returns the changes and the revision of one moment, when the commit lands just before it reads %s',
+    (table) => {
+      writer.put(named('first'));
+      expect(reader.changesSince(0)).toMatchObject({ rev: 1, upserts: [{ id: 'first' }] });
+      writer.put(named('second'));
+      commitBeforeReading(table, () => writer.put(named('third')));
+
+      const seen: string[] = [];
+      let rev = 1;
+      for (let call = 0; call < 3; call++) {
+        const changes = reader.changesSince(rev);
+        seen.push(...changes.upserts.map((d) => d.id));
+        rev = changes.rev;
+      }
+      // Read in three statements, the revision counted "third" while the documents read had not: it was skipped for good.
+      expect(rev).toBe(3);
+      expect(seen.sort()).toEqual(['second', 'third']);
+    },
+  );
+});

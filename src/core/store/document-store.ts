@@ -50,10 +50,10 @@ export class DocumentStore {
     try {
       mkdirSync(dataDir, { recursive: true });
       db = new Database(join(dataDir, STORE_FILE));
-      db.pragma('journal_mode = WAL');
+      db.pragma('busy_timeout = 5000');
+      enableWal(db);
       // FULL: an acknowledged add survives power loss, not only a process crash.
       db.pragma('synchronous = FULL');
-      db.pragma('busy_timeout = 5000');
       migrate(db);
     } catch (error) {
       const code = String((error as { code?: unknown }).code ?? '');
@@ -189,16 +189,26 @@ export class DocumentStore {
     });
   }
 
-  /** Everything committed after revision `rev` (by this process or another). */
+  /**
+   * Everything committed after revision `rev` (by this process or another), and the revision it leads to.
+   * One read transaction: in WAL mode every read in it sees the snapshot taken at its first SELECT, so the
+   * revision returned is exactly the one the changes reach. Read as three statements, a commit landing
+   * between them moved a process's revision past a document it never received, and the index snapshot
+   * it saved then hid that document from every later process. `rev <= current` says the same again.
+   */
   changesSince(rev: number): StoreChanges {
-    const upserts = (this.db.prepare(`SELECT ${META_COLUMNS}, text FROM documents WHERE rev > ?`).all(rev) as DocumentRow[]).map(
-      toDocument,
-    );
-    const removals = this.db.prepare('SELECT scope, id FROM removals WHERE rev > ? ORDER BY rev').all(rev) as Array<{
-      scope: Scope;
-      id: string;
-    }>;
-    return { rev: this.revision(), upserts, removals };
+    return this.db.transaction((): StoreChanges => {
+      const current = this.revision();
+      if (current === rev) return { rev, upserts: [], removals: [] };
+      const upserts = (
+        this.db.prepare(`SELECT ${META_COLUMNS}, text FROM documents WHERE rev > ? AND rev <= ?`).all(rev, current) as DocumentRow[]
+      ).map(toDocument);
+      const removals = this.db.prepare('SELECT scope, id FROM removals WHERE rev > ? AND rev <= ? ORDER BY rev').all(rev, current) as Array<{
+        scope: Scope;
+        id: string;
+      }>;
+      return { rev: current, upserts, removals };
+    }).deferred();
   }
 
   close(): void {
@@ -224,6 +234,27 @@ export class DocumentStore {
     } catch (error) {
       // Only SQLite's own failures are storage errors; anything a check threw passes through as is.
       throw storageFailure(error, 'The document store could not save the change') ?? error;
+    }
+  }
+}
+
+/** How long opening waits for another connection to finish switching a fresh file to WAL (as busy_timeout). */
+const WAL_SWITCH_WAIT_MS = 5000;
+
+/**
+ * `PRAGMA journal_mode = WAL`, retried while another connection is switching the same fresh file: SQLite
+ * answers SQLITE_BUSY there at once, without the busy timeout (seen when processes start together on a
+ * fresh DATA_DIR).
+ */
+function enableWal(db: Database.Database): void {
+  const deadline = Date.now() + WAL_SWITCH_WAIT_MS;
+  for (;;) {
+    try {
+      db.pragma('journal_mode = WAL');
+      return;
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== 'SQLITE_BUSY' || Date.now() > deadline) throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10); // a 10 ms synchronous pause
     }
   }
 }

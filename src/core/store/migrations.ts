@@ -118,17 +118,33 @@ const MIGRATIONS: ReadonlyArray<(db: Database.Database) => void> = [
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
+/**
+ * Brings the schema up to date. Each step reads `user_version` inside its own IMMEDIATE transaction, so
+ * the check and the DDL are one atomic step: two processes starting on a fresh DATA_DIR at once used to
+ * both read version 0 and the second failed with "table documents already exists" (4 runs in 10).
+ */
 export function migrate(db: Database.Database): void {
-  const current = db.pragma('user_version', { simple: true }) as number;
-  if (current > SCHEMA_VERSION) {
-    throw new Error(`The store's schema version ${current} is newer than this footnote (${SCHEMA_VERSION}); upgrade footnote.`);
+  // The usual case, without taking the write lock: the version only ever grows.
+  if (checkedVersion(db) === SCHEMA_VERSION) return;
+  for (;;) {
+    const applied = db
+      .transaction(() => {
+        const version = checkedVersion(db);
+        const step = MIGRATIONS[version];
+        if (!step) return false;
+        step(db);
+        db.pragma(`user_version = ${version + 1}`);
+        return true;
+      })
+      .immediate();
+    if (!applied) return;
   }
-  for (let version = current; version < SCHEMA_VERSION; version++) {
-    const step = MIGRATIONS[version];
-    if (!step) break;
-    db.transaction(() => {
-      step(db);
-      db.pragma(`user_version = ${version + 1}`);
-    }).immediate();
+}
+
+function checkedVersion(db: Database.Database): number {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > SCHEMA_VERSION) {
+    throw new Error(`The store's schema version ${version} is newer than this footnote (${SCHEMA_VERSION}); upgrade footnote.`);
   }
+  return version;
 }
