@@ -23,6 +23,14 @@ describe('footnote backup', () => {
   });
   afterEach(() => dir.remove());
 
+  it('prints what it wrote as one JSON object with --json', async () => {
+    const target = join(dir.path, 'backup.db');
+    const ctx = cliTestContext([target, '--json'], env());
+    expect(await backupCommand(ctx)).toBe(0);
+    expect(ctx.output).toHaveLength(1);
+    expect(JSON.parse(ctx.output[0]!)).toMatchObject({ backup: { from: dataDir, to: target, documents: 2, revision: 2 } });
+  });
+
   it('writes one self-contained, intact file that opens as the same store', async () => {
     const target = join(dir.path, 'backup.db');
     const ctx = cliTestContext([target], env());
