@@ -36,7 +36,8 @@ export async function docxToMarkdown(bytes: Uint8Array, limits: ExtractLimits): 
   } catch (error) {
     throw new FootnoteError('extraction_failed', `The Word document could not be read: ${(error as Error).message}`, { cause: error });
   }
-  const text = fragmentToMarkdown(html);
+  // mammoth ends each footnote with a "↑" link back to its reference: not prose.
+  const text = fragmentToMarkdown(html.replaceAll(/<a href="#[^"<>]*">↑<\/a>/g, ''));
   const title = coreProperties && coreTitle(coreProperties.toString('utf8'));
   return { text, ...(title ? { title } : {}) };
 }

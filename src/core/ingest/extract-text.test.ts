@@ -90,6 +90,11 @@ describe('extractText reads each format', () => {
       expected: { format: 'docx', layout: 'markdown', text: '# Rope Work\n\nIntro \\*text\\*.\n\n## Knots\n\n1\\. Bowline' },
     },
     {
+      name: 'DOCX: a table becomes a pipe table, its first row the header',
+      input: { bytes: makeDocx({ paragraphs: ['Knots:'], tables: [[['Knot', 'Use'], ['Reef | square', 'join']]] }), fileName: 'table.docx' },
+      expected: { format: 'docx', layout: 'markdown', text: 'Knots:\n\n| Knot | Use |\n| --- | --- |\n| Reef \\| square | join |' },
+    },
+    {
       name: 'DOCX (stored), identified by content type',
       input: {
         bytes: makeDocx({ paragraphs: ['Stored entries work too.'], method: 'store' }),
