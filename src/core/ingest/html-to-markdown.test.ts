@@ -84,6 +84,18 @@ describe('htmlToMarkdown', () => {
     expect(text).toContain('Paragraph 7 of the story');
     expect(text).not.toContain('Link to elsewhere');
   });
+
+  test("Readability's article keeps h1 as \"#\" (Readability renames it h2) and the language of code", () => {
+    const paragraphs = Array.from({ length: 8 }, (_, i) => `<p>Paragraph ${i} of the manual, long enough to look like prose, with commas, clauses, and more words.</p>`);
+    const html =
+      `<html><body><div class="sidebar"><ul>${'<li><a href="/x">Link to elsewhere</a></li>'.repeat(5)}</ul></div>` +
+      `<div class="content"><h1>Setup</h1>${paragraphs.join('')}<h2>Install</h2><pre><code class="language-sh">npm install\nnpm test</code></pre></div></body></html>`;
+    const { text } = htmlToMarkdown(html);
+    expect(text).toMatch(/^# Setup$/m);
+    expect(text).toMatch(/^## Install$/m);
+    expect(text).toContain('```sh\nnpm install\nnpm test\n```');
+    expect(text).not.toContain('Link to elsewhere');
+  });
 });
 
 describe('htmlToMarkdown keeps the structure as Markdown', () => {
