@@ -12,7 +12,7 @@ export type DocxArchive = { entries: ZipEntry[]; isWordDocument: boolean };
  * Reads a DOCX's ZIP directory and refuses it before anything is decompressed when it declares too
  * many entries, too many unpacked bytes, an implausible compression ratio (a zip bomb), encryption,
  * or a compression method mammoth cannot read. The declared sizes can lie; the worker re-checks
- * the real sizes while inflating (see docx-to-text.ts).
+ * the real sizes while inflating (see docx-to-markdown.ts).
  */
 export function checkDocxArchive(bytes: Uint8Array, limits: ExtractLimits): DocxArchive {
   const entries = readDocxDirectory(bytes, limits);

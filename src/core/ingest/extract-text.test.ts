@@ -5,6 +5,7 @@ import { makeDocx } from '../../../tests/fixtures/ingest/make-docx.js';
 import { makeFlateBombPdf, makePdf } from '../../../tests/fixtures/ingest/make-pdf.js';
 import { makeZip } from '../../../tests/fixtures/ingest/make-zip.js';
 import { extractText, type ExtractedText, type ExtractLimits } from './extract-text.js';
+import { pageAtLine, pageStartLines } from './pdf-pages.js';
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
@@ -35,49 +36,63 @@ describe('extractText reads each format', () => {
     {
       name: 'plain text: CRLF and CR become LF, control characters go, the rest is verbatim',
       input: { bytes: utf8('line one\r\nline\u0007 two\r  tab\there  \n\u001b'), fileName: 'notes.txt' },
-      expected: { format: 'text', text: 'line one\nline two\n  tab\there  \n' },
+      expected: { format: 'text', layout: 'plain', text: 'line one\nline two\n  tab\there  \n' },
     },
     {
       name: 'plain text: a UTF-8 BOM is stripped',
       input: { bytes: Uint8Array.from([0xef, 0xbb, 0xbf, ...utf8('café')]), fileName: 'bom.txt' },
-      expected: { format: 'text', text: 'café' },
+      expected: { format: 'text', layout: 'plain', text: 'café' },
     },
     {
       name: 'plain text: UTF-16 with a BOM is decoded',
       input: { bytes: Uint8Array.from(Buffer.from('\ufeffWide text', 'utf16le')), fileName: 'windows.txt' },
-      expected: { format: 'text', text: 'Wide text' },
+      expected: { format: 'text', layout: 'plain', text: 'Wide text' },
     },
     {
       name: 'Markdown: kept as markdown, titled by its leading # heading',
       input: { bytes: utf8('# Field Guide\n\nSome *emphasis* and a [link](https://example.com).\n'), fileName: 'guide.md' },
-      expected: { format: 'markdown', text: '# Field Guide\n\nSome *emphasis* and a [link](https://example.com).\n', title: 'Field Guide' },
+      expected: { format: 'markdown', layout: 'markdown', text: '# Field Guide\n\nSome *emphasis* and a [link](https://example.com).\n', title: 'Field Guide' },
     },
     {
       name: 'Markdown by content type, no file name; no heading means no title',
       input: { bytes: utf8('Just prose.'), contentType: 'text/markdown; charset=utf-8' },
-      expected: { format: 'markdown', text: 'Just prose.' },
+      expected: { format: 'markdown', layout: 'markdown', text: 'Just prose.' },
     },
     {
-      name: 'HTML: only readable text; scripts, styles, chrome, forms and hidden elements dropped',
+      name: 'HTML: readable text as Markdown; scripts, styles, chrome, forms and hidden elements dropped',
       input: { bytes: utf8(PAGE), fileName: 'tides.html' },
       expected: {
         format: 'html',
+        layout: 'markdown',
         title: 'Tide tables & more',
-        text: 'Tides\n\nThe tide rises twice a day.\nIt falls twice as well.\n\nSpring tides follow the new moon.',
+        text: '# Tides\n\nThe tide rises twice a day.\nIt falls twice as well.\n\nSpring tides follow the new moon.',
       },
     },
     {
-      name: 'PDF: lines, a paragraph gap, pages separated by blank lines, title from metadata',
+      name: 'PDF: lines, a paragraph gap, pages separated by a form feed line, title from metadata',
       input: {
         bytes: makePdf({ pages: [['First line', 'second line', '', 'New paragraph'], ['Second page']], title: 'Pilot Book' }),
         fileName: 'pilot.pdf',
       },
-      expected: { format: 'pdf', title: 'Pilot Book', text: 'First line\nsecond line\n\nNew paragraph\n\nSecond page' },
+      expected: { format: 'pdf', layout: 'plain', title: 'Pilot Book', text: 'First line\nsecond line\n\nNew paragraph\n\f\nSecond page' },
     },
     {
       name: 'DOCX (deflated): paragraphs separated by blank lines, title from docProps/core.xml',
       input: { bytes: makeDocx({ paragraphs: ['Knots & splices', 'A bowline holds.'], title: 'Rope Work' }), fileName: 'rope.docx' },
-      expected: { format: 'docx', title: 'Rope Work', text: 'Knots & splices\n\nA bowline holds.' },
+      expected: { format: 'docx', layout: 'markdown', title: 'Rope Work', text: 'Knots & splices\n\nA bowline holds.' },
+    },
+    {
+      name: 'DOCX: Word\'s Heading 1 and Heading 2 styles become "#" and "##" lines, text is escaped',
+      input: {
+        bytes: makeDocx({ paragraphs: [{ text: 'Rope Work', heading: 1 }, 'Intro *text*.', { text: 'Knots', heading: 2 }, '1. Bowline'] }),
+        fileName: 'headings.docx',
+      },
+      expected: { format: 'docx', layout: 'markdown', text: '# Rope Work\n\nIntro \\*text\\*.\n\n## Knots\n\n1\\. Bowline' },
+    },
+    {
+      name: 'DOCX: a table becomes a pipe table, its first row the header',
+      input: { bytes: makeDocx({ paragraphs: ['Knots:'], tables: [[['Knot', 'Use'], ['Reef | square', 'join']]] }), fileName: 'table.docx' },
+      expected: { format: 'docx', layout: 'markdown', text: 'Knots:\n\n| Knot | Use |\n| --- | --- |\n| Reef \\| square | join |' },
     },
     {
       name: 'DOCX (stored), identified by content type',
@@ -85,12 +100,31 @@ describe('extractText reads each format', () => {
         bytes: makeDocx({ paragraphs: ['Stored entries work too.'], method: 'store' }),
         contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
       },
-      expected: { format: 'docx', text: 'Stored entries work too.' },
+      expected: { format: 'docx', layout: 'markdown', text: 'Stored entries work too.' },
     },
   ];
 
   test.each(cases)('$name', async ({ input, expected }) => {
     expect(await extractText(input)).toEqual(expected);
+  });
+});
+
+describe('extractText gives PDF text its page numbers', () => {
+  test('a 3-page PDF: a form feed line between pages, pageStartLines points at each page', async () => {
+    const pdf = makePdf({ pages: [['Page one', 'more one'], ['Page two'], ['Page three', '', 'last']] });
+    const { text, layout } = await extractText({ bytes: pdf, fileName: 'three.pdf' });
+    expect(layout).toBe('plain');
+    expect(text).toBe('Page one\nmore one\n\f\nPage two\n\f\nPage three\n\nlast');
+    const starts = pageStartLines(text);
+    expect(starts).toEqual([1, 4, 6]);
+    const lines = text.split('\n');
+    expect(starts.map((line) => lines[line - 1])).toEqual(['Page one', 'Page two', 'Page three']);
+    expect(pageAtLine(starts, lines.indexOf('last') + 1)).toBe(3);
+  });
+
+  test('a form feed in a text file is still a line break', async () => {
+    const { text, layout } = await extractText({ bytes: utf8('one\ftwo'), fileName: 'a.txt' });
+    expect({ text, layout }).toEqual({ text: 'one\ntwo', layout: 'plain' });
   });
 });
 
@@ -157,12 +191,12 @@ describe('extractText survives hostile HTML, PDF and DOCX', () => {
       `<img src="data:image/png;base64,${blob}" alt="x"><p>data:application/octet-stream;base64,${blob.slice(0, 100_000)}</p>` +
       `<p>After the image.</p></body></html>`;
     const result = await extractText({ bytes: utf8(html), fileName: 'blob.html' });
-    expect(result).toEqual({ format: 'html', title: 'Blob', text: 'Before the image.\n\nAfter the image.' });
+    expect(result).toEqual({ format: 'html', layout: 'markdown', title: 'Blob', text: 'Before the image.\n\nAfter the image.' });
   });
 
   test('HTML nested 100,000 levels deep', async () => {
     const html = `<html><body>${'<div>'.repeat(100_000)}<p>Deep inside.</p>${'</div>'.repeat(100_000)}</body></html>`;
-    expect(await extractText({ bytes: utf8(html), fileName: 'deep.html' })).toEqual({ format: 'html', text: 'Deep inside.' });
+    expect(await extractText({ bytes: utf8(html), fileName: 'deep.html' })).toEqual({ format: 'html', layout: 'markdown', text: 'Deep inside.' });
   });
 
   test('a worker that runs out of time is terminated: extraction_failed, process fine', async () => {
@@ -181,7 +215,7 @@ describe('extractText survives hostile HTML, PDF and DOCX', () => {
       'more than 16 MB of memory',
     );
     // The process and the worker pool still work afterwards.
-    expect(await extractText({ bytes: utf8('<p>Still here.</p>'), fileName: 'ok.html' })).toEqual({ format: 'html', text: 'Still here.' });
+    expect(await extractText({ bytes: utf8('<p>Still here.</p>'), fileName: 'ok.html' })).toEqual({ format: 'html', layout: 'markdown', text: 'Still here.' });
   });
 
   test('a 2 MB PDF whose content stream inflates to 2 GB is stopped by the memory watchdog', async () => {

@@ -9,6 +9,7 @@ import { formatBytes } from './format-bytes.js';
 import { looksLikeHtml } from './looks-like-html.js';
 import { markdownTitle } from './markdown-title.js';
 import { normalizeText, tidyText } from './normalize-text.js';
+import { joinPages, splitPages } from './pdf-pages.js';
 import { runExtractWorker } from './run-extract-worker.js';
 import { detectFormat, quoteFileName, typeMismatch, type FormatClaim, type SourceFormat } from './source-format.js';
 import { hasZipSignature } from './zip-directory.js';
@@ -19,8 +20,10 @@ export type { SourceFormat } from './source-format.js';
 
 export type ExtractInput = { bytes: Uint8Array; fileName?: string; contentType?: string };
 /**
- * The text of a document and how to read it (see TextLayout), its title if it states one, and what
- * else it says about itself (Markdown front matter).
+ * The text of a document and how to read it (see TextLayout: Markdown files verbatim, HTML and DOCX
+ * converted to CommonMark/GFM; plain text and PDFs, whose pages are separated by a form feed on a line
+ * of its own, see pdf-pages.ts), its title if it states one, and what else it says about itself
+ * (Markdown front matter).
  */
 export type ExtractedText = {
   format: SourceFormat;
@@ -34,7 +37,7 @@ export type ExtractedText = {
 const PDF_HEADER_WINDOW = 1024;
 
 /**
- * Turns untrusted bytes (an upload, a fetched page) into plain text. The format comes from the
+ * Turns untrusted bytes (an upload, a fetched page) into text: plain, or Markdown (see TextLayout). The format comes from the
  * content type or extension and is then verified against the bytes; a wrong claim is a
  * type_mismatch. Plain text and Markdown are decoded here; PDF, DOCX and HTML are parsed in a
  * worker thread with memory and time limits (run-extract-worker.ts).
@@ -58,7 +61,7 @@ export async function extractText(input: ExtractInput, limits?: Partial<ExtractL
     case 'markdown': {
       const text = normalizeText(decodeClaimedText(bytes, claim, fileName));
       const title = claim.format === 'markdown' ? markdownTitle(text) : undefined;
-      return finish(claim.format, text, title, input, resolved);
+      return finish(claim.format, claim.format === 'markdown' ? 'markdown' : 'plain', text, title, input, resolved);
     }
     case 'html': {
       const html = decodeClaimedText(bytes, claim, fileName);
@@ -105,11 +108,29 @@ function hasPdfHeader(bytes: Uint8Array): boolean {
 
 async function fromWorker(job: ExtractJob, input: ExtractInput, limits: ExtractLimits): Promise<ExtractedText> {
   const { text, title } = await runExtractWorker(job);
-  return finish(job.kind, tidyText(text), title, input, limits);
+  if (job.kind === 'pdf') {
+    // Tidied page by page so the form feeds between pages survive (tidyText turns them into "\n").
+    return finish(job.kind, 'plain', joinPages(splitPages(text).map(tidyText)), title, input, limits);
+  }
+  return finish(job.kind, 'markdown', trimBlankLines(normalizeText(text)), title, input, limits);
+}
+
+/**
+ * Leading and trailing blank lines off. Generated Markdown is not run through tidyText: that would
+ * trim trailing spaces and merge blank lines inside fenced code blocks.
+ */
+function trimBlankLines(text: string): string {
+  const lines = text.split('\n');
+  let start = 0;
+  let end = lines.length;
+  while (start < end && lines[start]!.trim() === '') start += 1;
+  while (end > start && lines[end - 1]!.trim() === '') end -= 1;
+  return lines.slice(start, end).join('\n');
 }
 
 function finish(
   format: SourceFormat,
+  layout: TextLayout,
   text: string,
   title: string | undefined,
   input: ExtractInput,
@@ -127,5 +148,5 @@ function finish(
     );
   }
   const cleanTitle = title ? normalizeText(title).trim() : '';
-  return { format, layout: format === 'markdown' ? 'markdown' : 'plain', text, ...(cleanTitle ? { title: cleanTitle } : {}) };
+  return { format, layout, text, ...(cleanTitle ? { title: cleanTitle } : {}) };
 }

@@ -12,9 +12,9 @@ async function run(job: ExtractJob): Promise<{ text: string; title?: string }> {
     case 'pdf':
       return (await import('./pdf-to-text.js')).pdfToText(job.bytes, job.limits);
     case 'docx':
-      return (await import('./docx-to-text.js')).docxToText(job.bytes, job.limits);
+      return (await import('./docx-to-markdown.js')).docxToMarkdown(job.bytes, job.limits);
     case 'html':
-      return (await import('./html-to-text.js')).htmlToText(job.html);
+      return (await import('./html-to-markdown.js')).htmlToMarkdown(job.html);
   }
 }
 

@@ -6,7 +6,9 @@ import { decodeHtmlEntities } from './decode-html-entities.js';
  * never recurses and uses no backtracking regexes, so deep nesting or a 5 MB attribute costs O(n).
  * It is deliberately approximate where HTML is forgiving (implied end tags are not modelled).
  */
-export type HtmlScan = { text: string; title?: string; maxDepth: number; elementCount: number };
+export type HtmlScan = { text: string; blocks: ScanBlock[]; title?: string; maxDepth: number; elementCount: number };
+/** A paragraph of the page's text; headings carry their level, preformatted blocks keep their spacing. */
+export type ScanBlock = { text: string; heading?: number; pre?: boolean };
 
 const VOID = new Set(['area', 'base', 'basefont', 'bgsound', 'br', 'col', 'embed', 'frame', 'hr', 'image', 'img', 'input', 'keygen', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
 /** Elements whose content is raw text up to their end tag (HTML "raw text"/"RCDATA" elements). */
@@ -119,7 +121,9 @@ export function scanHtml(html: string): HtmlScan {
   }
 
   const title = [ogTitle, titleText, h1.text].map((candidate) => cleanTitle(candidate)).find((candidate) => candidate);
-  return { text: decodeHtmlEntities(sink.finish()), ...(title ? { title } : {}), maxDepth, elementCount };
+  const blocks = sink.finish().map((block) => ({ ...block, text: decodeHtmlEntities(block.text) }));
+  const text = blocks.map((block) => block.text).join('\n\n');
+  return { text, blocks, ...(title ? { title } : {}), maxDepth, elementCount };
 }
 
 /** Elements that count for nesting depth: not void, and with a required end tag. */
@@ -129,9 +133,11 @@ function isCounted(name: string): boolean {
 
 /** Collects text into blocks: block elements start new paragraphs, <br> a new line, cells a tab. */
 class TextSink {
-  private readonly blocks: string[] = [];
+  private readonly blocks: ScanBlock[] = [];
   private current = '';
   private preDepth = 0;
+  /** The level of the heading being read, set from its start tag to the next block boundary. */
+  private heading: number | undefined;
 
   text(text: string): void {
     this.current += this.preDepth > 0 ? text : text.replace(/[ \t\n\r\f]+/g, ' ');
@@ -145,6 +151,7 @@ class TextSink {
     } else if (BLOCKS.has(name)) {
       this.flush();
       if (PREFORMATTED.has(name)) this.preDepth += 1;
+      if (/^h[1-6]$/.test(name)) this.heading = Number(name.charAt(1));
     }
   }
 
@@ -155,16 +162,18 @@ class TextSink {
     }
   }
 
-  finish(): string {
+  finish(): ScanBlock[] {
     this.flush();
-    return this.blocks.join('\n\n');
+    return this.blocks;
   }
 
   private flush(): void {
     const block = this.current;
+    const heading = this.heading;
     this.current = '';
+    this.heading = undefined;
     if (this.preDepth > 0) {
-      if (block.trim() !== '') this.blocks.push(block.replace(/^\n+/, '').trimEnd());
+      if (block.trim() !== '') this.blocks.push({ text: block.replace(/^\n+/, '').trimEnd(), pre: true });
       return;
     }
     const lines = block
@@ -177,7 +186,7 @@ class TextSink {
           .join('\t'),
       )
       .filter((line) => line !== '');
-    if (lines.length > 0) this.blocks.push(lines.join('\n'));
+    if (lines.length > 0) this.blocks.push({ text: lines.join('\n'), ...(heading !== undefined && { heading }) });
   }
 }
 

@@ -3,9 +3,11 @@ import { dirname, join } from 'node:path';
 import { FootnoteError } from '../errors.js';
 import type { ExtractLimits } from './extract-limits.js';
 import { pdfPageText } from './pdf-page-text.js';
+import { joinPages } from './pdf-pages.js';
 
 /**
- * Text of a PDF, page by page, with pdf.js (legacy build: the modern one needs Node 22 APIs). Runs in
+ * Text of a PDF, page by page, the pages joined by a form feed on a line of its own (pdf-pages.ts) so
+ * passages can be cited by page, with pdf.js (legacy build: the modern one needs Node 22 APIs). Runs in
  * the extraction worker. pdf.js is configured to execute nothing from the file (no eval of font
  * programs, no font faces, no system fonts) and to fetch nothing: its "worker" is loaded in-thread
  * from the package, and CMaps/standard fonts are read from the package directory (pdf.js only asks
@@ -56,7 +58,7 @@ export async function pdfToText(bytes: Uint8Array, limits: ExtractLimits): Promi
       pages.push(text);
     }
     const title = await pdfTitle(document);
-    return { text: pages.join('\n\n'), ...(title ? { title } : {}) };
+    return { text: joinPages(pages), ...(title ? { title } : {}) };
   } catch (error) {
     throw error instanceof FootnoteError ? error : describePdfError(error);
   } finally {

@@ -4,18 +4,20 @@ import { FootnoteError } from '../errors.js';
 import type { ExtractLimits } from './extract-limits.js';
 import { readDocxDirectory } from './check-docx-archive.js';
 import { entryData, type ZipEntry } from './zip-directory.js';
+import { fragmentToMarkdown } from './html-to-markdown.js';
 
 /** docProps/core.xml is a few hundred bytes; this is ample and bounds the title regex. */
 const MAX_CORE_PROPERTIES_BYTES = 256 * 1024;
 
 /**
- * Text of a DOCX with mammoth's extractRawText (paragraphs separated by blank lines), and its title
- * from docProps/core.xml. Runs in the extraction worker, after checkDocxArchive has vetted the
+ * A DOCX as Markdown, and its title from docProps/core.xml. mammoth's HTML (its default style map turns
+ * Word's "Heading 1".."Heading 6" styles into h1..h6, and keeps tables and lists) goes through the
+ * same converter as web pages (fragmentToMarkdown). Runs in the extraction worker, after checkDocxArchive has vetted the
  * declared sizes on the main thread. Declared sizes can lie, so every deflated entry is first
  * inflated here with a hard output cap equal to its declared size: a bomb stops at that cap instead
  * of inside mammoth's JSZip, which trusts the directory and only compares sizes after inflating.
  */
-export async function docxToText(bytes: Uint8Array, limits: ExtractLimits): Promise<{ text: string; title?: string }> {
+export async function docxToMarkdown(bytes: Uint8Array, limits: ExtractLimits): Promise<{ text: string; title?: string }> {
   const entries = readDocxDirectory(bytes, limits);
   let coreProperties: Buffer | undefined;
   for (const entry of entries) {
@@ -24,13 +26,18 @@ export async function docxToText(bytes: Uint8Array, limits: ExtractLimits): Prom
       coreProperties = inflated;
     }
   }
-  let text: string;
+  let html: string;
   try {
-    const result = await mammoth.extractRawText({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
-    text = result.value;
+    const result = await mammoth.convertToHtml({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) }, {
+      // Images are dropped from the text anyway; this keeps mammoth from base64-encoding each one.
+      convertImage: mammoth.images.imgElement(async () => ({ src: '' })),
+    });
+    html = result.value;
   } catch (error) {
     throw new FootnoteError('extraction_failed', `The Word document could not be read: ${(error as Error).message}`, { cause: error });
   }
+  // mammoth ends each footnote with a "↑" link back to its reference: not prose.
+  const text = fragmentToMarkdown(html.replaceAll(/<a href="#[^"<>]*">↑<\/a>/g, ''));
   const title = coreProperties && coreTitle(coreProperties.toString('utf8'));
   return { text, ...(title ? { title } : {}) };
 }
