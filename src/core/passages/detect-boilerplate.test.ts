@@ -116,6 +116,24 @@ describe('detectBoilerplate', () => {
     expect(dropped(refrain)).toEqual([]);
   });
 
+  it('keeps a table\'s rows and short list lines, and still drops a one-line menu', () => {
+    const text = [
+      PROSE_A,
+      '',
+      'Severity | Deadline | Owner',
+      'Critical | 3 days | On-call',
+      'Low | 90 days | Team',
+      '',
+      'Critical: 3 days',
+      'Low: 90 days',
+      '',
+      PROSE_B,
+      '',
+      'Home | News | Sport | Tech',
+    ].join('\n');
+    expect(dropped(text)).toEqual(['Home | News | Sport | Tech']);
+  });
+
   it('keeps everything when no line is sure prose (nothing to anchor on)', () => {
     expect(dropped(['Share This', 'Short note one', 'Short note two', 'Share This'].join('\n'))).toEqual([
       'Share This',

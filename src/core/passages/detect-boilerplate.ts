@@ -48,7 +48,7 @@ export function detectBoilerplate(text: string): BoilerplateReport {
   const english = stopwordDensity(words.flat()) >= ENGLISH_DOCUMENT_DENSITY;
   const runningHeaders = findRunningHeaders(lines);
 
-  const judged = groups.map((group, i) => judge(group, texts[i] ?? '', words[i] ?? [], english, runningHeaders));
+  const judged = groups.map((group, i) => judge(group, texts[i] ?? '', words[i] ?? [], english, runningHeaders, lines));
   const final = resolveContext(judged);
 
   const keep = lines.map(() => true);
@@ -64,16 +64,33 @@ export function detectBoilerplate(text: string): BoilerplateReport {
   return { lines, keep, reasons, groups };
 }
 
-function judge(group: LineGroup, text: string, words: string[], english: boolean, runningHeaders: Set<number>): Judged {
+function judge(group: LineGroup, text: string, words: string[], english: boolean, runningHeaders: Set<number>, lines: readonly string[]): Judged {
   if (group.rule) return { group, evidence: 'neutral', reason: 'rule' };
   if (group.start === group.end && runningHeaders.has(group.start)) {
     return { group, evidence: 'chrome', reason: 'running-header' };
   }
+  // A table keeps its rows: a menu is one line, a table several lines with the same columns.
+  if (isTableRow(lines, group)) return { group, evidence: 'neutral', reason: 'table' };
   const cue = chromeCue(text);
   if (cue?.strength === 'strong') return { group, evidence: 'chrome', reason: `cue:${cue.cue}` };
   if (cue?.strength === 'medium') return { group, evidence: 'soft-chrome', reason: `cue:${cue.cue}` };
   if (cue?.strength === 'weak') return { group, evidence: 'ambiguous', reason: 'context' };
   return { group, evidence: looksLikeProse(text, words, english) ? 'content' : 'ambiguous', reason: 'context' };
+}
+
+/** Cells separated by " | " or tabs, at least three a row. */
+const CELL_SEPARATOR = /\s\|\s|\t/gu;
+
+/**
+ * A line of a table: it and the line right above or below it have the same number (two or more) of
+ * cell separators (a handbook's "Severity | Deadline | Owner" rows). A site's menu is one such line.
+ */
+function isTableRow(lines: readonly string[], group: LineGroup): boolean {
+  const columns = (line: string | undefined) => (line === undefined ? 0 : (line.trim().match(CELL_SEPARATOR)?.length ?? 0));
+  const own = columns(lines[group.start]);
+  if (own < 2) return false;
+  for (let line = group.start + 1; line <= group.end; line++) if (columns(lines[line]) !== own) return false;
+  return group.end > group.start || columns(lines[group.start - 1]) === own || columns(lines[group.end + 1]) === own;
 }
 
 /** Long enough, punctuated like sentences and (in English) dense in function words. */
