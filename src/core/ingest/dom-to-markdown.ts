@@ -44,7 +44,7 @@ function blocks(parent: DomNode, depth: number): string[] {
       continue;
     } else if (BLOCK.has(name) || hasBlockChild(child)) {
       flush();
-      out.push(...block(child, name, depth + 1));
+      for (const line of block(child, name, depth + 1)) out.push(line);
     } else {
       pending += inline(child, depth + 1);
     }
@@ -136,7 +136,7 @@ function table(element: DomNode, depth: number): string[] {
     for (const child of Array.from(parent.childNodes)) {
       const name = child.localName ?? '';
       if (name === 'thead' || name === 'tbody' || name === 'tfoot') visit(child);
-      else if (name === 'caption') caption.push(...blocks(child, depth + 1));
+      else if (name === 'caption') for (const line of blocks(child, depth + 1)) caption.push(line);
       else if (name === 'tr') rows.push(cells(child, depth + 1));
     }
   };
