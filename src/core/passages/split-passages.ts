@@ -32,6 +32,8 @@ export interface Passage {
   /** 1-based lines of the original text (CRLF/CR/LF line breaks) the passage quotes from. */
   lineStart: number;
   lineEnd: number;
+  /** Markdown only: the enclosing headings, joined by " › " ("Slash commands › Deferred responses"). */
+  section?: string;
 }
 
 export interface SplitOptions {
