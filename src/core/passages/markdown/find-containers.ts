@@ -3,8 +3,9 @@
  *
  * Why not micromark-extension-directive? It parses `:::tip[Title]` (no space, title in brackets) and
  * reads `::: tip Title` as a paragraph, which is the form docs sites write. So marker lines are found
- * here, outside code and raw HTML (whose lines the caller knows from a first parse), and blanked before
- * the real parse: the content between them is still parsed as Markdown, at its own line numbers.
+ * here, outside fenced code (a page about containers shows them in fences), and blanked before the
+ * parse: the content between them is still parsed as Markdown, at its own line numbers. Fences are
+ * followed line by line rather than taken from a first parse because parsing twice doubled the time.
  */
 
 export type Container = {
@@ -18,12 +19,22 @@ export type Container = {
 
 const MARKER = /^ {0,3}(:{3,})\s*([A-Za-z][\w-]*)?\s*(.*)$/u;
 
-export function findContainers(lines: readonly string[], skip: (line: number) => boolean): Container[] {
+const FENCE = /^ {0,3}(`{3,}|~{3,})/u;
+
+export function findContainers(lines: readonly string[]): Container[] {
   const containers: Container[] = [];
   const open: Container[] = [];
+  let fence: string | undefined;
   lines.forEach((text, index) => {
     const line = index + 1;
-    const marker = skip(line) ? null : MARKER.exec(text);
+    const fenceMarker = FENCE.exec(text)?.[1];
+    if (fence !== undefined || fenceMarker) {
+      // A fence closes on a marker of the same character at least as long (CommonMark).
+      const closes = fence !== undefined && fenceMarker !== undefined && fenceMarker[0] === fence[0] && fenceMarker.length >= fence.length;
+      fence = fence === undefined ? fenceMarker : closes ? undefined : fence;
+      return;
+    }
+    const marker = MARKER.exec(text);
     if (!marker) return;
     const [, , type, title = ''] = marker;
     if (type) {

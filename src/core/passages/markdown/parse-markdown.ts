@@ -1,4 +1,4 @@
-import type { Nodes, Root } from 'mdast';
+import type { Root } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
@@ -14,16 +14,11 @@ export type ParsedMarkdown = { tree: Root; containers: Container[] };
  * blanked, never removed.
  */
 export function parseMarkdown(markdown: string): ParsedMarkdown {
-  const first = parse(markdown);
-  const verbatim = verbatimLines(first);
   const lines = splitKeepingEndings(markdown);
-  const containers = findContainers(
-    lines.map((line) => line.text),
-    (line) => verbatim.has(line),
-  );
-  if (containers.length === 0) return { tree: first, containers };
+  const containers = findContainers(lines.map((line) => line.text));
+  if (containers.length === 0) return { tree: parse(markdown), containers };
   const markers = new Set(containers.flatMap((container) => [container.open, container.close]));
-  const blanked = lines.map((line, index) => (markers.has(index + 1) && !verbatim.has(index + 1) ? '' : line.text) + line.ending);
+  const blanked = lines.map((line, index) => (markers.has(index + 1) ? '' : line.text) + line.ending);
   return { tree: parse(blanked.join('')), containers };
 }
 
@@ -34,19 +29,3 @@ function parse(markdown: string): Root {
   });
 }
 
-/** Lines inside code blocks, raw HTML and front matter, where `:::` is text, not a container. */
-function verbatimLines(tree: Root): Set<number> {
-  const lines = new Set<number>();
-  const stack: Nodes[] = [tree];
-  while (stack.length > 0) {
-    const node = stack.pop() as Nodes;
-    if (node.type === 'code' || node.type === 'html' || node.type === 'yaml') {
-      const start = node.position?.start.line ?? 0;
-      const end = node.position?.end.line ?? 0;
-      for (let line = start; line <= end; line++) lines.add(line);
-    } else if ('children' in node) {
-      for (const child of node.children) stack.push(child);
-    }
-  }
-  return lines;
-}
