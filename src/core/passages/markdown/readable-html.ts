@@ -11,6 +11,10 @@ const ATTRIBUTE = /([^\s=/]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/gu;
 /** Template interpolations (Vue's `{{ dep.name }}`) are code a page fills in, not words on it. */
 const TEMPLATE = /\{\{[\s\S]*?\}\}/gu;
 const RAW_TEXT = new Set(['script', 'style']);
+/** Elements that separate words (others, like <kbd> or <Badge>, sit inside a sentence). */
+const BLOCK = new Set(
+  'address article aside blockquote br dd details div dl dt figcaption figure footer h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table td th tr ul'.split(' '),
+);
 const VOID = new Set(['br', 'hr', 'img', 'input', 'wbr', 'source', 'meta', 'link', 'area', 'col', 'embed']);
 /** Attributes that hold a component's words, best first. */
 const TEXT_ATTRIBUTES = ['text', 'title', 'label', 'alt', 'aria-label', 'name'];
@@ -51,12 +55,14 @@ export function readHtml(html: string): HtmlReading {
       if (RAW_TEXT.has(name)) closesRawText = true;
       const element = open.pop();
       if (element && words === element.words) emit(attributeText(element.attributes));
-      emit(' ');
+      if (BLOCK.has(name)) emit(' ');
     } else if (RAW_TEXT.has(name) && !attributes.trimEnd().endsWith('/')) {
       skipUntil = name;
     } else if (VOID.has(name) || attributes.trimEnd().endsWith('/')) {
-      emit(` ${attributeText(attributes)} `);
+      const space = BLOCK.has(name) ? ' ' : '';
+      emit(space + attributeText(attributes) + space);
     } else {
+      if (BLOCK.has(name)) emit(' ');
       open.push({ attributes, words });
     }
   }
