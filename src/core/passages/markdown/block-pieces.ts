@@ -60,11 +60,15 @@ function codePieces(block: MarkdownBlock, ordinal: number, maxChars: number): Bl
   for (const unit of block.units) {
     if (unit.text.length > budget) {
       flush();
-      // One line over the bound: cut at the bound, each part still a fenced block.
-      for (let start = 0; start < unit.text.length; start += budget) {
+      // One line over the bound: cut at the bound, each part still a fenced block; its tail opens the
+      // next part, so that no two parts of a block could have shared a passage.
+      let start = 0;
+      for (; unit.text.length - start > budget; start += budget) {
         part.push({ ...unit, text: unit.text.slice(start, start + budget) });
         flush();
       }
+      part.push({ ...unit, text: unit.text.slice(start) });
+      length = unit.text.length - start;
       continue;
     }
     if (length + 1 + unit.text.length > budget) flush();
