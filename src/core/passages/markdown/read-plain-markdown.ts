@@ -1,6 +1,9 @@
 import type { MarkdownDocument, MarkdownMetadata, MarkdownBlock } from './markdown-document.js';
 import { readFrontMatter } from './read-front-matter.js';
 
+/** Quote and list markers opening a line: the nesting that made the document too costly, not its words. */
+const CONTAINER_MARKERS = /^(?:[ \t]*(?:>|[-*+](?=[ \t])))+/u;
+
 /**
  * The fallback for Markdown too costly to parse (see tooComplexToParse): front matter is still read,
  * and every run of non-blank lines becomes one paragraph of the lines' text, markup and all. Nothing is
@@ -18,7 +21,7 @@ export function readPlainMarkdown(markdown: string): MarkdownDocument {
     current = undefined;
   };
   for (let index = bodyStart; index < lines.length; index++) {
-    const text = (lines[index] ?? '').replace(/\s+/gu, ' ').trim();
+    const text = (lines[index] ?? '').replace(CONTAINER_MARKERS, '').replace(/\s+/gu, ' ').trim();
     const line = index + 1;
     if (text === '') {
       flush();
