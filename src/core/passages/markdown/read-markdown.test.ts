@@ -50,6 +50,10 @@ describe('readMarkdown', () => {
     expect(block).toMatchObject({ kind: 'code', lang: 'ts', text: 'const a = 1\n\n  const b = 2', lineStart: 3, lineEnd: 7 });
   });
 
+  it('reads a bracketed info string as a file title, not a lang', () => {
+    expect(readMarkdown('```[.env]\nA=1\n```').blocks[0]?.lang).toBeUndefined();
+  });
+
   it('keeps indented code whole, without a lang', () => {
     const [block] = readMarkdown('Text.\n\n    a()\n    b()').blocks.slice(1);
     expect(block).toMatchObject({ kind: 'code', text: 'a()\nb()', lineStart: 3, lineEnd: 4 });
@@ -65,6 +69,7 @@ describe('readMarkdown', () => {
       ['labels nested containers', ':::: tip Outer\nA.\n\n::: warning Inner\nB.\n:::\n::::', ['Tip: Outer', 'A.', 'Warning: Inner', 'B.']],
       ['leaves markers inside code fences alone', '```md\n::: tip\nx\n:::\n```', ['::: tip\nx\n:::']],
       ['reads an unclosed container to the end', '::: tip\nA.\n\nB.', ['Tip', 'A.', 'B.']],
+      ['reads a container title as plain text', '::: tip `NODE_ENV` in *.env* files\nX.\n:::', ['Tip: NODE_ENV in .env files', 'X.']],
       ['drops an empty container', 'A.\n\n::: tip\n:::\n\nB.', ['A.', 'B.']],
     ])('%s', (_, markdown, expected) => {
       expect(texts(markdown)).toEqual(expected);

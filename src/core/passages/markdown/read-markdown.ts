@@ -1,7 +1,7 @@
 import type { Container } from './find-containers.js';
 import { collectBlocks, type ContentEntry, type Entry } from './collect-blocks.js';
 import type { MarkdownBlock, MarkdownDocument, MarkdownMetadata } from './markdown-document.js';
-import { parseMarkdown } from './parse-markdown.js';
+import { parseMarkdown, plainInline } from './parse-markdown.js';
 import { readFrontMatter } from './read-front-matter.js';
 import { readPlainMarkdown } from './read-plain-markdown.js';
 import { tooComplexToParse } from './too-complex.js';
@@ -65,8 +65,9 @@ function contentBlock(entry: ContentEntry, headingPath: string[], sectionIndex: 
 }
 
 function labelBlock(container: Container, headingPath: string[], sectionIndex: number): MarkdownBlock {
-  const unit = { text: container.label, marks: [{ at: 0, line: container.open }], breakAfter: 'paragraph' as const };
-  return { kind: 'label', text: container.label, lineStart: container.open, lineEnd: container.open, headingPath, sectionIndex, keepWithNext: true, units: [unit] };
+  const label = plainInline(container.label);
+  const unit = { text: label, marks: [{ at: 0, line: container.open }], breakAfter: 'paragraph' as const };
+  return { kind: 'label', text: label, lineStart: container.open, lineEnd: container.open, headingPath, sectionIndex, keepWithNext: true, units: [unit] };
 }
 
 function sameText(a: string, b: string | undefined): boolean {

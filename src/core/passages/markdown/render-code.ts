@@ -18,9 +18,13 @@ export function codeUnits(code: Code, markdown: string): TextUnit[] {
   }));
 }
 
-/** The first word of a fence's info string ("ts twoslash" → "ts"; "js [vite.config.js]" → "js"). */
+/**
+ * The first word of a fence's info string ("ts twoslash" → "ts"; "js [vite.config.js]" → "js"). A
+ * bracketed first word is a file title (VitePress "```[.env]"), not a language.
+ */
 export function codeLang(code: Code): string | undefined {
-  return code.lang?.split(/\s/u)[0] || undefined;
+  const lang = code.lang?.split(/\s/u)[0];
+  return lang && !lang.startsWith('[') ? lang : undefined;
 }
 
 /** How a code block (or a part of one) reads in a passage. */
