@@ -76,3 +76,13 @@ describe('splitMarkdownPassages on hostile input', () => {
     expect(doc.blocks.map((block) => [block.text, block.lineStart])).toEqual([['x', 4]]);
   });
 });
+
+describe('readMarkdown on large but ordinary input', () => {
+  it('still parses a long table (rows are not one paragraph)', () => {
+    const rows = Array.from({ length: 1500 }, (_, i) => `| option${i} | value number ${i} |`);
+    const { result, ms } = timed(() => readMarkdown(`| Option | Value |\n| --- | --- |\n${rows.join('\n')}`));
+    expect(ms).toBeLessThan(BUDGET_MS);
+    expect(result.blocks[0]?.kind).toBe('table');
+    expect(result.blocks[0]?.units[1499]?.text).toBe('Option: option1499 · Value: value number 1499');
+  });
+});
