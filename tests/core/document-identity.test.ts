@@ -87,4 +87,17 @@ describe('which document an add writes', () => {
     const answer = kb.ask('When does the search service rebuild its index?', { guildId: '111111111111111111', includeGlobal: false });
     expect(answer.kind === 'answer' && answer.results[0]!.docId).toBe('search-service');
   });
+
+  it('keeps a Markdown page with nothing to quote, under its front matter title', async () => {
+    const result = await add({ input: file('index.md', '---\ntitle: Home\nlayout: home\n---\n\n<Home />\n', '/site/index.md') });
+    expect(result).toMatchObject({ kind: 'added', title: 'Home', passages: 0 });
+    expect(stored()).toEqual(['home']);
+  });
+
+  it('refuses Markdown whose front matter is broken, naming the file', async () => {
+    await expect(add({ input: file('broken.md', '---\ntitle: [unclosed\n---\n\nBody text here.\n') })).rejects.toThrow(
+      /^"broken\.md": the front matter is not valid YAML \(line 2/,
+    );
+    expect(stored()).toEqual([]);
+  });
 });

@@ -51,12 +51,23 @@ describe('extractText reads each format', () => {
     {
       name: 'Markdown: kept as markdown, titled by its leading # heading',
       input: { bytes: utf8('# Field Guide\n\nSome *emphasis* and a [link](https://example.com).\n'), fileName: 'guide.md' },
-      expected: { format: 'markdown', layout: 'markdown', text: '# Field Guide\n\nSome *emphasis* and a [link](https://example.com).\n', title: 'Field Guide' },
+      expected: { format: 'markdown', layout: 'markdown', text: '# Field Guide\n\nSome *emphasis* and a [link](https://example.com).\n', title: 'Field Guide', meta: {} },
+    },
+    {
+      name: 'Markdown: front matter is metadata, its title wins over the first heading',
+      input: { bytes: utf8('---\ntitle: Env variables\ndate: 2024-05-01\nlayout: doc\n---\n\n# Heading\n\nText.\n'), fileName: 'env.md' },
+      expected: {
+        format: 'markdown',
+        layout: 'markdown',
+        text: '---\ntitle: Env variables\ndate: 2024-05-01\nlayout: doc\n---\n\n# Heading\n\nText.\n',
+        title: 'Env variables',
+        meta: { title: 'Env variables', date: '2024-05-01' },
+      },
     },
     {
       name: 'Markdown by content type, no file name; no heading means no title',
       input: { bytes: utf8('Just prose.'), contentType: 'text/markdown; charset=utf-8' },
-      expected: { format: 'markdown', layout: 'markdown', text: 'Just prose.' },
+      expected: { format: 'markdown', layout: 'markdown', text: 'Just prose.', meta: {} },
     },
     {
       name: 'HTML: readable text as Markdown; scripts, styles, chrome, forms and hidden elements dropped',

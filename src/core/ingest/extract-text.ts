@@ -7,7 +7,7 @@ import type { ExtractJob } from './extract-job.js';
 import { resolveExtractLimits, type ExtractLimits } from './extract-limits.js';
 import { formatBytes } from './format-bytes.js';
 import { looksLikeHtml } from './looks-like-html.js';
-import { markdownTitle } from './markdown-title.js';
+import { readMarkdown } from '../passages/markdown/read-markdown.js';
 import { normalizeText, tidyText } from './normalize-text.js';
 import { joinPages, splitPages } from './pdf-pages.js';
 import { runExtractWorker } from './run-extract-worker.js';
@@ -58,10 +58,11 @@ export async function extractText(input: ExtractInput, limits?: Partial<ExtractL
 
   switch (claim.format) {
     case 'text':
+      return finish('text', 'plain', normalizeText(decodeClaimedText(bytes, claim, fileName)), undefined, input, resolved);
     case 'markdown': {
       const text = normalizeText(decodeClaimedText(bytes, claim, fileName));
-      const title = claim.format === 'markdown' ? markdownTitle(text) : undefined;
-      return finish(claim.format, claim.format === 'markdown' ? 'markdown' : 'plain', text, title, input, resolved);
+      const { title, metadata } = readMarkdownHead(text, fileName);
+      return { ...finish('markdown', 'markdown', text, title, input, resolved), meta: metadata };
     }
     case 'html': {
       const html = decodeClaimedText(bytes, claim, fileName);
@@ -85,6 +86,22 @@ export async function extractText(input: ExtractInput, limits?: Partial<ExtractL
       }
       return fromWorker({ kind: 'docx', bytes, limits: resolved }, input, resolved);
     }
+  }
+}
+
+/**
+ * A Markdown file's title (front matter, else its first `#` heading) and front matter metadata. A
+ * broken front matter refuses the file, naming it: indexing its header as text would be worse.
+ */
+function readMarkdownHead(text: string, fileName: string | undefined): { title?: string; metadata: Record<string, string> } {
+  try {
+    const { title, metadata } = readMarkdown(text);
+    const stated: Record<string, string> = {};
+    for (const [key, value] of Object.entries(metadata)) if (value !== undefined) stated[key] = value;
+    return { ...(title !== undefined && { title }), metadata: stated };
+  } catch (error) {
+    if (error instanceof FootnoteError) throw new FootnoteError(error.code, `${quoteFileName(fileName)}: ${error.message}.`, { cause: error });
+    throw error;
   }
 }
 

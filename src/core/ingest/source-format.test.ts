@@ -3,7 +3,6 @@ import { makeDocx } from '../../../tests/fixtures/ingest/make-docx.js';
 import { makePdf } from '../../../tests/fixtures/ingest/make-pdf.js';
 import { decodeText } from './decode-text.js';
 import { describeBytes } from './describe-bytes.js';
-import { markdownTitle } from './markdown-title.js';
 import { normalizeText, tidyText } from './normalize-text.js';
 import { detectFormat } from './source-format.js';
 
@@ -76,20 +75,5 @@ describe('normalizeText and tidyText', () => {
     const started = performance.now();
     expect(tidyText(input)).toBe(input);
     expect(performance.now() - started).toBeLessThan(1_000);
-  });
-});
-
-describe('markdownTitle', () => {
-  test.each([
-    { markdown: '# Title\n\ntext', title: 'Title' },
-    { markdown: '\n\n  # Spaced title ##  \ntext', title: 'Spaced title' },
-    { markdown: '---\ntitle: ignored\n---\n\n# After front matter\n', title: 'After front matter' },
-    { markdown: 'Setext title\n=====\n\ntext', title: 'Setext title' },
-    { markdown: '## Second level\n', title: undefined },
-    { markdown: 'Prose first.\n\n# Late heading', title: undefined },
-    { markdown: '#hashtag', title: undefined },
-    { markdown: `# ${'x'.repeat(400)}`, title: undefined },
-  ])('$markdown', ({ markdown, title }) => {
-    expect(markdownTitle(markdown)).toBe(title);
   });
 });

@@ -1,0 +1,69 @@
+/**
+ * VitePress-style containers (`::: tip Title` … `:::`, nested with more colons) in a line pre-pass.
+ *
+ * Why not micromark-extension-directive? It parses `:::tip[Title]` (no space, title in brackets) and
+ * reads `::: tip Title` as a paragraph, which is the form docs sites write. So marker lines are found
+ * here, outside fenced code (a page about containers shows them in fences), and blanked before the
+ * parse: the content between them is still parsed as Markdown, at its own line numbers. Fences are
+ * followed line by line rather than taken from a first parse because parsing twice doubled the time.
+ */
+
+export type Container = {
+  /** 1-based line of the opening marker. */
+  open: number;
+  /** 1-based line of the closing marker; one past the last line when it is never closed. */
+  close: number;
+  /** "Tip: Title", or the type capitalised ("Warning") when there is no title. */
+  label: string;
+};
+
+const MARKER = /^ {0,3}(:{3,})\s*([A-Za-z][\w-]*)?\s*(.*)$/u;
+
+const FENCE = /^ {0,3}(`{3,}|~{3,})/u;
+
+export function findContainers(lines: readonly string[]): Container[] {
+  const containers: Container[] = [];
+  const open: Container[] = [];
+  let fence: string | undefined;
+  lines.forEach((text, index) => {
+    const line = index + 1;
+    const fenceMarker = FENCE.exec(text)?.[1];
+    if (fence !== undefined || fenceMarker) {
+      // A fence closes on a marker of the same character at least as long (CommonMark).
+      const closes = fence !== undefined && fenceMarker !== undefined && fenceMarker[0] === fence[0] && fenceMarker.length >= fence.length;
+      fence = fence === undefined ? fenceMarker : closes ? undefined : fence;
+      return;
+    }
+    const marker = MARKER.exec(text);
+    if (!marker) return;
+    const [, , type, title = ''] = marker;
+    if (type) {
+      const container = { open: line, close: lines.length + 1, label: labelOf(type, title.trim()) };
+      containers.push(container);
+      open.push(container);
+    } else {
+      const container = open.pop();
+      if (container) container.close = line;
+    }
+  });
+  return containers;
+}
+
+function labelOf(type: string, title: string): string {
+  const name = type.replace(/[-_]+/gu, ' ');
+  const capitalised = name.charAt(0).toUpperCase() + name.slice(1);
+  return title ? `${capitalised}: ${title}` : capitalised;
+}
+
+/** Splits into lines the way micromark counts them (CRLF, CR, LF), keeping each line ending. */
+export function splitKeepingEndings(text: string): Array<{ text: string; ending: string }> {
+  const lines: Array<{ text: string; ending: string }> = [];
+  const pattern = /\r\n|\r|\n/gu;
+  let start = 0;
+  for (const match of text.matchAll(pattern)) {
+    lines.push({ text: text.slice(start, match.index), ending: match[0] });
+    start = match.index + match[0].length;
+  }
+  lines.push({ text: text.slice(start), ending: '' });
+  return lines;
+}

@@ -1,0 +1,38 @@
+import type { Root } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { frontmatter } from 'micromark-extension-frontmatter';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import { renderInline } from './render-inline.js';
+import { findContainers, splitKeepingEndings, type Container } from './find-containers.js';
+
+export type ParsedMarkdown = { tree: Root; containers: Container[] };
+
+/**
+ * Parses Markdown (CommonMark + GFM tables + YAML front matter) into mdast, with VitePress containers
+ * found around it. Positions in the tree are lines of `markdown` itself: container markers are
+ * blanked, never removed.
+ */
+export function parseMarkdown(markdown: string): ParsedMarkdown {
+  const lines = splitKeepingEndings(markdown);
+  const containers = findContainers(lines.map((line) => line.text));
+  if (containers.length === 0) return { tree: parse(markdown), containers };
+  const markers = new Set(containers.flatMap((container) => [container.open, container.close]));
+  const blanked = lines.map((line, index) => (markers.has(index + 1) ? '' : line.text) + line.ending);
+  return { tree: parse(blanked.join('')), containers };
+}
+
+/** Plain text of one line of inline Markdown (a container title: "`NODE_ENV` in *.env*" → "NODE_ENV in .env"). */
+export function plainInline(text: string): string {
+  const [first] = parse(text).children;
+  return first ? renderInline(first).text : '';
+}
+
+function parse(markdown: string): Root {
+  return fromMarkdown(markdown, {
+    extensions: [gfmTable(), frontmatter(['yaml'])],
+    mdastExtensions: [gfmTableFromMarkdown(), frontmatterFromMarkdown(['yaml'])],
+  });
+}
+

@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest';
+import { FootnoteError } from '../../errors.js';
+import { readMarkdown } from './read-markdown.js';
+
+const texts = (markdown: string): string[] => readMarkdown(markdown).blocks.map((block) => block.text);
+
+describe('readMarkdown', () => {
+  describe('reads blocks as a reader sees them', () => {
+    it.each([
+      ['joins the wrapped lines of a paragraph', 'One line\nwrapped here\nand here.', ['One line wrapped here and here.']],
+      ['keeps a wrapped line starting with a digit in its paragraph', 'It was released in\n2024. It is fast.', ['It was released in 2024. It is fast.']],
+      ['keeps a wrapped line starting with a list-like number in its paragraph', 'The limit is\n10) per request.', ['The limit is 10) per request.']],
+      ['removes emphasis, strong and code marks', 'Use *this* and **that** with `npm i`.', ['Use this and that with npm i.']],
+      ['keeps a link label and drops its URL', 'See [the guide](https://example.com/guide "Guide") now.', ['See the guide now.']],
+      ['drops an autolink whose label is its URL', 'Visit <https://example.com> today.', ['Visit today.']],
+      ['reads an image as its alt text', 'A ![diagram of the flow](flow.png) here.', ['A diagram of the flow here.']],
+      ['reads a reference link by its label', 'See [docs][d].\n\n[d]: https://example.com/docs', ['See docs.']],
+      ['drops HTML comments, even across blank lines', 'Before.\n\n<!-- a\n\nhidden\n\ncomment -->\n\nAfter.', ['Before.', 'After.']],
+      ['drops script blocks with blank lines inside', 'A.\n\n<script setup>\nimport x from "y"\n\nconst z = 1\n</script>\n\nB.', ['A.', 'B.']],
+      ['drops style blocks with blank lines inside', 'A.\n\n<style scoped>\n.a { color: red }\n\n.b { color: blue }\n</style>\n\nB.', ['A.', 'B.']],
+      ['reads a component by its text attribute', 'Option <Badge type="warning" text="experimental"/> here.', ['Option experimental here.']],
+      ['reads a link component by its anchor', 'See <DocsLink path="guide/api-hmr#hot-accept"/>.', ['See hot accept.']],
+      ['reads a link component by its last path segment', 'See <DocsLink path="/guide/static-deploy"/>.', ['See static deploy.']],
+      ['keeps the inner text of unknown tags', 'Press <kbd>Ctrl</kbd>+<kbd>C</kbd>.<br>Done.', ['Press Ctrl+C. Done.']],
+      ['reads an HTML block as text', '<div class="note">\n  <p>Careful &amp; <em>slow</em></p>\n</div>', ['Careful & slow']],
+      ['drops template interpolations in HTML', '<div>{{ dep.name }} Repo</div>', ['Repo']],
+      ['writes list items one per line, nested two spaces in', '- one\n- two\n  - two a\n  - two b\n- three', ['• one\n• two\n  • two a\n  • two b\n• three']],
+      ['writes ordered list items with bullets too', '1. first\n2. second', ['• first\n• second']],
+      ['reads block quotes as ordinary blocks', '> Quoted *text*\n> continues.', ['Quoted text continues.']],
+      ['drops thematic breaks and definitions', 'A.\n\n---\n\n[x]: https://x.y\n\nB.', ['A.', 'B.']],
+    ])('%s', (_, markdown, expected) => {
+      expect(texts(markdown)).toEqual(expected);
+    });
+  });
+
+  describe('reads tables as rows', () => {
+    it.each([
+      ['pairs each cell with its header', '| Option | Default |\n| --- | --- |\n| base | `/` |\n| mode | dev |', ['Option: base · Default: /\nOption: mode · Default: dev']],
+      ['joins plain cells when there is no header text', '| | |\n| - | - |\n| a | b |', ['a · b']],
+      ['leaves empty cells out', '| A | B |\n| - | - |\n| x | |', ['A: x']],
+      ['reads a table with no body as its header', '| A | B |\n| - | - |', ['A · B']],
+    ])('%s', (_, markdown, expected) => {
+      expect(texts(markdown)).toEqual(expected);
+      expect(readMarkdown(markdown).blocks[0]?.kind).toBe('table');
+    });
+  });
+
+  it('keeps code whole with its line breaks and the first word of its info string as lang', () => {
+    const [block] = readMarkdown('Text.\n\n```ts twoslash\nconst a = 1\n\n  const b = 2\n```').blocks.slice(1);
+    expect(block).toMatchObject({ kind: 'code', lang: 'ts', text: 'const a = 1\n\n  const b = 2', lineStart: 3, lineEnd: 7 });
+  });
+
+  it('reads a bracketed info string as a file title, not a lang', () => {
+    expect(readMarkdown('```[.env]\nA=1\n```').blocks[0]?.lang).toBeUndefined();
+  });
+
+  it('keeps indented code whole, without a lang', () => {
+    const [block] = readMarkdown('Text.\n\n    a()\n    b()').blocks.slice(1);
+    expect(block).toMatchObject({ kind: 'code', text: 'a()\nb()', lineStart: 3, lineEnd: 4 });
+    expect(block?.lang).toBeUndefined();
+  });
+
+  describe('containers', () => {
+    it.each([
+      ['labels a tip with its title', '::: tip Title\nUse **this**.\n:::', ['Tip: Title', 'Use this.']],
+      ['labels a container without a title by its type', ':::warning\nCareful.\n:::', ['Warning', 'Careful.']],
+      ['labels details and danger containers', '::: details Click me\nHidden.\n:::\n\n::: danger\nNo.\n:::', ['Details: Click me', 'Hidden.', 'Danger', 'No.']],
+      ['parses the content of a container as Markdown', '::: info\n- a\n- b\n\n```js\nx()\n```\n:::', ['Info', '• a\n• b', 'x()']],
+      ['labels nested containers', ':::: tip Outer\nA.\n\n::: warning Inner\nB.\n:::\n::::', ['Tip: Outer', 'A.', 'Warning: Inner', 'B.']],
+      ['leaves markers inside code fences alone', '```md\n::: tip\nx\n:::\n```', ['::: tip\nx\n:::']],
+      ['reads an unclosed container to the end', '::: tip\nA.\n\nB.', ['Tip', 'A.', 'B.']],
+      ['reads a container title as plain text', '::: tip `NODE_ENV` in *.env* files\nX.\n:::', ['Tip: NODE_ENV in .env files', 'X.']],
+      ['drops an empty container', 'A.\n\n::: tip\n:::\n\nB.', ['A.', 'B.']],
+    ])('%s', (_, markdown, expected) => {
+      expect(texts(markdown)).toEqual(expected);
+    });
+
+    it('keeps a label with the content it introduces, at the marker line', () => {
+      const [label, content] = readMarkdown('Intro.\n\n::: tip Title\nBody.\n:::').blocks.slice(1);
+      expect(label).toMatchObject({ kind: 'label', lineStart: 3, keepWithNext: true });
+      expect(content).toMatchObject({ text: 'Body.', lineStart: 4 });
+    });
+  });
+
+  describe('headings', () => {
+    it('gives each block the path of its enclosing headings, the title heading excluded', () => {
+      const doc = readMarkdown('# Guide\n\nIntro.\n\n## Setup\n\nA.\n\n### Linux\n\nB.\n\n## Use\n\nC.');
+      expect(doc.blocks.map((block) => [block.text, block.headingPath])).toEqual([
+        ['Intro.', []],
+        ['A.', ['Setup']],
+        ['B.', ['Setup', 'Linux']],
+        ['C.', ['Use']],
+      ]);
+    });
+
+    it('reads heading text without markup', () => {
+      const doc = readMarkdown('## The `base` option <Badge text="new"/> [link](x)\n\nText.');
+      expect(doc.blocks[0]?.headingPath).toEqual(['The base option new link']);
+    });
+
+    it('counts lines of the original Markdown, front matter included', () => {
+      const doc = readMarkdown('---\ntitle: T\n---\n\n# T\n\nOne\ntwo.\n\n- a\n- b');
+      expect(doc.blocks.map((block) => [block.lineStart, block.lineEnd])).toEqual([[7, 8], [10, 11]]);
+    });
+  });
+
+  describe('titles', () => {
+    it.each([
+      ['takes the front matter title first', '---\ntitle: From YAML\n---\n# Heading\n\nText.', 'From YAML'],
+      ['takes the first depth-1 heading otherwise', '## Not this\n\n# The title\n\nText.', 'The title'],
+      ['reads a title heading without markup', '# The *real* `title`\n\nText.', 'The real title'],
+      ['never takes a style block as the title', '<style scoped>\nh1 { color: red }\n</style>\n\n# Team\n\nText.', 'Team'],
+      ['never takes a script block as the title', '<script setup>\nconst x = 1\n</script>\n\nText only.', undefined],
+      ['has no title without front matter title or depth-1 heading', '## Section\n\nText.', undefined],
+    ])('%s', (_, markdown, title) => {
+      expect(readMarkdown(markdown).title).toBe(title);
+    });
+
+    it('keeps a first heading that differs from the front matter title as a section', () => {
+      const doc = readMarkdown('---\ntitle: Handbook\n---\n# Welcome\n\nText.');
+      expect(doc.blocks[0]?.headingPath).toEqual(['Welcome']);
+    });
+  });
+
+  describe('front matter', () => {
+    it('reads title, date, author and description as strings, other keys ignored', () => {
+      const doc = readMarkdown('---\ntitle: Hello\ndate: 2024-05-01\nauthor: [Ann, Bo]\ndescription: About\nlayout: home\n---\n\nBody.');
+      expect(doc.metadata).toEqual({ title: 'Hello', date: '2024-05-01', author: 'Ann, Bo', description: 'About' });
+      expect(texts('---\ntitle: Hello\n---\n\nBody.')).toEqual(['Body.']);
+    });
+
+    it('yields no blocks for a document with only front matter and headings', () => {
+      expect(readMarkdown('---\ntitle: x\n---\n# x\n## y\n').blocks).toEqual([]);
+    });
+
+    it.each([
+      ['invalid YAML', '---\ntitle: [unclosed\n---\n\nBody.', /front matter is not valid YAML \(line \d+/u],
+      ['a mapping with a bad indent', '---\ntitle: a\n  bad: b\nc: d\n---\nBody.', /front matter is not valid YAML \(line [2-4]/u],
+      ['a list instead of a mapping', '---\n- a\n- b\n---\n\nBody.', /front matter is not valid YAML.*mapping.*line 2/u],
+    ])('rejects %s as input_rejected, saying where', (_, markdown, message) => {
+      expect(() => readMarkdown(markdown)).toThrow(FootnoteError);
+      expect(() => readMarkdown(markdown)).toThrow(message);
+      try {
+        readMarkdown(markdown);
+      } catch (error) {
+        expect((error as FootnoteError).code).toBe('input_rejected');
+      }
+    });
+  });
+});

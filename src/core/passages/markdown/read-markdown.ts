@@ -1,0 +1,75 @@
+import type { Container } from './find-containers.js';
+import { collectBlocks, type ContentEntry, type Entry } from './collect-blocks.js';
+import type { MarkdownBlock, MarkdownDocument, MarkdownMetadata } from './markdown-document.js';
+import { parseMarkdown, plainInline } from './parse-markdown.js';
+import { readFrontMatter } from './read-front-matter.js';
+import { readPlainMarkdown } from './read-plain-markdown.js';
+import { tooComplexToParse } from './too-complex.js';
+
+export type { MarkdownBlock, MarkdownDocument, MarkdownMetadata } from './markdown-document.js';
+
+/**
+ * Reads Markdown as a reader sees it: front matter as metadata (never text), a title, and readable
+ * blocks in source order, each with its original lines and its heading path. Container directives
+ * (`::: tip Title`) become a label block kept with the content it introduces.
+ *
+ * Throws FootnoteError('input_rejected') when the front matter is not valid YAML or not a mapping.
+ * Pure and deterministic.
+ */
+export function readMarkdown(markdown: string): MarkdownDocument {
+  if (tooComplexToParse(markdown)) return readPlainMarkdown(markdown);
+  const { tree, containers } = parseMarkdown(markdown);
+  const front = tree.children[0]?.type === 'yaml' ? tree.children[0] : undefined;
+  const metadata: MarkdownMetadata = front ? readFrontMatter(front.value, (front.position?.start.line ?? 1) + 1) : {};
+  const entries = collectBlocks(tree, markdown);
+  const firstTop = entries.find((entry) => entry.kind === 'heading' && entry.depth === 1);
+  const title = metadata.title ?? (firstTop?.kind === 'heading' && firstTop.text ? firstTop.text : undefined);
+  // The first "#" heading is the title heading when it says the title: not a section, not text.
+  const titleHeading = firstTop?.kind === 'heading' && sameText(firstTop.text, title) ? firstTop : undefined;
+  return { metadata, title, blocks: toBlocks(entries, titleHeading, containers) };
+}
+
+function toBlocks(entries: Entry[], titleHeading: Entry | undefined, containers: Container[]): MarkdownBlock[] {
+  const blocks: MarkdownBlock[] = [];
+  const headings: Array<{ depth: number; text: string }> = [];
+  let sectionIndex = 0;
+  let nextContainer = 0;
+  for (const entry of entries) {
+    if (entry.kind === 'heading') {
+      if (entry === titleHeading) continue;
+      while ((headings[headings.length - 1]?.depth ?? 0) >= entry.depth) headings.pop();
+      headings.push({ depth: entry.depth, text: entry.text });
+      sectionIndex++;
+      continue;
+    }
+    const headingPath = headings.map((heading) => heading.text).filter((text) => text !== '');
+    // Labels of the containers this block is the first content of (outermost first).
+    while (nextContainer < containers.length && (containers[nextContainer] as Container).open < entry.lineStart) {
+      const container = containers[nextContainer++] as Container;
+      if (entry.lineStart < container.close) blocks.push(labelBlock(container, headingPath, sectionIndex));
+    }
+    blocks.push(contentBlock(entry, headingPath, sectionIndex));
+  }
+  // A list stays with the sentence that introduces it.
+  blocks.forEach((block, index) => {
+    const next = blocks[index + 1];
+    if (block.kind === 'paragraph' && next?.kind === 'list' && next.sectionIndex === block.sectionIndex) block.keepWithNext = true;
+  });
+  return blocks;
+}
+
+function contentBlock(entry: ContentEntry, headingPath: string[], sectionIndex: number): MarkdownBlock {
+  const text = entry.units.map((unit) => unit.text).join('\n');
+  const { kind, units, lang, lineStart, lineEnd } = entry;
+  return { kind, text, ...(lang ? { lang } : {}), lineStart, lineEnd, headingPath, sectionIndex, keepWithNext: false, units };
+}
+
+function labelBlock(container: Container, headingPath: string[], sectionIndex: number): MarkdownBlock {
+  const label = plainInline(container.label);
+  const unit = { text: label, marks: [{ at: 0, line: container.open }], breakAfter: 'paragraph' as const };
+  return { kind: 'label', text: label, lineStart: container.open, lineEnd: container.open, headingPath, sectionIndex, keepWithNext: true, units: [unit] };
+}
+
+function sameText(a: string, b: string | undefined): boolean {
+  return b !== undefined && a.trim().toLowerCase() === b.trim().toLowerCase();
+}

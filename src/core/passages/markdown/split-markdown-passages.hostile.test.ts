@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { readMarkdown } from './read-markdown.js';
+import { splitMarkdownPassages } from './split-markdown-passages.js';
+
+/**
+ * Hostile input: each case must finish well under two seconds (the bound asserted, generous for a
+ * loaded CI machine) without overflowing the stack, and still give bounded passages.
+ */
+const BUDGET_MS = 2000;
+
+function timed<T>(run: () => T): { result: T; ms: number } {
+  const start = performance.now();
+  const result = run();
+  return { result, ms: performance.now() - start };
+}
+
+function splitFast(markdown: string, maxChars = 1000) {
+  const { result, ms } = timed(() => splitMarkdownPassages('h', markdown, { maxChars }));
+  expect(ms).toBeLessThan(BUDGET_MS);
+  for (const passage of result) expect(passage.text.length).toBeLessThanOrEqual(maxChars);
+  return result;
+}
+
+describe('splitMarkdownPassages on hostile input', () => {
+  it('cuts a 5 MB single-line document full of markup', () => {
+    const tokens = ['alpha', 'beta.', 'Gamma', '*em*', '`code`', '[label](https://x.y)', '**b**'];
+    const line = tokens.join(' ').concat(' ').repeat(Math.ceil(5_000_000 / (tokens.join(' ').length + 1)));
+    expect(line.length).toBeGreaterThanOrEqual(5_000_000);
+    const passages = splitFast(line);
+    expect(passages.length).toBeGreaterThan(4000);
+    expect(passages.every((passage) => passage.lineStart === 1 && passage.lineEnd === 1)).toBe(true);
+  });
+
+  it('cuts a 5 MB single token at the bound', () => {
+    const passages = splitFast('x'.repeat(5_000_000));
+    expect(passages).toHaveLength(5000);
+  });
+
+  it('reads an unclosed code fence as code to the end, cut on line boundaries', () => {
+    const lines = Array.from({ length: 20_000 }, (_, i) => `const v${i} = ${i}; // line`);
+    const passages = splitFast(`Intro.\n\n\`\`\`js\n${lines.join('\n')}`);
+    expect(passages[0]?.text).toBe('Intro.');
+    const parts = passages.slice(1);
+    for (const part of parts) expect(part.text).toMatch(/^```js\n[^`]+\n```$/u);
+    expect(parts.map((part) => part.text.slice('```js\n'.length, -'\n```'.length)).join('\n')).toBe(lines.join('\n'));
+    expect(parts[parts.length - 1]?.lineEnd).toBe(lines.length + 3);
+  });
+
+  it('cuts a single over-long line in an unclosed fence at the bound', () => {
+    const passages = splitFast('```\n' + 'y'.repeat(300_000), 500);
+    expect(passages.length).toBeGreaterThanOrEqual(600);
+    expect(passages.every((passage) => /^```\ny+\n```$/u.test(passage.text))).toBe(true);
+  });
+
+  it.each([
+    ['10,000 list items, each indented deeper', () => Array.from({ length: 10_000 }, (_, i) => `${'  '.repeat(i)}- item ${i}`).join('\n')],
+    ['10,000 nested list markers on one line', () => `${'- '.repeat(10_000)}deep`],
+    ['10,000 nested quote markers on one line', () => `${'>'.repeat(10_000)} deep`],
+    ['10,000 lines of ever deeper quotes', () => Array.from({ length: 10_000 }, (_, i) => `${'>'.repeat(i + 1)} quote ${i}`).join('\n')],
+    ['100,000 open brackets', () => '['.repeat(100_000)],
+    ['100,000 emphasis markers', () => '*a '.repeat(33_000)],
+  ])('survives %s', (_, build) => {
+    const markdown = build();
+    const passages = splitFast(markdown);
+    expect(passages.length).toBeGreaterThan(0);
+  });
+
+  it('reads deep nesting as plain paragraphs, markers left out', () => {
+    const markdown = `${'>'.repeat(10_000)} deep words`;
+    expect(readMarkdown(markdown).blocks.map((block) => block.text)).toEqual(['deep words']);
+  });
+
+  it('still reads front matter when it falls back to plain paragraphs', () => {
+    const doc = readMarkdown(`---\ntitle: Deep\n---\n${'- '.repeat(1000)}x`);
+    expect(doc.title).toBe('Deep');
+    expect(doc.blocks.map((block) => [block.text, block.lineStart])).toEqual([['x', 4]]);
+  });
+});
+
+describe('readMarkdown on large but ordinary input', () => {
+  it('still parses a long table (rows are not one paragraph)', () => {
+    const rows = Array.from({ length: 1500 }, (_, i) => `| option${i} | value number ${i} |`);
+    const { result, ms } = timed(() => readMarkdown(`| Option | Value |\n| --- | --- |\n${rows.join('\n')}`));
+    expect(ms).toBeLessThan(BUDGET_MS);
+    expect(result.blocks[0]?.kind).toBe('table');
+    expect(result.blocks[0]?.units[1499]?.text).toBe('Option: option1499 · Value: value number 1499');
+  });
+});
