@@ -116,3 +116,31 @@ describe('footnote docs add with one path under a new --id', () => {
     expect(ids).toEqual(['garden-notes']);
   });
 });
+
+describe('footnote docs add with hostile Markdown in the folder', () => {
+  const work = tempDir('footnote-hostile-md-');
+  const env = () => ({ DATA_DIR: join(work.path, 'data'), CORPUS_DIR: join(work.path, 'empty-corpus') });
+  afterAll(() => work.remove());
+
+  it('names each bad file in one line and adds the rest', async () => {
+    mkdirSync(join(work.path, 'empty-corpus'));
+    const dir = join(work.path, 'docs');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'broken.md'), '---\ntitle: [unclosed\n---\n\nThe body of a page with broken front matter.\n');
+    writeFileSync(join(dir, 'one-line.md'), `# One line\n\n${'The quick brown fox jumps over the lazy dog. '.repeat(115_000)}\n`);
+    writeFileSync(join(dir, 'unclosed.md'), `# Unclosed\n\nSetup steps follow.\n\n\`\`\`sh\n${'echo step\n'.repeat(3000)}`);
+    // 10,000 list items nested in one another (each "- " opens a list inside the item before it).
+    writeFileSync(join(dir, 'nested.md'), `# Nested\n\n${'- '.repeat(10_000)}innermost item\n\n${'> '.repeat(10_000)}innermost quote\n`);
+    writeFileSync(join(dir, 'fine.md'), '# Fine\n\nThe fire drill is on the first Tuesday of the month.\n');
+    const result = await runFootnote(['docs', 'add', dir, '--json'], env());
+    expect(result.code).toBe(1);
+    const summary = JSON.parse(result.stdout);
+    expect(summary.failed).toEqual([{ source: 'broken.md', code: 'input_rejected', reason: expect.stringMatching(/^"broken\.md": the front matter is not valid YAML/) }]);
+    expect(summary.added.map((a: { source: string }) => a.source).sort()).toEqual(['fine.md', 'nested.md', 'one-line.md', 'unclosed.md']);
+    for (const added of summary.added) expect(added.passages).toBeGreaterThan(0);
+    const answer = JSON.parse((await runFootnote(['ask', 'When is the fire drill?', '--json'], env())).stdout);
+    expect(answer.results[0].docId).toBe('fine');
+    const code = JSON.parse((await runFootnote(['ask', 'echo step setup', '--json'], env())).stdout);
+    expect(code.results[0].text).toMatch(/^(Setup steps follow\.\n\n)?```sh\necho step\necho step/);
+  }, 60_000);
+});
