@@ -1,15 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { customIds, EPHEMERAL, expectEveryMessageSafe, expectReply, expectSafeMessage, startHarness, textOf, type Harness } from './bot-harness.js';
+import { describe, expect, it } from 'vitest';
+import { customIds, EPHEMERAL, expectReply, expectSafeMessage, textOf, useHarness } from './bot-harness.js';
 
-let h: Harness;
 let clock = Date.now();
-beforeAll(async () => {
-  h = await startHarness({ now: () => clock });
-});
-afterAll(async () => {
-  expectEveryMessageSafe(h.fake);
-  await h.close();
-});
+const h = useHarness({ now: () => clock });
 
 const QUESTION = 'What did the US and Russia agree about websites that distribute music illegally?';
 

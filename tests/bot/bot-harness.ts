@@ -1,7 +1,7 @@
 // Starts a local fake Discord and the bot's own start-up code (startBot) against it, with a temporary
 // DATA_DIR and the repository's corpus/. Tests talk to the bot only through the fake, as Discord would.
 
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { loadConfig, type Config } from '../../src/config/load-config.js';
 import { isPublicAddress } from '../../src/core/ingest/address-policy.js';
 import type { FetchOptions } from '../../src/core/ingest/fetch-document.js';
@@ -86,6 +86,36 @@ export async function deployCommands(config: Config, guildId?: string): Promise<
   });
   expect(code).toBe(0);
   return out.join('\n');
+}
+
+/**
+ * The bot of one test file: started before its tests, closed after them, and every message it sent
+ * checked to be safe (no mentions, within Discord's limits). The returned object stands for the
+ * harness once it has started.
+ */
+export function useHarness(options: HarnessOptions | (() => HarnessOptions) = {}): Harness {
+  let started: Harness | undefined;
+  const current = () => {
+    if (!started) throw new Error('useHarness: the harness is used before its beforeAll ran');
+    return started;
+  };
+  beforeAll(async () => {
+    started = await startHarness(typeof options === 'function' ? options() : options);
+  });
+  afterAll(async () => {
+    if (!started) return;
+    expectEveryMessageSafe(started.fake);
+    await started.close();
+  });
+  return {
+    get fake() { return current().fake; },
+    get bot() { return current().bot; },
+    get config() { return current().config; },
+    get logger() { return current().logger; },
+    get dataDir() { return current().dataDir; },
+    restart: () => current().restart(),
+    close: () => current().close(),
+  };
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {

@@ -1,15 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { customIds, expectEveryMessageSafe, expectReply, expectSafeMessage, MEMBER, MODERATOR, startHarness, textOf, type Harness } from './bot-harness.js';
+import { describe, expect, it } from 'vitest';
+import { customIds, expectReply, expectSafeMessage, MEMBER, MODERATOR, useHarness, textOf } from './bot-harness.js';
 import { makeDocx, makePdf } from './fixture-files.js';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness({ env: { MAX_DOCUMENT_BYTES: '200000', GUILD_MAX_DOCUMENTS: '50' } });
-});
-afterAll(async () => {
-  expectEveryMessageSafe(h.fake);
-  await h.close();
-});
+const h = useHarness({ env: { MAX_DOCUMENT_BYTES: '200000', GUILD_MAX_DOCUMENTS: '50' } });
 
 /** Runs `/curate add` with a file as a moderator and returns the edited (deferred, ephemeral) reply. */
 async function addFile(filename: string, data: Buffer | string, title?: string) {

@@ -1,18 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { InteractionHandle } from '../fake-discord/fake-discord.js';
-import { customIds, EPHEMERAL, expectEveryMessageSafe, expectSafeMessage, startHarness, type Harness } from './bot-harness.js';
+import { customIds, EPHEMERAL, expectSafeMessage, useHarness } from './bot-harness.js';
 
 // When the process is busy, /ask acknowledges first and answers by editing (see src/discord/should-defer.ts). The
 // test makes it busy the blunt way: the bot runs in this process, so blocking the event loop for 1.6 s right after
 // the fake sends an interaction makes that interaction 1.6 s old when the bot gets to it.
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness({ env: { ASK_RATE_LIMIT: '100/10s' } });
-});
-afterAll(async () => {
-  expectEveryMessageSafe(h.fake);
-  await h.close();
-});
+const h = useHarness({ env: { ASK_RATE_LIMIT: '100/10s' } });
 
 const QUESTION = 'What did the prosecution fail to present in the Kvasov trial?';
 let askers = 0;

@@ -1,15 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { deployCommandsCommand } from '../../src/cli/commands/deploy-commands-command.js';
-import { deployCommands, expectEveryMessageSafe, memoryLogger, startHarness, type Harness } from './bot-harness.js';
+import { deployCommands, memoryLogger, useHarness } from './bot-harness.js';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  expectEveryMessageSafe(h.fake);
-  await h.close();
-});
+const h = useHarness();
 
 describe('deploy-commands', () => {
   it('registers every command with one bulk PUT, globally or in one server', async () => {

@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { guildScope } from '../../src/core/documents/document.js';
-import { customIds, expectEveryMessageSafe, expectReply, MEMBER, startHarness, textOf, type Harness } from './bot-harness.js';
+import { customIds, expectReply, MEMBER, textOf, useHarness } from './bot-harness.js';
 
-let h: Harness;
+const h = useHarness();
 beforeAll(async () => {
-  h = await startHarness();
   // Eight documents of this server, added straight through the core: with the four shipped ones, two pages.
   for (let n = 1; n <= 8; n++) {
     await h.bot.context.kb.add({
@@ -14,10 +13,6 @@ beforeAll(async () => {
       addedBy: 'zoe',
     });
   }
-});
-afterAll(async () => {
-  expectEveryMessageSafe(h.fake);
-  await h.close();
 });
 
 describe('/docs list', () => {

@@ -1,14 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { expectEveryMessageSafe, expectReply, startHarness, type Harness } from './bot-harness.js';
+import { describe, expect, it, vi } from 'vitest';
+import { expectReply, useHarness } from './bot-harness.js';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  expectEveryMessageSafe(h.fake);
-  await h.close();
-});
+const h = useHarness();
 
 describe('errors', () => {
   it('answers an internal error with an ephemeral apology and a reference id that is in the log', async () => {

@@ -1,24 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { customIds, expectEveryMessageSafe, expectReply, MODERATOR, startHarness, textOf, type Harness } from './bot-harness.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { customIds, expectReply, MODERATOR, textOf, useHarness } from './bot-harness.js';
 
 // Two servers, A and B. What A's moderators add must never reach B: not in answers, autocomplete,
 // /docs show, /curate remove, nor through A's answer buttons clicked from B.
-let h: Harness;
+const h = useHarness({ fake: { guilds: [{ name: 'Server A' }, { name: 'Server B' }] } });
 let a: string;
 let b: string;
 const SECRET = 'The gryphonite vault code is kept in the blue binder.';
 
 beforeAll(async () => {
-  h = await startHarness({ fake: { guilds: [{ name: 'Server A' }, { name: 'Server B' }] } });
   [a, b] = [h.fake.guilds[0]!.id, h.fake.guilds[1]!.id];
   const i = h.fake.chatInput('curate add', {}, { ...MODERATOR, guildId: a });
   await i.waitForCallback();
   const submit = h.fake.modalSubmit('add:modal', { title: 'Vault notes', text: SECRET });
   await submit.waitForWebhook((w) => w.kind === 'editMessage');
-});
-afterAll(async () => {
-  expectEveryMessageSafe(h.fake);
-  await h.close();
 });
 
 const QUESTION = 'Where is the gryphonite vault code kept?';

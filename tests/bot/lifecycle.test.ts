@@ -1,19 +1,12 @@
 import { spawn } from 'node:child_process';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { AnswerLog } from '../../src/core/activity/answer-log.js';
 import { startBot } from '../../src/discord/main.js';
 import { FakeDiscord } from '../fake-discord/fake-discord.js';
 import { freePort, REPO_ROOT, tempDir } from '../helpers.js';
-import { deployCommands, expectEveryMessageSafe, memoryLogger, startHarness, testConfig, type Harness } from './bot-harness.js';
+import { deployCommands, memoryLogger, useHarness, testConfig } from './bot-harness.js';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  expectEveryMessageSafe(h.fake);
-  await h.close();
-});
+const h = useHarness();
 
 describe('retention', () => {
   it('deletes questions, answers and votes older than RETENTION_DAYS when the bot starts', async () => {

@@ -1,14 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { customIds, expectEveryMessageSafe, expectReply, expectSafeMessage, MEMBER, MODERATOR, startHarness, textOf, type Harness } from './bot-harness.js';
+import { describe, expect, it } from 'vitest';
+import { customIds, expectReply, expectSafeMessage, MEMBER, MODERATOR, useHarness, textOf } from './bot-harness.js';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  expectEveryMessageSafe(h.fake);
-  await h.close();
-});
+const h = useHarness();
 
 const GUILD_DOCS = () => h.bot.context.kb.list([`guild:${h.fake.guild.id}`]).filter((d) => !d.readOnly);
 
