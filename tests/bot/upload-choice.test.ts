@@ -78,3 +78,39 @@ describe('an upload named like a document already in the server', () => {
     expect(GUILD_DOCS()).toHaveLength(2);
   });
 });
+
+describe('a Markdown upload', () => {
+  const GUIDE = [
+    '---',
+    'title: Deploy guide',
+    'date: 2026-02-01',
+    '---',
+    '',
+    '# Deploy guide',
+    '',
+    '## Rollbacks',
+    '',
+    'To roll back a release, run the rollback script with the release tag:',
+    '',
+    '```sh',
+    './rollback.sh v1.4.2',
+    'systemctl restart app',
+    '```',
+    '',
+    '## Hotfixes',
+    '',
+    'Hotfixes go straight to the release branch after one review.',
+  ].join('\n');
+
+  it('is cited with its section, and its code is shown as a code block with its line breaks', async () => {
+    const file = h.fake.addAttachment({ filename: 'deploy.md', data: GUIDE });
+    const add = h.fake.chatInput('curate add', { file }, MODERATOR);
+    const edit = await add.waitForWebhook((w) => w.kind === 'editMessage');
+    expect(edit.body.embeds![0]!.title).toBe('Added: Deploy guide');
+    const answer = expectReply(await h.fake.chatInput('ask', { question: 'How do I roll back a release?' }, MEMBER).waitForCallback(), 'public');
+    const description = String(answer.embeds![0]!.description);
+    expect(description).toContain('```sh\n./rollback.sh v1.4.2\nsystemctl restart app\n```');
+    expect(description).toMatch(/\*\*\[1\]\*\* \*Deploy guide\* › Rollbacks · lines 10–15$/);
+    expect(description).not.toContain('title: Deploy guide');
+  });
+});
