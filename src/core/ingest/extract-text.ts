@@ -140,11 +140,12 @@ function finish(
     const hint = format === 'pdf' ? ' It may be a scanned image; footnote cannot read text in images.' : '';
     throw new FootnoteError('empty_document', `${quoteFileName(input.fileName)} contains no text.${hint}`);
   }
-  if (text.length > limits.maxTextChars) {
+  // Only a PDF, DOCX or HTML file can get here: a text file has no more characters than bytes (see ExtractLimits).
+  if (text.length > limits.maxBytes) {
     throw new FootnoteError(
       'too_large',
-      `${quoteFileName(input.fileName)} has ${text.length.toLocaleString('en-US')} characters of text; ` +
-        `footnote reads at most ${limits.maxTextChars.toLocaleString('en-US')}.`,
+      `${quoteFileName(input.fileName)} has ${text.length.toLocaleString('en-US')} characters of text; footnote reads at most ` +
+        `${limits.maxBytes.toLocaleString('en-US')}, as many as the ${formatBytes(limits.maxBytes)} limit on a file's bytes.`,
     );
   }
   const cleanTitle = title ? normalizeText(title).trim() : '';
