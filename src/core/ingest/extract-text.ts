@@ -59,12 +59,12 @@ export async function extractText(input: ExtractInput, limits?: Partial<ExtractL
   switch (claim.format) {
     case 'text':
     case 'markdown': {
-      const text = normalizeText(decodeClaimedText(bytes, claim, fileName));
+      const text = normalizeText(decodeClaimedText(input, claim));
       const title = claim.format === 'markdown' ? markdownTitle(text) : undefined;
       return finish(claim.format, claim.format === 'markdown' ? 'markdown' : 'plain', text, title, input, resolved);
     }
     case 'html': {
-      const html = decodeClaimedText(bytes, claim, fileName);
+      const html = decodeClaimedText(input, claim);
       if (!looksLikeHtml(html)) {
         throw typeMismatch(fileName, claim, 'plain text without HTML markup');
       }
@@ -88,13 +88,20 @@ export async function extractText(input: ExtractInput, limits?: Partial<ExtractL
   }
 }
 
-/** The bytes as text, or a type_mismatch naming what they are instead (an image, binary data...). */
-function decodeClaimedText(bytes: Uint8Array, claim: FormatClaim, fileName: string | undefined): string {
+/**
+ * The bytes as text, decoded by the charset they declare (see decodeText), or a type_mismatch naming
+ * what they are instead (an image, binary data...), or unsupported_type for a charset no decoder knows.
+ */
+function decodeClaimedText(input: ExtractInput, claim: FormatClaim): string {
+  const { bytes, fileName } = input;
   const signature = describeSignature(bytes);
   if (signature !== undefined) {
     throw typeMismatch(fileName, claim, signature);
   }
-  const decoded = decodeText(bytes);
+  const decoded = decodeText(bytes, { ...(input.contentType !== undefined && { contentType: input.contentType }), html: claim.format === 'html' });
+  if (!decoded.ok && decoded.reason === 'unknown_charset') {
+    throw new FootnoteError('unsupported_type', `${quoteFileName(fileName)} is ${decoded.problem}; save it as UTF-8 and try again.`);
+  }
   if (!decoded.ok) {
     throw typeMismatch(fileName, claim, decoded.problem);
   }
