@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { crc32, deflateRawSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
 import { expectFootnoteError } from '../../../tests/fixtures/ingest/expect-footnote-error.js';
 import { makeDocx } from '../../../tests/fixtures/ingest/make-docx.js';
@@ -46,6 +47,36 @@ const withOffset = (central: Buffer, offset: number): Buffer => {
 };
 
 const docx = (): Uint8Array => makeDocx({ paragraphs: ['An honest paragraph.'] });
+
+/**
+ * An archive as streaming writers (Java's ZipOutputStream, so Apache POI) make it: flag bit 3, zeros for
+ * CRC and sizes in each local header, and a signed data descriptor after each entry's data.
+ */
+function withDataDescriptors(zip: Uint8Array): Uint8Array {
+  const { locals, centrals } = split(zip);
+  const out: Buffer[] = [];
+  let offset = 0;
+  const rewritten = centrals.map((central) => {
+    const at = central.readUInt32LE(42);
+    const nameLength = locals.readUInt16LE(at + 26);
+    const dataStart = at + 30 + nameLength + locals.readUInt16LE(at + 28);
+    const data = locals.subarray(dataStart, dataStart + central.readUInt32LE(20));
+    const local = Buffer.from(locals.subarray(at, at + 30 + nameLength));
+    local.writeUInt16LE(local.readUInt16LE(6) | 8, 6);
+    local.fill(0, 14, 26);
+    const descriptor = Buffer.alloc(16);
+    descriptor.writeUInt32LE(0x08074b50, 0);
+    descriptor.writeUInt32LE(central.readUInt32LE(16), 4);
+    descriptor.writeUInt32LE(central.readUInt32LE(20), 8);
+    descriptor.writeUInt32LE(central.readUInt32LE(24), 12);
+    const copy = withOffset(central, offset);
+    copy.writeUInt16LE(copy.readUInt16LE(8) | 8, 8);
+    out.push(local, data, descriptor);
+    offset += local.length + data.length + descriptor.length;
+    return copy;
+  });
+  return join({ locals: Buffer.concat(out), centrals: rewritten });
+}
 const END = 22;
 
 const hostile: Array<{ name: string; bytes: () => Uint8Array; why: string }> = [
@@ -158,6 +189,21 @@ describe('checkDocxArchive refuses a ZIP that two readers could read differently
       extractText({ bytes: hostile[0]!.bytes(), fileName: 'gap.docx' }),
       'extraction_failed',
       /^footnote refuses this Word document: Its ZIP structure could be read in more than one way: .*save a fresh copy\.$/,
+    );
+  });
+
+  test('accepts entries followed by data descriptors, as streaming writers make them, and reads them', async () => {
+    const streamed = withDataDescriptors(makeDocx({ paragraphs: ['Written by a streaming writer.'] }));
+    expect(checkDocxArchive(streamed, DEFAULT_EXTRACT_LIMITS).isWordDocument).toBe(true);
+    expect((await extractText({ bytes: streamed, fileName: 'streamed.docx' })).text).toBe('Written by a streaming writer.');
+    // The descriptor must still agree with the directory.
+    const lying = Buffer.from(streamed);
+    const descriptor = lying.indexOf(Buffer.from([0x50, 0x4b, 0x07, 0x08]));
+    lying.writeUInt32LE(crc32(deflateRawSync('other')), descriptor + 4);
+    await expectFootnoteError(
+      Promise.resolve().then(() => checkDocxArchive(lying, DEFAULT_EXTRACT_LIMITS)),
+      'extraction_failed',
+      'the data descriptor of',
     );
   });
 
