@@ -2,6 +2,7 @@ import { loadConfig } from '../config/load-config.js';
 import { createLogger } from '../config/create-logger.js';
 import { isFootnoteError } from '../core/errors.js';
 import { UsageError, type CliContext, type ExitCode } from './cli-context.js';
+import { terminalJson, terminalText } from './terminal-text.js';
 
 type Command = { usage: string; run: (ctx: CliContext) => Promise<ExitCode> };
 
@@ -55,8 +56,10 @@ const USAGE = `Usage: ${Object.values(COMMANDS)
  */
 export async function main(argv: string[]): Promise<ExitCode> {
   const [name, ...args] = argv;
-  const out = (text: string) => process.stdout.write(`${text}\n`);
-  const err = (text: string) => process.stderr.write(`${text}\n`);
+  // Everything written passes here: documents' text, titles and file names reach the terminal only as inert text.
+  const json = args.includes('--json');
+  const out = (text: string) => process.stdout.write(`${json ? terminalJson(text) : terminalText(text)}\n`);
+  const err = (text: string) => process.stderr.write(`${terminalText(text)}\n`);
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
     (name === undefined ? err : out)(USAGE);
     return name === undefined ? 2 : 0;
@@ -96,5 +99,6 @@ export async function main(argv: string[]): Promise<ExitCode> {
 /** One line on stderr, rewritten in place; an empty text clears it. Cut to the terminal's width so it never wraps. */
 function terminalStatus(text: string): void {
   const width = Math.max(20, (process.stderr.columns ?? 80) - 1);
-  process.stderr.write(`\r\u001b[2K${text.length > width ? `${text.slice(0, width - 1)}…` : text}`);
+  const safe = terminalText(text);
+  process.stderr.write(`\r\u001b[2K${safe.length > width ? `${safe.slice(0, width - 1)}…` : safe}`);
 }

@@ -62,6 +62,11 @@ export async function startBot(config: Config, logger: Logger, options: StartBot
   if (warning) logger.warn({ apiBase: config.discord.apiBase }, warning);
 
   const kb = await (options.openKnowledgeBase ?? openKnowledgeBase)(config, logger);
+  if (kb.readOnly) {
+    // The CLI can answer from a read-only DATA_DIR; the bot writes there on every /ask (answers, votes).
+    await kb.close();
+    throw new FootnoteError('store_failed', `${kb.readOnly}. The bot records answers, votes and documents there, so it needs a writable DATA_DIR.`);
+  }
   const now = options.now ?? Date.now;
   let db;
   try {

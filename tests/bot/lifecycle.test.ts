@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { AnswerLog } from '../../src/core/activity/answer-log.js';
 import { startBot } from '../../src/discord/main.js';
@@ -79,6 +81,18 @@ describe('start-up', () => {
     try {
       const config = { ...testConfig(h.fake, data.path), discord: { ...testConfig(h.fake, data.path).discord, token: undefined } };
       await expect(startBot(config, memoryLogger())).rejects.toThrow(/DISCORD_TOKEN is not set[\s\S]*developers\/applications[\s\S]*footnote ask/);
+    } finally {
+      data.remove();
+    }
+  });
+
+  it('refuses to start on a read-only DATA_DIR, which the CLI can still answer from', async () => {
+    const data = tempDir();
+    try {
+      // A DATA_DIR inside a regular file cannot be created, even by root.
+      writeFileSync(join(data.path, 'a-file'), '');
+      const config = testConfig(h.fake, join(data.path, 'a-file', 'data'));
+      await expect(startBot(config, memoryLogger())).rejects.toThrow(/^DATA_DIR is read-only .*The bot records answers, votes and documents there, so it needs a writable DATA_DIR\.$/);
     } finally {
       data.remove();
     }

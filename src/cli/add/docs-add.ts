@@ -78,7 +78,7 @@ async function readLocalFile(path: string, maxBytes: number): Promise<Uint8Array
     const info = await stat(path);
     if (!info.isFile()) throw new FootnoteError('not_found', `${path} is not a file.`);
     if (info.size > maxBytes) {
-      throw new FootnoteError('too_large', `${basename(path)} is ${formatBytes(info.size)}; the limit is ${formatBytes(maxBytes)}.`);
+      throw new FootnoteError('too_large', `${basename(path)} is ${sizes(info.size, maxBytes)}; the limit (MAX_DOCUMENT_BYTES) is ${formatBytes(maxBytes)}.`);
     }
     return new Uint8Array(await readFile(path));
   } catch (error) {
@@ -87,4 +87,9 @@ async function readLocalFile(path: string, maxBytes: number): Promise<Uint8Array
     const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOENT' ? 'no such file' : String(code ?? error);
     throw new FootnoteError('not_found', `Cannot read ${basename(path)}: ${why}.`, { cause: error });
   }
+}
+
+/** A file's size as a user reads it, with the exact byte count when rounding would make it look within the limit. */
+function sizes(size: number, maxBytes: number): string {
+  return formatBytes(size) === formatBytes(maxBytes) ? `${size.toLocaleString('en-US')} bytes` : formatBytes(size);
 }

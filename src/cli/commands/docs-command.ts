@@ -3,6 +3,7 @@ import { guildScope, sourceLabel, visibleScopes, type Scope } from '../../core/d
 import { openKnowledgeBase } from '../../config/open-knowledge-base.js';
 import { UsageError, type CliContext, type ExitCode } from '../cli-context.js';
 import { docsAdd } from '../add/docs-add.js';
+import { warnReadOnly } from '../warn-read-only.js';
 
 /** `footnote docs add|list|remove`: the operator's document commands (global, or one guild's). */
 export async function docsCommand(ctx: CliContext): Promise<ExitCode> {
@@ -29,6 +30,7 @@ export async function docsCommand(ctx: CliContext): Promise<ExitCode> {
       });
     case 'list': {
       const kb = await openKnowledgeBase(ctx.config, ctx.logger);
+      warnReadOnly(ctx, kb);
       try {
         const docs = kb.list(values.guild === undefined ? ['global'] : visibleScopes(values.guild));
         if (values.json) {

@@ -5,7 +5,13 @@ import { FootnoteError } from '../errors.js';
  * is a guard against a hostile or broken file, set well above what an honest document needs.
  */
 export type ExtractLimits = {
-  /** Largest input accepted, in bytes. */
+  /**
+   * Largest input accepted, in bytes, and the most characters of text taken from it. One number bounds
+   * both: a text file never has more characters than bytes (UTF-8, UTF-16 and the legacy charsets all
+   * spend at least one byte a character), so any text file within the limit is read whole, while the
+   * text of a PDF, DOCX or HTML file, which can be larger than the file (deflated XML, compressed
+   * streams), is refused past the same number of characters.
+   */
   maxBytes: number;
   /** Wall-clock budget of one PDF/DOCX/HTML extraction; the worker is terminated when it runs out. */
   timeoutMs: number;
@@ -17,8 +23,6 @@ export type ExtractLimits = {
   workerMemoryMb: number;
   /** Most pages read from a PDF; more is refused rather than silently truncated. */
   maxPdfPages: number;
-  /** Most characters of extracted text, for every format. */
-  maxTextChars: number;
   /** Most entries in a DOCX zip. */
   maxZipEntries: number;
   /** Most bytes a DOCX zip may unpack to, all entries together. */
@@ -38,8 +42,6 @@ export const DEFAULT_EXTRACT_LIMITS: Readonly<ExtractLimits> = Object.freeze({
   workerMemoryMb: 256,
   // 2,000 pages: beyond any book-length document people ask questions about.
   maxPdfPages: 2_000,
-  // 10 M characters: a 10 MB plain-text file fits; a small PDF/DOCX that expands past it is refused.
-  maxTextChars: 10_000_000,
   // A Word document has a few dozen parts (more with many images); 1,000 is far beyond that.
   maxZipEntries: 1_000,
   // 100 MB unpacked: XML compresses ~5-20x, so a 10 MB DOCX honestly unpacks to well under this.

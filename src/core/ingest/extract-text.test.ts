@@ -10,6 +10,8 @@ import { pageAtLine, pageStartLines } from './pdf-pages.js';
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
 const MB = 1024 * 1024;
+/** 19,999 characters of text (the last space is trimmed) in a DOCX of a few KB (deflate shrinks the repetition). */
+const WORDY_DOCX = makeDocx({ paragraphs: ['tide '.repeat(4000)] });
 
 const PAGE = `<!doctype html>
 <html><head>
@@ -177,7 +179,7 @@ describe('extractText refuses what it cannot or should not read', () => {
     { name: 'HTML with nothing readable', input: { bytes: utf8('<html><body><nav>menu</nav><script>x()</script></body></html>'), fileName: 'a.html' }, code: 'empty_document', message: ['no text'] },
     { name: 'oversize input (default 10 MB cap)', input: { bytes: new Uint8Array(10 * MB + 1).fill(0x61), fileName: 'big.txt' }, code: 'too_large', message: ['10 MB'] },
     { name: 'oversize input (configured cap)', input: { bytes: utf8('x'.repeat(2048)), fileName: 'a.txt' }, limits: { maxBytes: 1024 }, code: 'too_large', message: ['2 KB', '1 KB'] },
-    { name: 'text beyond maxTextChars', input: { bytes: utf8('abcdef'), fileName: 'a.txt' }, limits: { maxTextChars: 5 }, code: 'too_large', message: ['at most 5'] },
+    { name: 'a DOCX whose text is larger than the byte limit its file is within', input: { bytes: WORDY_DOCX, fileName: 'wordy.docx' }, limits: { maxBytes: WORDY_DOCX.length }, code: 'too_large', message: ['19,999 characters of text', `at most ${WORDY_DOCX.length.toLocaleString('en-US')}`, 'limit on a file\'s bytes'] },
     { name: 'corrupt PDF', input: { bytes: utf8('%PDF-1.7\ngarbage, not objects\n%%EOF\n'), fileName: 'a.pdf' }, code: 'extraction_failed', message: ['PDF is damaged'] },
     { name: 'truncated PDF', input: { bytes: pdf.subarray(0, Math.floor(pdf.length / 2)), fileName: 'a.pdf' }, code: 'extraction_failed', message: ['PDF is damaged'] },
     { name: 'PDF with more pages than allowed', input: { bytes: pdf, fileName: 'a.pdf' }, limits: { maxPdfPages: 1 }, code: 'too_large', message: ['2 pages', 'at most 1'] },
@@ -191,6 +193,19 @@ describe('extractText refuses what it cannot or should not read', () => {
 
   test.each(cases)('$name', async ({ input, limits, code, message }) => {
     await expectFootnoteError(extractText(input, limits), code, ...message);
+  });
+});
+
+describe('extractText has one size limit', () => {
+  test('reads a text file of exactly the default 10 MB limit (a hidden 10,000,000-character cap refused it)', async () => {
+    const extracted = await extractText({ bytes: new Uint8Array(10 * MB).fill(0x61), fileName: 'big.txt' });
+    expect(extracted.text.length).toBe(10 * MB);
+  });
+
+  test('reads a text file of exactly a configured limit and refuses one byte more, naming the limit', async () => {
+    const limits = { maxBytes: 1000 };
+    expect((await extractText({ bytes: utf8('é'.repeat(500)), fileName: 'exact.txt' }, limits)).text).toHaveLength(500);
+    await expectFootnoteError(extractText({ bytes: utf8('x'.repeat(1001)), fileName: 'over.txt' }, limits), 'too_large', 'up to 1000 bytes');
   });
 });
 

@@ -58,14 +58,14 @@ export async function extractText(input: ExtractInput, limits?: Partial<ExtractL
 
   switch (claim.format) {
     case 'text':
-      return finish('text', 'plain', normalizeText(decodeClaimedText(bytes, claim, fileName)), undefined, input, resolved);
+      return finish('text', 'plain', normalizeText(decodeClaimedText(input, claim)), undefined, input, resolved);
     case 'markdown': {
-      const text = normalizeText(decodeClaimedText(bytes, claim, fileName));
+      const text = normalizeText(decodeClaimedText(input, claim));
       const { title, metadata } = readMarkdownHead(text, fileName);
       return { ...finish('markdown', 'markdown', text, title, input, resolved), meta: metadata };
     }
     case 'html': {
-      const html = decodeClaimedText(bytes, claim, fileName);
+      const html = decodeClaimedText(input, claim);
       if (!looksLikeHtml(html)) {
         throw typeMismatch(fileName, claim, 'plain text without HTML markup');
       }
@@ -105,13 +105,20 @@ function readMarkdownHead(text: string, fileName: string | undefined): { title?:
   }
 }
 
-/** The bytes as text, or a type_mismatch naming what they are instead (an image, binary data...). */
-function decodeClaimedText(bytes: Uint8Array, claim: FormatClaim, fileName: string | undefined): string {
+/**
+ * The bytes as text, decoded by the charset they declare (see decodeText), or a type_mismatch naming
+ * what they are instead (an image, binary data...), or unsupported_type for a charset no decoder knows.
+ */
+function decodeClaimedText(input: ExtractInput, claim: FormatClaim): string {
+  const { bytes, fileName } = input;
   const signature = describeSignature(bytes);
   if (signature !== undefined) {
     throw typeMismatch(fileName, claim, signature);
   }
-  const decoded = decodeText(bytes);
+  const decoded = decodeText(bytes, { ...(input.contentType !== undefined && { contentType: input.contentType }), html: claim.format === 'html' });
+  if (!decoded.ok && decoded.reason === 'unknown_charset') {
+    throw new FootnoteError('unsupported_type', `${quoteFileName(fileName)} is ${decoded.problem}; save it as UTF-8 and try again.`);
+  }
   if (!decoded.ok) {
     throw typeMismatch(fileName, claim, decoded.problem);
   }
@@ -157,11 +164,12 @@ function finish(
     const hint = format === 'pdf' ? ' It may be a scanned image; footnote cannot read text in images.' : '';
     throw new FootnoteError('empty_document', `${quoteFileName(input.fileName)} contains no text.${hint}`);
   }
-  if (text.length > limits.maxTextChars) {
+  // Only a PDF, DOCX or HTML file can get here: a text file has no more characters than bytes (see ExtractLimits).
+  if (text.length > limits.maxBytes) {
     throw new FootnoteError(
       'too_large',
-      `${quoteFileName(input.fileName)} has ${text.length.toLocaleString('en-US')} characters of text; ` +
-        `footnote reads at most ${limits.maxTextChars.toLocaleString('en-US')}.`,
+      `${quoteFileName(input.fileName)} has ${text.length.toLocaleString('en-US')} characters of text; footnote reads at most ` +
+        `${limits.maxBytes.toLocaleString('en-US')}, as many as the ${formatBytes(limits.maxBytes)} limit on a file's bytes.`,
     );
   }
   const cleanTitle = title ? normalizeText(title).trim() : '';

@@ -49,10 +49,10 @@ export async function pdfToText(bytes: Uint8Array, limits: ExtractLimits): Promi
       const text = pdfPageText(content.items);
       page.cleanup();
       characters += text.length;
-      if (characters > limits.maxTextChars) {
+      if (characters > limits.maxBytes) {
         throw new FootnoteError(
           'too_large',
-          `The PDF's text passes footnote's limit of ${limits.maxTextChars.toLocaleString('en-US')} characters by page ${number}.`,
+          `The PDF's text passes footnote's limit of ${limits.maxBytes.toLocaleString('en-US')} characters by page ${number}.`,
         );
       }
       pages.push(text);

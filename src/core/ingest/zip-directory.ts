@@ -11,12 +11,36 @@ export type ZipEntry = {
   compressedSize: number;
   uncompressedSize: number;
   localHeaderOffset: number;
+  /** General-purpose flags (bit 0 encrypted, bit 3 data descriptor, bit 11 UTF-8 name). */
+  flags: number;
+  crc32: number;
+  /** The name as stored, to compare with the local header's. */
+  nameBytes: Uint8Array;
+  /** Carries an Info-ZIP Unicode Path field (0x7075), which JSZip would use as the name instead. */
+  hasUnicodePath: boolean;
+};
+
+/** Where the parts of the archive lie, for the layout check (check-zip-layout.ts). */
+export type ZipArchive = {
+  entries: ZipEntry[];
+  /** Start and size of the central directory, as the end record declares them. */
+  directoryOffset: number;
+  directorySize: number;
+  /** Where the central directory entries as read actually end. */
+  directoryReadEnd: number;
+  /** Where the directory must end: the ZIP64 end record if there is one, else the end record. */
+  directoryLimit: number;
+  /** Offset of the end-of-central-directory record, and its comment. */
+  endOffset: number;
+  comment: Uint8Array;
+  /** Disk fields of the end record; anything but 0 / the total count means a multi-disk archive. */
+  disks: { thisDisk: number; directoryDisk: number; entriesOnDisk: number; entries: number };
 };
 
 export class ZipFormatError extends Error {
   override readonly name = 'ZipFormatError';
   constructor(
-    readonly reason: 'not_zip' | 'damaged' | 'too_many_entries',
+    readonly reason: 'not_zip' | 'damaged' | 'too_many_entries' | 'ambiguous',
     message: string,
   ) {
     super(message);
@@ -39,18 +63,25 @@ export function hasZipSignature(bytes: Uint8Array): boolean {
 }
 
 export function readZipDirectory(bytes: Uint8Array, options: { maxEntries: number }): ZipEntry[] {
+  return readZipArchive(bytes, options).entries;
+}
+
+/** The central directory's entries, and where every structure of the archive lies. */
+export function readZipArchive(bytes: Uint8Array, options: { maxEntries: number }): ZipArchive {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const eocd = findEndOfCentralDirectory(view);
+  const entriesOnDisk = view.getUint16(eocd + 8, true);
   let count = view.getUint16(eocd + 10, true);
   let size = view.getUint32(eocd + 12, true);
   let offset = view.getUint32(eocd + 16, true);
-  if (count === 0xffff || size === 0xffffffff || offset === 0xffffffff) {
-    ({ count, size, offset } = readZip64End(view, eocd));
+  let directoryLimit = eocd;
+  if (count === 0xffff || size === 0xffffffff || offset === 0xffffffff || entriesOnDisk === 0xffff) {
+    ({ count, size, offset, record: directoryLimit } = readZip64End(view, eocd));
   }
   if (count > options.maxEntries) {
     throw new ZipFormatError('too_many_entries', `The archive has ${count} entries, more than the limit of ${options.maxEntries}.`);
   }
-  if (offset + size > eocd) {
+  if (offset + size > directoryLimit) {
     throw new ZipFormatError('damaged', 'The ZIP central directory lies outside the file.');
   }
 
@@ -67,19 +98,34 @@ export function readZipDirectory(bytes: Uint8Array, options: { maxEntries: numbe
     const extraLength = view.getUint16(at + 30, true);
     const commentLength = view.getUint16(at + 32, true);
     need(view, at, CENTRAL_HEADER_SIZE + nameLength + extraLength + commentLength);
+    const nameBytes = bytes.subarray(at + CENTRAL_HEADER_SIZE, at + CENTRAL_HEADER_SIZE + nameLength);
     const entry: ZipEntry = {
-      name: names.decode(bytes.subarray(at + CENTRAL_HEADER_SIZE, at + CENTRAL_HEADER_SIZE + nameLength)),
+      name: names.decode(nameBytes),
       method: view.getUint16(at + 10, true),
       encrypted: (flags & 1) === 1,
       compressedSize: view.getUint32(at + 20, true),
       uncompressedSize: view.getUint32(at + 24, true),
       localHeaderOffset: view.getUint32(at + 42, true),
+      flags,
+      crc32: view.getUint32(at + 16, true),
+      nameBytes,
+      hasUnicodePath: false,
     };
-    applyZip64Extra(view, at + CENTRAL_HEADER_SIZE + nameLength, extraLength, entry);
+    applyExtraFields(view, at + CENTRAL_HEADER_SIZE + nameLength, extraLength, entry);
     entries.push(entry);
     at += CENTRAL_HEADER_SIZE + nameLength + extraLength + commentLength;
   }
-  return entries;
+  const commentLength = view.getUint16(eocd + 20, true);
+  return {
+    entries,
+    directoryOffset: offset,
+    directorySize: size,
+    directoryReadEnd: at,
+    directoryLimit,
+    endOffset: eocd,
+    comment: bytes.subarray(eocd + EOCD_SIZE, eocd + EOCD_SIZE + commentLength),
+    disks: { thisDisk: view.getUint16(eocd + 4, true), directoryDisk: view.getUint16(eocd + 6, true), entriesOnDisk, entries: count },
+  };
 }
 
 /** The compressed bytes of an entry, located through its local header. */
@@ -108,7 +154,7 @@ function findEndOfCentralDirectory(view: DataView): number {
   throw new ZipFormatError('damaged', 'The ZIP end-of-directory record is missing (is the file truncated?).');
 }
 
-function readZip64End(view: DataView, eocd: number): { count: number; size: number; offset: number } {
+function readZip64End(view: DataView, eocd: number): { count: number; size: number; offset: number; record: number } {
   const locator = eocd - 20;
   if (locator < 0 || view.getUint32(locator, true) !== ZIP64_LOCATOR_SIGNATURE) {
     throw new ZipFormatError('damaged', 'The ZIP64 end-of-directory locator is missing.');
@@ -118,15 +164,19 @@ function readZip64End(view: DataView, eocd: number): { count: number; size: numb
   if (view.getUint32(record, true) !== ZIP64_EOCD_SIGNATURE) {
     throw new ZipFormatError('damaged', 'The ZIP64 end-of-directory record is damaged.');
   }
-  return { count: uint64(view, record + 32), size: uint64(view, record + 40), offset: uint64(view, record + 48) };
+  return { count: uint64(view, record + 32), size: uint64(view, record + 40), offset: uint64(view, record + 48), record };
 }
 
-/** ZIP64 extended information (header 0x0001) holds, in order, the fields saturated at 0xFFFFFFFF. */
-function applyZip64Extra(view: DataView, start: number, length: number, entry: ZipEntry): void {
+/**
+ * ZIP64 extended information (header 0x0001) holds, in order, the fields saturated at 0xFFFFFFFF;
+ * an Info-ZIP Unicode Path field (0x7075) is noted, since JSZip would take the entry's name from it.
+ */
+function applyExtraFields(view: DataView, start: number, length: number, entry: ZipEntry): void {
   const end = start + length;
   for (let at = start; at + 4 <= end; ) {
     const id = view.getUint16(at, true);
     const size = view.getUint16(at + 2, true);
+    if (id === 0x7075) entry.hasUnicodePath = true;
     if (id === 0x0001) {
       let field = at + 4;
       const take = (): number => {
@@ -140,7 +190,6 @@ function applyZip64Extra(view: DataView, start: number, length: number, entry: Z
       if (entry.uncompressedSize === 0xffffffff) entry.uncompressedSize = take();
       if (entry.compressedSize === 0xffffffff) entry.compressedSize = take();
       if (entry.localHeaderOffset === 0xffffffff) entry.localHeaderOffset = take();
-      return;
     }
     at += 4 + size;
   }

@@ -14,7 +14,7 @@ import type { Passage } from '../passages/split-passages.js';
 import { PassageIndex, type IndexedPassage } from '../search/passage-index.js';
 import { readSnapshot, removeStrayTemporaries, SNAPSHOT_FORMAT, writeSnapshot, type SnapshotManifest } from '../search/snapshot.js';
 import { OPTIONS_HASH } from '../search/index-options.js';
-import { DocumentStore } from '../store/document-store.js';
+import { DocumentStore, type OpenDatabase } from '../store/document-store.js';
 import type { AddOutcome, AddRequest, AddResult, PendingAdd, Quota } from './add-input.js';
 import { prepareDocument, type ExtractionSettings } from './prepare-document.js';
 import { writeDocument } from './write-document.js';
@@ -33,6 +33,8 @@ export type KnowledgeBaseOptions = {
   clock?: () => Date;
   /** Delay before a changed index is written to its snapshot (default 5 s; the bot runs for days). */
   snapshotDelayMs?: number;
+  /** How the store's database file is opened (tests inject a read-only disk). */
+  openDatabase?: OpenDatabase;
 };
 
 export type AskRequest = { guildId?: string; includeGlobal?: boolean; top?: number };
@@ -70,8 +72,9 @@ export class KnowledgeBase {
    */
   static async open(options: KnowledgeBaseOptions): Promise<KnowledgeBase> {
     const corpusHash = await corpusFingerprint(options.corpusDir, options.passageMaxChars);
-    const store = DocumentStore.open(options.dataDir);
+    const store = DocumentStore.open(options.dataDir, options.openDatabase ? { openDatabase: options.openDatabase } : {});
     const kb = new KnowledgeBase(options, options.logger ?? silentLogger, store, corpusHash);
+    if (store.readOnly) kb.logger.info({ reason: store.readOnly }, 'opened read-only: documents cannot be added or removed');
     try {
       await kb.loadIndex();
     } catch (error) {
@@ -110,7 +113,7 @@ export class KnowledgeBase {
    * resolves.
    */
   async addMany(requests: readonly PendingAdd[], onProgress?: (done: number, outcome: AddOutcome) => void): Promise<AddOutcome[]> {
-    this.assertOpen();
+    this.assertWritable('added');
     const outcomes: AddOutcome[] = [];
     const presplit = new Map<string, readonly Passage[]>();
     try {
@@ -157,7 +160,7 @@ export class KnowledgeBase {
 
   /** Removes a runtime document. The shipped corpus is read-only: edit `corpus/` to change it. */
   remove(scope: Scope, id: string): DocumentMeta {
-    this.assertOpen();
+    this.assertWritable('removed');
     if (scope === 'global' && this.shipped.has(id)) {
       throw new FootnoteError(
         'read_only',
@@ -215,11 +218,16 @@ export class KnowledgeBase {
     return this.catchUp();
   }
 
-  /** Writes the snapshot now if the index changed since the last one. */
+  /** Why documents cannot be added or removed (DATA_DIR is read-only), or undefined when they can. */
+  get readOnly(): string | undefined {
+    return this.store.readOnly;
+  }
+
+  /** Writes the snapshot now if the index changed since the last one (never on a read-only DATA_DIR). */
   async saveSnapshot(): Promise<void> {
     if (this.snapshotTimer) clearTimeout(this.snapshotTimer);
     this.snapshotTimer = undefined;
-    if (!this.dirty) return;
+    if (!this.dirty || this.readOnly) return;
     this.dirty = false;
     try {
       await writeSnapshot(this.snapshotPath, this.index, {
@@ -252,7 +260,7 @@ export class KnowledgeBase {
   private async loadIndex(): Promise<void> {
     const storeId = this.store.storeId();
     const storeRev = this.store.revision();
-    await removeStrayTemporaries(this.snapshotPath);
+    if (!this.readOnly) await removeStrayTemporaries(this.snapshotPath);
     try {
       const accept = (m: SnapshotManifest) => {
         if (m.corpusHash !== this.corpusHash) return 'the shipped corpus changed';
@@ -325,9 +333,19 @@ export class KnowledgeBase {
 
   private markDirty(): void {
     this.dirty = true;
-    if (this.snapshotTimer || this.closed) return;
+    if (this.snapshotTimer || this.closed || this.readOnly) return;
     this.snapshotTimer = setTimeout(() => void this.saveSnapshot(), this.options.snapshotDelayMs ?? 5000);
     this.snapshotTimer.unref();
+  }
+
+  private assertWritable(done: 'added' | 'removed'): void {
+    this.assertOpen();
+    if (this.readOnly) {
+      throw new FootnoteError(
+        'read_only',
+        `${this.readOnly}. No document can be ${done}: make DATA_DIR writable by the user running footnote, or point DATA_DIR at a writable folder.`,
+      );
+    }
   }
 
   private assertOpen(): void {

@@ -1,9 +1,9 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { sourceOrigin, type CorpusDocument, type DocumentMeta, type DocumentSource, type Scope } from '../documents/document.js';
 import { FootnoteError } from '../errors.js';
-import { migrate } from './migrations.js';
+import { migrate, SCHEMA_VERSION } from './migrations.js';
 import { storageFailure } from './storage-failure.js';
 
 export const STORE_FILE = 'footnote.db';
@@ -34,6 +34,14 @@ export type StoredDocument = CorpusDocument & { source: StoredSource };
 export type StoredMeta = DocumentMeta & { source: StoredSource };
 export type StoreChanges = { rev: number; upserts: StoredDocument[]; removals: Array<{ scope: Scope; id: string }> };
 
+/** How the store's database file is opened (better-sqlite3's constructor; tests inject failures). */
+export type OpenDatabase = (file: string | Buffer, options: Database.Options) => Database.Database;
+
+const openDatabase: OpenDatabase = (file, options) => new Database(file, options);
+
+/** Errors that mean DATA_DIR (or the file in it) cannot be written, as opposed to a damaged or busy store. */
+const CANNOT_WRITE = /^(SQLITE_READONLY|SQLITE_CANTOPEN|SQLITE_PERM|EROFS|EACCES|EPERM|ENOTDIR)/;
+
 const META_COLUMNS =
   'scope, id, title, source_kind, source, publisher, author, reference, url, date, added_by, added_at, content_hash, bytes, rev, origin, layout';
 
@@ -43,29 +51,31 @@ const META_COLUMNS =
  * another has committed, and `changesSince(rev)` says what changed.
  */
 export class DocumentStore {
-  private constructor(private readonly db: Database.Database) {}
+  /**
+   * @param readOnly why writes are impossible, when they are: the store was opened read-only (see open).
+   */
+  private constructor(
+    private readonly db: Database.Database,
+    readonly readOnly?: string,
+  ) {}
 
-  static open(dataDir: string): DocumentStore {
-    let db: Database.Database;
+  /**
+   * Opens (creating if needed) the store under `dataDir`. When DATA_DIR cannot be written (a read-only
+   * disk or folder, a file owned by someone else, a folder that cannot be created), the store opens
+   * read-only instead, `readOnly` says why, and every write fails: the shipped corpus and what is
+   * already stored can still be asked. With no store file yet, that is an empty store in memory.
+   */
+  static open(dataDir: string, options: { openDatabase?: OpenDatabase } = {}): DocumentStore {
+    const open = options.openDatabase ?? openDatabase;
+    const file = join(dataDir, STORE_FILE);
     try {
-      mkdirSync(dataDir, { recursive: true });
-      db = new Database(join(dataDir, STORE_FILE));
-      db.pragma('busy_timeout = 5000');
-      enableWal(db);
-      // FULL: an acknowledged add survives power loss, not only a process crash.
-      db.pragma('synchronous = FULL');
-      migrate(db);
+      return new DocumentStore(openForWriting(dataDir, file, open));
     } catch (error) {
       const code = String((error as { code?: unknown }).code ?? '');
-      // The folder or file cannot be written (SQLite needs to, even to read a WAL database): say where to look.
-      const hint = /^(SQLITE_CANTOPEN|SQLITE_READONLY|SQLITE_IOERR|EACCES|EPERM|EROFS)/.test(code)
-        ? ' (footnote must be able to write there: check that the folder exists, belongs to the user running footnote, and is not on a read-only or full disk)'
-        : '';
-      throw new FootnoteError('store_failed', `The document store in ${dataDir} cannot be opened: ${(error as Error).message}${hint}`, {
-        cause: error,
-      });
+      if (!CANNOT_WRITE.test(code)) throw openFailure(dataDir, error);
+      const { db, reason } = openReadOnly(dataDir, file, open, `DATA_DIR is read-only (${dataDir}: ${(error as Error).message})`);
+      return new DocumentStore(db, reason);
     }
-    return new DocumentStore(db);
   }
 
   /** The handle for the other tables (feedback, questions) that share this database file. */
@@ -236,6 +246,74 @@ export class DocumentStore {
       throw storageFailure(error, 'The document store could not save the change') ?? error;
     }
   }
+}
+
+function openForWriting(dataDir: string, file: string, open: OpenDatabase): Database.Database {
+  mkdirSync(dataDir, { recursive: true });
+  const db = open(file, {});
+  try {
+    db.pragma('busy_timeout = 5000');
+    enableWal(db);
+    // FULL: an acknowledged add survives power loss, not only a process crash.
+    db.pragma('synchronous = FULL');
+    migrate(db);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/**
+ * The store for reading only. SQLite reads a WAL database read-only only when its -wal and -shm files
+ * exist or can be created; after a clean shutdown they are gone, so the file is then read into memory
+ * (marked as a rollback-journal database, bytes 18-19 of its header, so that the in-memory copy opens):
+ * with no -wal file, the main file is the whole store.
+ */
+function openReadOnly(dataDir: string, file: string, open: OpenDatabase, reason: string): { db: Database.Database; reason: string } {
+  let db: Database.Database;
+  try {
+    if (!existsSync(file)) {
+      db = open(':memory:', {});
+      migrate(db);
+      db.pragma('query_only = ON');
+      return { db, reason: `${reason}; it holds no documents yet` };
+    }
+    try {
+      db = open(file, { readonly: true, fileMustExist: true });
+      db.pragma('user_version');
+    } catch (error) {
+      const wal = `${file}-wal`;
+      if (existsSync(wal) && statSync(wal).size > 0) throw error;
+      const image = readFileSync(file);
+      image[18] = 1;
+      image[19] = 1;
+      db = open(image, { readonly: true });
+    }
+  } catch (error) {
+    throw openFailure(dataDir, error);
+  }
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version !== SCHEMA_VERSION) {
+    db.close();
+    throw new FootnoteError(
+      'store_failed',
+      `The document store in ${dataDir} has schema version ${version}, this footnote needs ${SCHEMA_VERSION}, and ${reason}: ` +
+        'open it once with a writable DATA_DIR (or with the matching footnote).',
+    );
+  }
+  return { db, reason };
+}
+
+function openFailure(dataDir: string, error: unknown): FootnoteError {
+  const code = String((error as { code?: unknown }).code ?? '');
+  // The folder or file cannot be written (SQLite needs to, even to read a WAL database): say where to look.
+  const hint = CANNOT_WRITE.test(code) || code.startsWith('SQLITE_IOERR')
+    ? ' (footnote must be able to write there: check that the folder exists, belongs to the user running footnote, and is not on a read-only or full disk)'
+    : '';
+  return new FootnoteError('store_failed', `The document store in ${dataDir} cannot be opened: ${(error as Error).message}${hint}`, {
+    cause: error,
+  });
 }
 
 /** How long opening waits for another connection to finish switching a fresh file to WAL (as busy_timeout). */
