@@ -1,8 +1,7 @@
 import type { Config } from '../config/load-config.js';
-import type { AnswerLog } from '../core/activity/answer-log.js';
-import type { GuildSettings } from '../core/activity/guild-settings.js';
-import type { UnansweredLog } from '../core/activity/unanswered-log.js';
-import { visibleScopes, type Scope } from '../core/documents/document.js';
+import type { AnswerLog } from './records/answer-log.js';
+import type { UnansweredLog } from './records/unanswered-log.js';
+import type { Scope } from '../core/documents/document.js';
 import type { KnowledgeBase } from '../core/knowledge/knowledge-base.js';
 import type { Logger } from '../core/logger.js';
 import type { PendingUploads } from './pending-uploads.js';
@@ -16,7 +15,6 @@ export type BotContext = {
   kb: KnowledgeBase;
   answers: AnswerLog;
   unanswered: UnansweredLog;
-  settings: GuildSettings;
   askLimiter: RateLimiter;
   /** Epoch milliseconds. */
   now: () => number;
@@ -38,9 +36,8 @@ export type GuildView = { guildId: string | undefined; includeGlobal: boolean; s
  * never from user input; outside a guild (a DM) only the shared corpus is visible.
  */
 export function guildView(ctx: BotContext, guildId: string | null): GuildView {
-  if (guildId === null) return { guildId: undefined, includeGlobal: true, scopes: ['global'] };
-  const includeGlobal = ctx.settings.get(guildId).includeShared;
-  return { guildId, includeGlobal, scopes: visibleScopes(guildId, includeGlobal) };
+  const scopes = ctx.kb.resolveScopes(guildId ?? undefined);
+  return { guildId: guildId ?? undefined, includeGlobal: scopes.includes('global'), scopes };
 }
 
 /** How long an answer's buttons keep working: a week, or less if records are kept for less. */

@@ -1,5 +1,5 @@
 import type { ApplicationCommandOptionChoiceData } from 'discord.js';
-import { rankDocumentChoices, type DocumentChoice } from '../core/activity/rank-document-choices.js';
+import { rankDocumentChoices, type DocumentChoice } from './records/rank-document-choices.js';
 import { guildScope, type Scope } from '../core/documents/document.js';
 import { guildView, type BotContext } from './bot-context.js';
 import { AUTOCOMPLETE_MAX_CHOICES, CHOICE_TEXT_MAX } from './render/discord-limits.js';
@@ -30,7 +30,7 @@ export function documentChoices(
   const docs: DocumentChoice[] = ctx.kb.list(scopes).map((d) => ({ key: documentKey(d.scope, d.id), id: d.id, title: d.title }));
   const contentKeys: string[] = [];
   if (typed.trim() !== '') {
-    const answer = ctx.kb.ask(typed, { guildId: view.guildId, includeGlobal: options.ownOnly ? false : view.includeGlobal, top: CONTENT_MATCHES });
+    const answer = ctx.kb.ask(typed, { scopes, top: CONTENT_MATCHES });
     if (answer.kind !== 'rejected') {
       const found = answer.kind === 'answer' ? answer.results : [];
       for (const d of [...found, ...answer.related]) {

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { pruneActivity } from '../core/activity/prune-activity.js';
+import { pruneActivity } from './records/prune-activity.js';
 import type { Logger } from '../core/logger.js';
 
 const DAY_MS = 86_400_000;

@@ -4,13 +4,12 @@ import { hostname } from 'node:os';
 import { Client, Events, GatewayIntentBits, Status, type ClientOptions } from 'discord.js';
 import type { Config } from '../config/load-config.js';
 import { openKnowledgeBase } from '../config/open-knowledge-base.js';
-import { AnswerLog } from '../core/activity/answer-log.js';
-import { GuildSettings } from '../core/activity/guild-settings.js';
-import { UnansweredLog } from '../core/activity/unanswered-log.js';
+import { AnswerLog } from './records/answer-log.js';
+import { UnansweredLog } from './records/unanswered-log.js';
 import { FootnoteError } from '../core/errors.js';
 import type { KnowledgeBase } from '../core/knowledge/knowledge-base.js';
 import type { Logger } from '../core/logger.js';
-import { openActivityDatabase } from '../core/store/open-activity-database.js';
+import { openActivityDatabase } from './records/open-activity-database.js';
 import { lockIsLive, processIsAlive, readRunLock, writeRunLock } from '../core/store/run-lock.js';
 import type { BotContext } from './bot-context.js';
 import { checkApiBase } from './check-api-base.js';
@@ -83,7 +82,6 @@ export async function startBot(config: Config, logger: Logger, options: StartBot
     kb,
     answers: new AnswerLog(db),
     unanswered: new UnansweredLog(db),
-    settings: new GuildSettings(db),
     askLimiter: new RateLimiter(config.discord.askRateLimit),
     now,
     // Discord's CDN, plus the API host itself: a local fake Discord serves its attachments there.

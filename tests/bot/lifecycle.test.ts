@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { AnswerLog } from '../../src/core/activity/answer-log.js';
+import { AnswerLog } from '../../src/discord/records/answer-log.js';
 import { startBot } from '../../src/discord/main.js';
 import { FakeDiscord } from '../fake-discord/fake-discord.js';
 import { freePort, REPO_ROOT, tempDir } from '../helpers.js';
@@ -13,8 +13,8 @@ const h = useHarness();
 describe('retention', () => {
   it('deletes questions, answers and votes older than RETENTION_DAYS when the bot starts', async () => {
     const log = new AnswerLog(h.bot.context.kb.database);
-    const old = log.save({ guildId: null, includeGlobal: true, askerId: '1', askerName: 'x', question: 'old?', cited: [], createdAt: Date.now() - 91 * 86_400_000 });
-    const recent = log.save({ guildId: null, includeGlobal: true, askerId: '1', askerName: 'x', question: 'new?', cited: [], createdAt: Date.now() });
+    const old = log.save({ guildId: null, askerId: '1', askerName: 'x', question: 'old?', cited: [], createdAt: Date.now() - 91 * 86_400_000 });
+    const recent = log.save({ guildId: null, askerId: '1', askerName: 'x', question: 'new?', cited: [], createdAt: Date.now() });
     h.bot.context.unanswered.record(null, 'ancient question', Date.now() - 100 * 86_400_000);
     await h.bot.stop();
     await h.restart();

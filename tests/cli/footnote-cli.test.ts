@@ -1,7 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../helpers.js';
+import { KnowledgeBase } from '../../src/core/knowledge/knowledge-base.js';
+import { CORPUS_DIR, tempDir } from '../helpers.js';
 import { runFootnote } from './run-footnote.js';
 
 describe('the footnote binary', () => {
@@ -61,6 +62,18 @@ describe('the footnote binary', () => {
 
     expect((await runFootnote(['docs', 'remove', 'lighthouse-keeping'], env())).code).toBe(0);
     const after = JSON.parse((await runFootnote(['ask', 'When did the keeper light the lamp?', '--json'], env())).stdout);
+    expect(after.noMatch).toBe(true);
+  });
+
+  it("answers a server's question as the bot does: without the shared corpus once the server turned it off", async () => {
+    const guild = '765432109876543210';
+    const question = 'What did the prosecution fail to present in the Kvasov trial?';
+    const before = JSON.parse((await runFootnote(['ask', question, '--guild', guild, '--json'], env())).stdout);
+    expect(before.kind).toBe('answer');
+    const kb = await KnowledgeBase.open({ corpusDir: CORPUS_DIR, dataDir: join(data.path, 'data') });
+    kb.settings.set(guild, { includeShared: false }, 'moderator', Date.now());
+    await kb.close();
+    const after = JSON.parse((await runFootnote(['ask', question, '--guild', guild, '--json'], env())).stdout);
     expect(after.noMatch).toBe(true);
   });
 

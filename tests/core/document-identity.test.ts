@@ -29,7 +29,7 @@ describe('which document an add writes', () => {
     const b = await add({ input: file('README.md', README_B, '/repo/b/README.md'), id: 'b-readme' });
     expect([a.kind, b.kind]).toEqual(['added', 'added']);
     expect(stored()).toEqual(['a-readme', 'b-readme']);
-    const answer = kb.ask('When are card refunds settled?', { guildId: '111111111111111111', includeGlobal: false });
+    const answer = kb.ask('When are card refunds settled?', { scopes: [GUILD] });
     expect(answer.kind === 'answer' && answer.results[0]!.docId).toBe('a-readme');
   });
 
@@ -84,7 +84,7 @@ describe('which document an add writes', () => {
     );
     expect(outcomes.map((o) => o.kind)).toEqual(['done', 'failed', 'done']);
     expect(outcomes[1]!.kind === 'failed' && outcomes[1]!.error.message).toMatch(/empty/);
-    const answer = kb.ask('When does the search service rebuild its index?', { guildId: '111111111111111111', includeGlobal: false });
+    const answer = kb.ask('When does the search service rebuild its index?', { scopes: [GUILD] });
     expect(answer.kind === 'answer' && answer.results[0]!.docId).toBe('search-service');
   });
 

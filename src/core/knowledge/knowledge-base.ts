@@ -16,6 +16,7 @@ import { readSnapshot, removeStrayTemporaries, SNAPSHOT_FORMAT, writeSnapshot, t
 import { OPTIONS_HASH } from '../search/index-options.js';
 import { DocumentStore, type OpenDatabase } from '../store/document-store.js';
 import type { AddOutcome, AddRequest, AddResult, PendingAdd, Quota } from './add-input.js';
+import { GuildSettings } from './guild-settings.js';
 import { prepareDocument, type ExtractionSettings } from './prepare-document.js';
 import { writeDocument } from './write-document.js';
 
@@ -37,7 +38,8 @@ export type KnowledgeBaseOptions = {
   openDatabase?: OpenDatabase;
 };
 
-export type AskRequest = { guildId?: string; includeGlobal?: boolean; top?: number };
+/** Where a question is asked: a server (its documents, and the shared corpus unless it turned that off), or no server (the shared corpus). `scopes` overrides that choice. */
+export type AskRequest = { guildId?: string; scopes?: readonly Scope[]; top?: number };
 export type ListedDocument = DocumentMeta & { passages: number; readOnly: boolean };
 
 const SNAPSHOT_FILE = join('index', 'passages.snapshot.ndjson');
@@ -52,6 +54,7 @@ export class KnowledgeBase {
   private snapshotTimer: NodeJS.Timeout | undefined;
   private dirty = false;
   private closed = false;
+  private guildSettings: GuildSettings | undefined;
 
   /** The shipped corpus's metadata (from the snapshot, or from the corpus folder when rebuilding). */
   private shipped: ReadonlyMap<string, DocumentMeta> = new Map();
@@ -89,7 +92,7 @@ export class KnowledgeBase {
     this.sync();
     return ask(this.index, question, {
       ...options,
-      scopes: visibleScopes(request.guildId, request.includeGlobal ?? true),
+      scopes: request.scopes ?? this.resolveScopes(request.guildId),
       ...(request.top !== undefined && { top: request.top }),
       ...(this.options.maxQuestionChars !== undefined && { maxQuestionChars: this.options.maxQuestionChars }),
     });
@@ -172,6 +175,22 @@ export class KnowledgeBase {
     this.catchUp();
     const { text: _text, ...rest } = meta;
     return rest;
+  }
+
+  /**
+   * The scopes a question asked in `guildId` searches: the server's own documents, and the shared corpus
+   * unless the server turned it off; outside any server, the shared corpus alone. The bot and the CLI
+   * both ask here, so one server's question is answered alike from either.
+   */
+  resolveScopes(guildId: string | undefined): Scope[] {
+    if (guildId === undefined) return ['global'];
+    return visibleScopes(guildId, this.settings.get(guildId).includeShared);
+  }
+
+  /** Per-server settings (whether the shared corpus is searched), kept in the store's database. */
+  get settings(): GuildSettings {
+    this.guildSettings ??= new GuildSettings(this.store.database);
+    return this.guildSettings;
   }
 
   /** Documents in the given scopes (shipped first, then newest first), with their passage counts. */

@@ -51,10 +51,6 @@ function asciiAlphanumeric(token: string): 'letters' | 'none' | 'unusual' {
   return letter ? 'letters' : 'none';
 }
 
-export function isStopword(word: string): boolean {
-  return ENGLISH_STOPWORDS.has(word);
-}
-
 /** Share of words that are English stopwords (0 for a text without words). */
 export function stopwordDensity(words: readonly string[]): number {
   if (words.length === 0) return 0;

@@ -50,7 +50,7 @@ const MIGRATIONS: ReadonlyArray<(db: Database.Database) => void> = [
       CREATE INDEX removals_rev ON removals (rev);
     `);
   },
-  // 2: the bot's activity records (see src/core/activity). Times are epoch milliseconds, so retention
+  // 2: the bot's activity records (see src/discord/records). Times are epoch milliseconds, so retention
   // is one indexed range delete per table. Votes copy the question and the cited passages, so feedback
   // stays meaningful after the answer's buttons (and its row) have expired.
   (db) => {

@@ -5,7 +5,7 @@ import {
   SlashCommandBuilder,
   type ChatInputCommandInteraction,
 } from 'discord.js';
-import { citedPassage } from '../../core/activity/answer-log.js';
+import { citedPassage } from '../records/answer-log.js';
 import { guildView, type BotContext } from '../bot-context.js';
 import { keepRecord } from '../keep-record.js';
 import { QUESTION_OPTION_MAX } from '../render/discord-limits.js';
@@ -61,7 +61,7 @@ async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext
  */
 function answerView(interaction: ChatInputCommandInteraction, ctx: BotContext, question: string, isPrivate: boolean, now: number): MessageView {
   const view = guildView(ctx, interaction.guildId);
-  const answer = ctx.kb.ask(question, { guildId: view.guildId, includeGlobal: view.includeGlobal });
+  const answer = ctx.kb.ask(question, { scopes: view.scopes });
   switch (answer.kind) {
     case 'rejected':
       return notice(answer.message);
@@ -72,7 +72,6 @@ function answerView(interaction: ChatInputCommandInteraction, ctx: BotContext, q
       const answerId = keepRecord(ctx, 'answer', () =>
         ctx.answers.save({
           guildId: interaction.guildId,
-          includeGlobal: view.includeGlobal,
           askerId: interaction.user.id,
           askerName: askerName(interaction),
           question: answer.query,

@@ -73,10 +73,10 @@ async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext
       const includeShared = interaction.options.getBoolean('include_shared');
       if (includeShared !== null) {
         const guildId = interaction.guildId;
-        saveOrRefuse('the setting', () => ctx.settings.set(guildId, { includeShared }, interaction.user.id, now));
+        saveOrRefuse('the setting', () => ctx.kb.settings.set(guildId, { includeShared }, interaction.user.id, now));
       }
       const usage = ctx.kb.usage(guildScope(interaction.guildId));
-      await interaction.reply(replyOptions(renderSettings(ctx.settings.get(interaction.guildId), usage, ctx.config, includeShared !== null)));
+      await interaction.reply(replyOptions(renderSettings(ctx.kb.settings.get(interaction.guildId), usage, ctx.config, includeShared !== null)));
       return;
     }
     default:

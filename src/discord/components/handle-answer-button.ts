@@ -1,6 +1,6 @@
 import type { ButtonInteraction } from 'discord.js';
-import { citedPassage, type AnswerRecord } from '../../core/activity/answer-log.js';
-import { passageContext } from '../../core/activity/passage-context.js';
+import { citedPassage, type AnswerRecord } from '../records/answer-log.js';
+import { passageContext } from '../../core/answer/passage-context.js';
 import type { Scope } from '../../core/documents/document.js';
 import { answerTtlMs, guildView, type BotContext } from '../bot-context.js';
 import type { CustomId } from '../custom-id.js';
@@ -33,7 +33,7 @@ export async function handleAnswerButton(interaction: ButtonInteraction, ctx: Bo
   switch (id.kind) {
     case 'answer-more': {
       const top = PAGE_SIZE * id.page;
-      const answer = ctx.kb.ask(record.question, { guildId: view.guildId, includeGlobal: view.includeGlobal, top });
+      const answer = ctx.kb.ask(record.question, { scopes: view.scopes, top });
       const page = answer.kind === 'answer' ? answer.results.slice(top - PAGE_SIZE) : [];
       if (answer.kind !== 'answer' || page.length === 0) {
         await interaction.reply(replyOptions(notice('There are no further passages that answer this question.')));

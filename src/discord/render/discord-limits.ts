@@ -24,7 +24,6 @@ export const EMBED_LIMITS = {
 
 export const MESSAGE_CONTENT_MAX = 2000;
 export const CUSTOM_ID_MAX = 100;
-export const BUTTONS_PER_ROW = 5;
 export const AUTOCOMPLETE_MAX_CHOICES = 25;
 export const CHOICE_TEXT_MAX = 100;
 export const TEXT_INPUT_MAX = 4000;

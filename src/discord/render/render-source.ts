@@ -1,6 +1,6 @@
 import type { DocumentMeta } from '../../core/documents/document.js';
 import { formatLocation } from '../../core/answer/format-location.js';
-import type { PassageContext } from '../../core/activity/passage-context.js';
+import type { PassageContext } from '../../core/answer/passage-context.js';
 import type { Passage } from '../../core/passages/split-passages.js';
 import { citationUrl } from './citation-line.js';
 import { escapeText } from './escape-text.js';

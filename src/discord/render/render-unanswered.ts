@@ -1,4 +1,4 @@
-import type { UnansweredQuestion } from '../../core/activity/unanswered-log.js';
+import type { UnansweredQuestion } from '../records/unanswered-log.js';
 import { escapeText } from './escape-text.js';
 import { EMBED_COLOR, type MessageView } from './message-view.js';
 import { truncate } from './truncate.js';

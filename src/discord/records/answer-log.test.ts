@@ -1,8 +1,8 @@
 import Database from 'better-sqlite3';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { migrate } from '../store/migrations.js';
+import { migrate } from '../../core/store/migrations.js';
 import { AnswerLog, type AnswerRecord } from './answer-log.js';
-import { GuildSettings } from './guild-settings.js';
+import { GuildSettings } from '../../core/knowledge/guild-settings.js';
 import { pruneActivity } from './prune-activity.js';
 import { UnansweredLog } from './unanswered-log.js';
 
@@ -14,7 +14,6 @@ beforeEach(() => {
 
 const asked: Omit<AnswerRecord, 'id'> = {
   guildId: '111111111111111111',
-  includeGlobal: true,
   askerId: '222222222222222222',
   askerName: 'Alice',
   question: 'Why?',

@@ -5,7 +5,10 @@ export type GuildSettingsValue = { includeShared: boolean };
 /** The default: a server's answers include the shared corpus (shipped and operator-added documents). */
 export const DEFAULT_GUILD_SETTINGS: GuildSettingsValue = { includeShared: true };
 
-/** Per-guild settings moderators change with `/curate settings`. */
+/**
+ * Per-guild settings moderators change with `/curate settings`. The core keeps them because they decide
+ * what a server's questions search (see KnowledgeBase.resolveScopes), from the bot and the CLI alike.
+ */
 export class GuildSettings {
   constructor(private readonly db: Database.Database) {}
 

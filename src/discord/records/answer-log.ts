@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import type { Citation } from '../answer/answer.js';
-import type { Scope } from '../documents/document.js';
+import type { Citation } from '../../core/answer/answer.js';
+import type { Scope } from '../../core/documents/document.js';
 
 /** A passage an answer cited, its citation number, and the highlight it showed (to bold it again in "Show source"). */
 export type CitedPassage = { rank: number; scope: Scope; docId: string; passageId: string; highlight: string };
@@ -18,7 +18,6 @@ export function citedPassage(c: Citation): CitedPassage {
 export type AnswerRecord = {
   id: string;
   guildId: string | null;
-  includeGlobal: boolean;
   askerId: string;
   askerName: string;
   question: string;
@@ -33,7 +32,6 @@ export type VoteOutcome = 'recorded' | 'changed' | 'unchanged';
 type AnswerRow = {
   id: string;
   guild_id: string | null;
-  include_global: number;
   asker_id: string;
   asker_name: string;
   question: string;
@@ -50,10 +48,12 @@ export class AnswerLog {
     const id = randomBytes(8).toString('base64url');
     this.db
       .prepare(
+        // include_global (migration 2) is never read: a button answers with the server's setting of the
+        // moment. The column stays (SQLite keeps old stores' columns); 1 fills it.
         `INSERT INTO answers (id, guild_id, include_global, asker_id, asker_name, question, cited, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+         VALUES (?, ?, 1, ?, ?, ?, ?, ?)`,
       )
-      .run(id, record.guildId, record.includeGlobal ? 1 : 0, record.askerId, record.askerName, record.question, JSON.stringify(record.cited), record.createdAt);
+      .run(id, record.guildId, record.askerId, record.askerName, record.question, JSON.stringify(record.cited), record.createdAt);
     return id;
   }
 
@@ -63,7 +63,6 @@ export class AnswerLog {
     return {
       id: row.id,
       guildId: row.guild_id,
-      includeGlobal: row.include_global === 1,
       askerId: row.asker_id,
       askerName: row.asker_name,
       question: row.question,
