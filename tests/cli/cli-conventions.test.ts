@@ -1,0 +1,97 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT, tempDir } from '../helpers.js';
+import { runFootnote } from './run-footnote.js';
+
+const ANSI = /\u001b\[/;
+const QUESTION = 'Why did the US want the site shut down?';
+
+describe('the footnote binary, as Node users expect a CLI', () => {
+  const work = tempDir('footnote-conventions-');
+  const env = (extra: Record<string, string> = {}) => ({ DATA_DIR: join(work.path, 'data'), ...extra });
+  afterAll(() => work.remove());
+
+  it("prints package.json's version with --version", async () => {
+    const { version } = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string };
+    const result = await runFootnote(['--version'], env());
+    expect(result).toMatchObject({ code: 0, stdout: `${version}\n` });
+  });
+
+  it.each([
+    [['ask', '--help'], /Usage: footnote ask \[options\] <question\.\.\.>/, /Answer a question/, /\$ footnote ask "/],
+    [['docs', 'add', '--help'], /Usage: footnote docs add \[options\] <targets\.\.\.>/, /Add files, folders/, /\$ footnote docs add /],
+    [['docs', 'remove', '-h'], /Usage: footnote docs remove \[options\] <id>/, /Remove one added document/, /\$ footnote docs remove /],
+  ])('explains %j with a usage line, a description and an example, exit 0', async (args, usage, description, example) => {
+    const result = await runFootnote(args, env());
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(usage);
+    expect(result.stdout).toMatch(description);
+    expect(result.stdout).toMatch(/--verbose/);
+    expect(result.stdout).toMatch(example);
+  });
+
+  it('names an unknown option, shows the usage, and exits 2', async () => {
+    const result = await runFootnote(['ask', QUESTION, '--colour'], env());
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/unknown option '--colour'/);
+    expect(result.stderr).toContain('Usage: footnote ask');
+  });
+
+  it('names an unknown command and exits 2', async () => {
+    const result = await runFootnote(['docs', 'rename'], env());
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/unknown command 'rename'/);
+  });
+
+  it('prints no escape codes with NO_COLOR or through a pipe: answers, help, usage errors and log lines', async () => {
+    const runs = await Promise.all([
+      runFootnote(['ask', QUESTION], env({ NO_COLOR: '1' })),
+      runFootnote(['ask', QUESTION, '--verbose'], env()),
+      runFootnote(['ask', '--help'], env({ NO_COLOR: '1' })),
+      runFootnote(['ask', '--top', 'many', QUESTION], env()),
+    ]);
+    expect(runs[1]!.stderr).toMatch(/"msg":/);
+    for (const run of runs) expect(run.stdout + run.stderr).not.toMatch(ANSI);
+  });
+
+  it('does not print info logs because LOG_LEVEL=info is set for the bot, unless --verbose asks', async () => {
+    const quiet = await runFootnote(['ask', QUESTION], env({ LOG_LEVEL: 'info' }));
+    expect(quiet.code).toBe(0);
+    expect(quiet.stderr).toBe('');
+    const verbose = await runFootnote(['--verbose', 'ask', QUESTION], env({ LOG_LEVEL: 'info' }));
+    expect(verbose.code).toBe(0);
+    expect(verbose.stderr).toMatch(/"level":(20|30)/);
+    expect(verbose.stdout).toMatch(/^\[1\] /m);
+  });
+
+  it.each([
+    ['a missing folder', '/nonexistent', /--ir \/nonexistent: no such folder/],
+    ['a folder without test collections', REPO_ROOT + '/src', /holds no test collection/],
+  ])('refuses eval --ir with %s in one line, exit 1, before printing any table', async (_, dir, message) => {
+    const result = await runFootnote(['eval', '--ir', dir], env());
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(message);
+  });
+
+  it('says on stderr when it starts a new empty store in another folder than the last run used', async () => {
+    const state = { XDG_STATE_HOME: join(work.path, 'state') };
+    const first = join(work.path, 'first');
+    const other = join(work.path, 'other');
+    expect((await runFootnote(['docs', 'list'], { ...state, DATA_DIR: first })).stderr).toBe('');
+
+    const elsewhere = await runFootnote(['docs', 'list'], { ...state, DATA_DIR: 'other' }, work.path);
+    expect(elsewhere.code).toBe(0);
+    expect(elsewhere.stdout).toMatch(/shipped/);
+    expect(elsewhere.stderr.trim().split('\n')).toHaveLength(1);
+    expect(elsewhere.stderr).toContain(`${other} has no footnote store`);
+    expect(elsewhere.stderr).toContain(`DATA_DIR=${first}`);
+
+    // Said once: the new store now exists, and going back to the first one is not "new" either.
+    expect((await runFootnote(['docs', 'list'], { ...state, DATA_DIR: other })).stderr).toBe('');
+    expect((await runFootnote(['docs', 'list'], { ...state, DATA_DIR: first })).stderr).toBe('');
+  });
+});
