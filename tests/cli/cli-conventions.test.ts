@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, tempDir } from '../helpers.js';
@@ -93,5 +94,20 @@ describe('the footnote binary, as Node users expect a CLI', () => {
     // Said once: the new store now exists, and going back to the first one is not "new" either.
     expect((await runFootnote(['docs', 'list'], { ...state, DATA_DIR: other })).stderr).toBe('');
     expect((await runFootnote(['docs', 'list'], { ...state, DATA_DIR: first })).stderr).toBe('');
+  });
+
+  it('loads neither discord.js nor the evaluation code for footnote ask', () => {
+    // A module resolve hook that prints every module URL it sees on stderr.
+    const hook = join(work.path, 'trace-modules.mjs');
+    const resolveHook = 'export async function resolve(s, c, next) { const r = await next(s, c); process.stderr.write(`LOADED ${r.url}\\n`); return r; }';
+    writeFileSync(hook, `import { register } from 'node:module';\nregister('data:text/javascript,' + encodeURIComponent(${JSON.stringify(resolveHook)}));\n`);
+    const result = spawnSync(process.execPath, ['--import', hook, join(REPO_ROOT, 'bin', 'footnote.js'), 'ask', QUESTION], {
+      env: { PATH: process.env.PATH ?? '', DATA_DIR: join(work.path, 'data'), XDG_STATE_HOME: join(work.path, 'trace-state') },
+      encoding: 'utf8',
+    });
+    expect(result.status).toBe(0);
+    const loaded = result.stderr.split('\n').filter((line) => line.startsWith('LOADED '));
+    expect(loaded.some((line) => line.includes('/cli/commands/ask-command.js'))).toBe(true);
+    expect(loaded.filter((line) => /node_modules\/(discord\.js|@discordjs)\/|\/core\/eval\/|eval-command/.test(line))).toEqual([]);
   });
 });
