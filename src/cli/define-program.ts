@@ -1,7 +1,8 @@
 // The CLI's commands, declared with commander (14, the last line that supports Node 20). Chosen over citty
 // because it rejects unknown options by name out of the box, prints `--help` for nested subcommands
 // (`footnote docs add --help`) and `--version` itself, and lets main stay the one error boundary
-// (exitOverride: it throws instead of exiting). citty accepts unknown flags silently.
+// (exitOverride: it throws instead of exiting). citty parses with node:util parseArgs in non-strict mode, so an
+// unknown or misspelt flag is silently accepted.
 import { Command, Option } from 'commander';
 import type { CliContext, ExitCode } from './cli-context.js';
 
@@ -145,29 +146,6 @@ export function defineProgram(version: string, io: ProgramIo, run: (invocation: 
     async () => (await import('./commands/deploy-commands-command.js')).deployCommandsCommand,
   );
   return program;
-}
-
-/** "Usage: footnote docs add [options] <targets...>": a command's usage line with its full name, and where to read more. */
-export function usageLine(command: Command): string {
-  return `Usage: ${fullName(command)} ${command.usage()}\nRun "${fullName(command)} --help" for the options and examples.`;
-}
-
-function fullName(command: Command): string {
-  const names: string[] = [];
-  for (let c: Command | null = command; c; c = c.parent) names.unshift(c.name());
-  return names.join(' ');
-}
-
-/** The deepest command `argv` names (the program itself if none), for the usage line after a parse error. */
-export function commandNamedBy(program: Command, argv: readonly string[]): Command {
-  let command = program;
-  for (const token of argv) {
-    if (token.startsWith('-')) continue;
-    const sub = command.commands.find((c) => c.name() === token);
-    if (!sub) break;
-    command = sub;
-  }
-  return command;
 }
 
 function examples(command: Command, lines: string[]): Command {

@@ -8,7 +8,8 @@ import { isFootnoteError } from '../core/errors.js';
 import { UsageError, type CliContext, type ExitCode } from './cli-context.js';
 import { cliLogLevel } from './cli-log-level.js';
 import { dataDirMemory } from './data-dir-memory.js';
-import { commandNamedBy, defineProgram, usageLine, type Invocation } from './define-program.js';
+import { defineProgram, type Invocation } from './define-program.js';
+import { commandNamedBy, usageLine } from './usage-line.js';
 
 /**
  * The CLI's one error boundary: help and version exit 0, usage errors exit 2 with the command's usage line,

@@ -22,26 +22,25 @@ export function renderAnswerText(answer: Answer, options: TextOptions = {}): str
     case 'rejected':
       return answer.message;
     case 'no-match': {
-      const lines = wrapText(`The sources don't cover this: nothing in them answers "${answer.query}".`, width);
+      // Groups of lines (a wrapped paragraph each), flattened once at the end.
+      const blocks = [wrapText(`The sources don't cover this: nothing in them answers "${answer.query}".`, width)];
       if (answer.related.length > 0) {
-        lines.push('', 'Possibly related:');
-        for (const doc of answer.related) lines.push(...wrapText(`${doc.title} (${doc.docId})`, width, '  - ', '    '));
+        blocks.push(['', 'Possibly related:']);
+        for (const doc of answer.related) blocks.push(wrapText(`${doc.title} (${doc.docId})`, width, '  - ', '    '));
       }
-      return lines.join('\n');
+      return blocks.flat().join('\n');
     }
     case 'answer': {
-      const lines: string[] = [];
+      const blocks: string[][] = [];
       for (const result of answer.results) {
         const section = result.section === undefined ? '' : ` › ${result.section}`;
-        lines.push(...wrapText(`[${result.rank}] ${result.title}${section}, ${result.location}`, width, '', '    '));
-        for (const line of quoteLines(result, options)) lines.push(line);
-        lines.push('');
+        blocks.push(wrapText(`[${result.rank}] ${result.title}${section}, ${result.location}`, width, '', '    '), quoteLines(result, options), ['']);
       }
-      if (answer.related.length > 0) lines.push(...wrapText(`Also related: ${answer.related.map((d) => d.title).join('; ')}`, width, '', '  '), '');
+      if (answer.related.length > 0) blocks.push(wrapText(`Also related: ${answer.related.map((d) => d.title).join('; ')}`, width, '', '  '), ['']);
       const { passages, documents } = answer.matched;
       // "passage" agrees with the number of matches ("1 of 1 matching passage"), not with the number shown.
-      lines.push(...wrapText(`${answer.results.length} of ${plural(passages, 'matching passage')} from ${plural(documents, 'document')} · ${answer.tookMs} ms`, width));
-      return lines.join('\n');
+      blocks.push(wrapText(`${answer.results.length} of ${plural(passages, 'matching passage')} from ${plural(documents, 'document')} · ${answer.tookMs} ms`, width));
+      return blocks.flat().join('\n');
     }
     default: {
       const unreachable: never = answer;
