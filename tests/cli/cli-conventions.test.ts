@@ -78,6 +78,22 @@ describe('the footnote binary, as Node users expect a CLI', () => {
     expect(result.stderr).toMatch(message);
   });
 
+  it('refuses eval --questions with a missing folder in one line, exit 1', async () => {
+    const result = await runFootnote(['eval', '--questions', join(work.path, 'no-questions')], env());
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(/Cannot read .*seed-questions\.dev\.json \(--questions\): no such file/);
+  });
+
+  it('lists a one-passage document as "1 passage"', async () => {
+    const file = join(work.path, 'tide.txt');
+    writeFileSync(file, 'High tide at the harbour is at six in the morning.\n');
+    const own = env({ DATA_DIR: join(work.path, 'plural-data') });
+    expect((await runFootnote(['docs', 'add', file, '--id', 'tide'], own)).code).toBe(0);
+    expect((await runFootnote(['docs', 'list'], own)).stdout).toMatch(/^tide {2}.+ {2}\(1 passage, added by cli /m);
+  });
+
   it('says on stderr when it starts a new empty store in another folder than the last run used', async () => {
     const state = { XDG_STATE_HOME: join(work.path, 'state') };
     const first = join(work.path, 'first');
