@@ -10,6 +10,8 @@ export type CliContext = {
   err: (text: string) => void;
   /** Rewrites the status line on stderr (a terminal only: `undefined` when stderr is a pipe or a file). */
   status?: (text: string) => void;
+  /** stdout's terminal: its width and whether bold is allowed (`undefined` for a pipe or a file: plain, unwrapped text). */
+  terminal?: { width: number; color: boolean };
 };
 
 /** A command's outcome: the process exit code. */

@@ -1,35 +1,46 @@
 import type { Answer, Citation } from '../core/answer/answer.js';
 import { passageSegments } from '../core/passages/passage-segments.js';
+import { plural } from './plural.js';
+import { wrapText } from './wrap-text.js';
 
 /** Code lines shown with an answer: enough for an example, not a whole file. */
 const MAX_CODE_LINES = 12;
 
-/** The answer as terminal text: numbered citations with the quoted highlight, then related documents. */
-export function renderAnswerText(answer: Answer): string {
+/** How the terminal takes text: its width in columns (none: a pipe or a file, never wrapped) and whether bold is allowed. */
+export type TextOptions = { width?: number; color?: boolean };
+
+const BOLD = '\u001b[1m';
+const NORMAL = '\u001b[22m';
+
+/**
+ * The answer as terminal text: numbered citations with the quoted highlight (bold where colour is allowed),
+ * then related documents. Prose wraps to `width`; code lines are kept as they are.
+ */
+export function renderAnswerText(answer: Answer, options: TextOptions = {}): string {
+  const { width } = options;
   switch (answer.kind) {
     case 'rejected':
       return answer.message;
     case 'no-match': {
-      const lines = [`The sources don't cover this: nothing in them answers "${answer.query}".`];
+      // Groups of lines (a wrapped paragraph each), flattened once at the end.
+      const blocks = [wrapText(`The sources don't cover this: nothing in them answers "${answer.query}".`, width)];
       if (answer.related.length > 0) {
-        lines.push('', 'Possibly related:');
-        for (const doc of answer.related) lines.push(`  - ${doc.title} (${doc.docId})`);
+        blocks.push(['', 'Possibly related:']);
+        for (const doc of answer.related) blocks.push(wrapText(`${doc.title} (${doc.docId})`, width, '  - ', '    '));
       }
-      return lines.join('\n');
+      return blocks.flat().join('\n');
     }
     case 'answer': {
-      const lines: string[] = [];
+      const blocks: string[][] = [];
       for (const result of answer.results) {
         const section = result.section === undefined ? '' : ` › ${result.section}`;
-        lines.push(`[${result.rank}] ${result.title}${section}, ${result.location}`);
-        for (const line of quoteLines(result)) lines.push(line);
-        lines.push('');
+        blocks.push(wrapText(`[${result.rank}] ${result.title}${section}, ${result.location}`, width, '', '    '), quoteLines(result, options), ['']);
       }
-      if (answer.related.length > 0) lines.push(`Also related: ${answer.related.map((d) => d.title).join('; ')}`, '');
-      lines.push(
-        `${answer.results.length} of ${answer.matched.passages} matching passages from ${answer.matched.documents} documents · ${answer.tookMs} ms`,
-      );
-      return lines.join('\n');
+      if (answer.related.length > 0) blocks.push(wrapText(`Also related: ${answer.related.map((d) => d.title).join('; ')}`, width, '', '  '), ['']);
+      const { passages, documents } = answer.matched;
+      // "passage" agrees with the number of matches ("1 of 1 matching passage"), not with the number shown.
+      blocks.push(wrapText(`${answer.results.length} of ${plural(passages, 'matching passage')} from ${plural(documents, 'document')} · ${answer.tookMs} ms`, width));
+      return blocks.flat().join('\n');
     }
     default: {
       const unreachable: never = answer;
@@ -69,10 +80,14 @@ export function answerToJson(answer: Exclude<Answer, { kind: 'rejected' }>): obj
  * The highlight in quotes; or, when the highlight is a line of code, the code block it sits in. Code
  * keeps its line breaks, indented four spaces under a "lang:" label, never flattened onto one line.
  */
-function quoteLines(result: Citation): string[] {
+function quoteLines(result: Citation, { width, color = false }: TextOptions): string[] {
   const at = result.highlightStart;
   const block = passageSegments(result.text).find((s) => s.kind === 'code' && at >= s.codeStart && at < s.end);
-  if (!block || block.kind !== 'code') return [`    “${result.highlight.trim()}”`];
+  if (!block || block.kind !== 'code') {
+    // Wrapped first, bolded line by line after: escape codes never count toward the width or span a line break.
+    const lines = wrapText(`“${result.highlight.trim()}”`, width, '    ', '     ');
+    return color ? lines.map((line) => line.replace(/^( +)(.*)$/, `$1${BOLD}$2${NORMAL}`)) : lines;
+  }
   const code = result.text.slice(block.codeStart, block.codeEnd).split('\n');
   const shown = code.slice(0, MAX_CODE_LINES).map((line) => `    ${line}`);
   if (code.length > MAX_CODE_LINES) shown.push(`    … (${code.length - MAX_CODE_LINES} more lines)`);

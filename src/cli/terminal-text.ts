@@ -3,13 +3,15 @@
  * controls U+0080-U+009F, which many terminals obey as ESC sequences too (U+009B is CSI, U+009D OSC):
  * a document could otherwise recolour, retitle or clear the terminal, or hide a link (OSC 8).
  */
-const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+const CONTROLS = /\u001b\[(?:1|22)m|[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+/** Bold on and off: the answer's highlight (render-answer), the one escape let through (at worst, bold text). */
+const BOLD_ON_OFF = new Set(['\u001b[1m', '\u001b[22m']);
 const C0 = /[\u0000-\u0008\u000b-\u001f]/g;
 const C1_AND_DEL = /[\u007f-\u009f]/g;
 
-/** Text for a human's terminal, with every control character but tab and newline dropped. */
+/** Text for a human's terminal, with every control character but tab and newline dropped (bold aside). */
 export function terminalText(text: string): string {
-  return text.replace(CONTROLS, '');
+  return text.replace(CONTROLS, (match) => (BOLD_ON_OFF.has(match) ? match : ''));
 }
 
 /**

@@ -25,7 +25,7 @@ export async function askCommand(ctx: CliContext): Promise<ExitCode> {
       ctx.err(answer.message);
       return 1;
     }
-    ctx.out(values.json ? JSON.stringify(answerToJson(answer)) : renderAnswerText(answer));
+    ctx.out(values.json ? JSON.stringify(answerToJson(answer)) : renderAnswerText(answer, ctx.terminal));
     return 0;
   } finally {
     await kb.close();

@@ -3,6 +3,7 @@ import { guildScope, sourceLabel, visibleScopes, type Scope } from '../../core/d
 import { openKnowledgeBase } from '../../config/open-knowledge-base.js';
 import { UsageError, type CliContext, type ExitCode } from '../cli-context.js';
 import { docsAdd } from '../add/docs-add.js';
+import { plural } from '../plural.js';
 import { warnReadOnly } from '../warn-read-only.js';
 
 /** `footnote docs add|list|remove`: the operator's document commands (global, or one guild's). */
@@ -38,7 +39,7 @@ export async function docsCommand(ctx: CliContext): Promise<ExitCode> {
         } else {
           for (const d of docs) {
             const origin = d.readOnly ? 'shipped' : `added by ${d.addedBy} ${d.addedAt.slice(0, 10)}`;
-            ctx.out(`${d.id}  ${d.title}  (${d.passages} passages, ${origin}${d.scope === 'global' ? '' : ', this server'})`);
+            ctx.out(`${d.id}  ${d.title}  (${plural(d.passages, 'passage')}, ${origin}${d.scope === 'global' ? '' : ', this server'})`);
           }
           if (docs.length === 0) ctx.out('No documents.');
         }

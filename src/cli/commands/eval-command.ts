@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -9,6 +9,7 @@ import { runCollection } from '../../core/eval/run-collection.js';
 import { evaluateSeedAnswers } from '../../core/eval/seed-eval.js';
 import { readCollectionDocuments, readCollectionQueries } from '../../core/eval/trec-collection.js';
 import { evaluateRun, parseQrels } from '../../core/eval/trec-metrics.js';
+import { FootnoteError } from '../../core/errors.js';
 import { KnowledgeBase } from '../../core/knowledge/knowledge-base.js';
 import type { CliContext, ExitCode } from '../cli-context.js';
 
@@ -27,8 +28,10 @@ const offTopicFile = z.array(z.string());
 export async function evalCommand(ctx: CliContext): Promise<ExitCode> {
   const { values } = parseArgs({ args: ctx.args, options: { ir: { type: 'string' }, questions: { type: 'string' } } });
   const questionsDir = values.questions ?? join(PACKAGE_ROOT, 'eval');
-  const seeds = seedFile.parse(JSON.parse(await readFile(join(questionsDir, 'seed-questions.dev.json'), 'utf8')));
-  const offTopic = offTopicFile.parse(JSON.parse(await readFile(join(questionsDir, 'offtopic-questions.dev.json'), 'utf8')));
+  // Checked before anything is printed: a wrong path is one line, not half a table and a stack.
+  const collections = values.ir === undefined ? [] : await findCollections(values.ir);
+  const seeds = seedFile.parse(await readJson(join(questionsDir, 'seed-questions.dev.json'), '--questions'));
+  const offTopic = offTopicFile.parse(await readJson(join(questionsDir, 'offtopic-questions.dev.json'), '--questions'));
 
   // The shipped corpus alone, in a throwaway data folder: the operator's own store is not measured.
   const dataDir = await mkdtemp(join(tmpdir(), 'footnote-eval-'));
@@ -59,9 +62,8 @@ export async function evalCommand(ctx: CliContext): Promise<ExitCode> {
     ctx.out('');
     ctx.out('| collection | queries | footnote nDCG@10 / MAP / R@100 | textbook BM25 | ΔnDCG@10 |');
     ctx.out('|---|---|---|---|---|');
-    for (const name of (await readdir(values.ir)).sort()) {
+    for (const name of collections) {
       const dir = join(values.ir, name);
-      if (!existsSync(join(dir, 'docs.jsonl'))) continue;
       const [documents, queries, qrelsText] = await Promise.all([
         readCollectionDocuments(join(dir, 'docs.jsonl')),
         readCollectionQueries(join(dir, 'queries.jsonl')),
@@ -79,4 +81,30 @@ export async function evalCommand(ctx: CliContext): Promise<ExitCode> {
     }
   }
   return 0;
+}
+
+const COLLECTION_FILES = ['docs.jsonl', 'queries.jsonl', 'qrels.tsv'];
+
+/** The test collections in `dir` (sorted): its subfolders with docs.jsonl. Refuses a missing folder, an empty one, or a collection missing a file. */
+async function findCollections(dir: string): Promise<string[]> {
+  const isDirectory = await stat(dir).then((s) => s.isDirectory(), () => false);
+  if (!isDirectory) throw new FootnoteError('not_found', `--ir ${dir}: no such folder.`);
+  const names = (await readdir(dir)).sort().filter((name) => existsSync(join(dir, name, 'docs.jsonl')));
+  if (names.length === 0) {
+    throw new FootnoteError('not_found', `--ir ${dir} holds no test collection (a folder with ${COLLECTION_FILES.join(', ')}).`);
+  }
+  for (const name of names) {
+    const missing = COLLECTION_FILES.filter((file) => !existsSync(join(dir, name, file)));
+    if (missing.length > 0) throw new FootnoteError('not_found', `--ir ${join(dir, name)} has no ${missing.join(' or ')}.`);
+  }
+  return names;
+}
+
+async function readJson(path: string, option: string): Promise<unknown> {
+  try {
+    return JSON.parse(await readFile(path, 'utf8'));
+  } catch (error) {
+    const why = (error as { code?: unknown }).code === 'ENOENT' ? 'no such file' : (error as Error).message;
+    throw new FootnoteError('not_found', `Cannot read ${path} (${option}): ${why}.`, { cause: error });
+  }
 }
