@@ -54,6 +54,20 @@ describe('KnowledgeBase', () => {
     expect(answer.kind === 'answer' && answer.results[0]!.docId).toBe('zebra-crossings');
   });
 
+  it('cuts an added text into passages in the extraction worker, under its time limit: a text too slow to split is refused and nothing is added', async () => {
+    const kb = await openKb({ extraction: { limits: { timeoutMs: 300 } } });
+    // 2.4 MB of two-letter paragraphs: seconds of splitting, so the worker's 300 ms run out first.
+    const slow = 'ab\n\n'.repeat(600_000);
+    const refused = kb.add({ scope: `guild:${GUILD_A}`, input: text(slow), title: 'Slow', addedBy: 'op' });
+    await expect(refused).rejects.toMatchObject({
+      code: 'extraction_failed',
+      message: 'Cutting the text into passages took longer than 300 ms, so it was stopped; the file may be malformed.',
+    });
+    expect(kb.list([`guild:${GUILD_A}`])).toEqual([]);
+    const added = await kb.add({ scope: `guild:${GUILD_A}`, input: text(ZEBRA), title: 'Zebra crossings', addedBy: 'op' });
+    expect(added).toMatchObject({ kind: 'added', passages: 1 });
+  });
+
   it('indexes an added document with exactly the passages its stored text gives (reusing the cut of the check)', async () => {
     const long = Array.from({ length: 40 }, (_, i) => `Paragraph ${i + 1} says the zebra crossing rule ${i} applies to lane ${i * 3}.`).join('\n\n');
     const kb = await openKb();

@@ -2,9 +2,10 @@ import { FootnoteError } from '../errors.js';
 import { sha256Hex } from '../hash.js';
 import type { DocumentMeta, TextLayout } from '../documents/document.js';
 import { extractText, type ExtractedText, type ExtractLimits } from '../ingest/extract-text.js';
+import { resolveExtractLimits } from '../ingest/extract-limits.js';
+import { splitInWorker } from '../ingest/run-extract-worker.js';
 import type { FetchOptions } from '../ingest/fetch-document.js';
 import { slugify } from '../documents/slugify.js';
-import { splitDocument } from '../passages/split-document.js';
 import type { Passage } from '../passages/split-passages.js';
 import type { StoredSource } from '../store/document-store.js';
 import type { AddRequest } from './add-input.js';
@@ -94,7 +95,12 @@ export async function prepareDocument(
   const { layout } = extracted;
   const title =
     cleanTitle(request.title) ?? cleanTitle(extracted.title) ?? (layout === 'markdown' ? undefined : firstLineTitle(extracted.text)) ?? sourceTitle(source);
-  const passages = splitDocument({ id: 'check', text: extracted.text, layout }, { maxChars: passageMaxChars });
+  // Cut in the extraction worker, under its time and memory limits: the text is still untrusted here.
+  const passages = await splitInWorker({
+    doc: { id: 'check', text: extracted.text, layout },
+    options: { maxChars: passageMaxChars },
+    limits: resolveExtractLimits(settings.limits),
+  });
   // A Markdown page with nothing to quote (a landing page made of front matter and components) is still
   // a page of the team's folder: it is kept, findable by its title, with no passages. Plain text that
   // is all page chrome is not worth keeping.
