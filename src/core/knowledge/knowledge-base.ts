@@ -329,6 +329,14 @@ export class KnowledgeBase {
     return true;
   }
 
+  /**
+   * Indexes a document: with the passages `addMany` just cut in the extraction worker, or else (a
+   * document another process added, or every document when the index is rebuilt) cut here, on the
+   * main thread. That stays synchronous on purpose: `sync()` runs before every answer and must not
+   * wait. It is bounded all the same: every stored document was cut once in the worker when it was
+   * added, under its heap cap and timeout, and cutting is deterministic and linear, so cutting it again
+   * takes the same bounded time and memory (the shipped corpus is the operator's own text).
+   */
   private indexDocument(doc: CorpusDocument): void {
     const { text, ...meta } = doc;
     const presplit = this.presplit?.get(doc.contentHash);
