@@ -5,6 +5,8 @@
  * - `open <dataDir>`: opens the knowledge base there (rebuilding its index when the snapshot is gone) and
  *   prints the documents and passages it indexed, and the peak resident memory.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { KnowledgeBase } from '../../src/core/knowledge/knowledge-base.js';
 import { isFootnoteError } from '../../src/core/errors.js';
 import { CORPUS_DIR } from '../helpers.js';
@@ -20,6 +22,8 @@ export const LARGE_INPUTS: Record<string, { name: string; text: () => string }> 
   'one-letter lines': { name: 'a.txt', text: () => fill('a\n') },
   'flat <p> HTML': { name: 'flat.html', text: () => `<!doctype html><html><body>${fill('<p>ab</p>\n')}</body></html>` },
   'tab-separated text': { name: 'table.txt', text: () => fill('alpha\tbeta\tgamma\t42\n') },
+  /** An honest document of the same size: the shipped corpus's prose, chapter after chapter. */
+  prose: { name: 'book.txt', text: () => fill(`${readdirSync(CORPUS_DIR).map((f) => readFileSync(join(CORPUS_DIR, f), 'utf8')).join('\n\n')}\n\n`) },
 };
 
 const peakMb = () => Math.round(process.resourceUsage().maxRSS / 1024);

@@ -36,6 +36,12 @@ describe('adding 9.9 MB documents built to take memory, in a process with a 1 GB
     expect(report.peakMb).toBeLessThan(HEAP_MB + 256);
   });
 
+  it('adds 9.9 MB of ordinary prose', async () => {
+    const report = await footnote('add', data.path, 'prose');
+    expect(report.outcome).toBe('added');
+    expect(report.passages).toBeGreaterThan(5000);
+  });
+
   it('rebuilds the index of a large accepted document on the main thread within the heap limit', async () => {
     const added = await footnote('add', data.path, 'tab-separated text', '4000000');
     expect(added).toMatchObject({ outcome: 'added', passages: 4000 });

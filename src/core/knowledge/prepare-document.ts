@@ -29,7 +29,7 @@ export type PreparedDocument = {
   contentHash: string;
   passages: number;
   firstPassage: string;
-  /** The passages the check cut (ids under a placeholder document id): indexing reuses them. */
+  /** The passages the extraction worker cut (ids under a placeholder document id): indexing reuses them. */
   split: readonly Passage[];
 };
 
