@@ -50,7 +50,9 @@ export async function runExtractWorker(job: ReadJob): Promise<ExtractResult> {
  * an extraction_failed error, and the main thread (the bot answering questions) never runs it.
  */
 export async function splitInWorker(job: Omit<SplitJob, 'kind'>): Promise<Passage[]> {
-  return runJob({ kind: 'split', ...job }, (reply) => ('passages' in reply && Array.isArray(reply.passages) ? reply.passages : undefined));
+  const isPassages = (value: unknown): value is Passage[] =>
+    Array.isArray(value) && value.every((p: Partial<Passage> | null) => typeof p?.id === 'string' && typeof p.text === 'string');
+  return runJob({ kind: 'split', ...job }, (reply) => ('passages' in reply && isPassages(reply.passages) ? reply.passages : undefined));
 }
 
 async function runJob<T>(job: ExtractJob, accept: (reply: ExtractReply & { ok: true }) => T | undefined): Promise<T> {
