@@ -54,6 +54,19 @@ describe('KnowledgeBase', () => {
     expect(answer.kind === 'answer' && answer.results[0]!.docId).toBe('zebra-crossings');
   });
 
+  it('cuts an added text into passages in the extraction worker, under its time limit: a text too slow to split is refused and nothing is added', async () => {
+    const kb = await openKb({ extraction: { limits: { timeoutMs: 300 } } });
+    // 2.4 MB of two-letter paragraphs: seconds of splitting, so the worker's 300 ms run out first.
+    const slow = 'ab\n\n'.repeat(600_000);
+    const refused = kb.add({ scope: `guild:${GUILD_A}`, input: text(slow), title: 'Slow', addedBy: 'op' });
+    await expect(refused).rejects.toMatchObject({
+      code: 'extraction_failed',
+      message: 'Cutting the text into passages took longer than 300 ms, so it was stopped; the file may be malformed.',
+    });
+    expect(kb.list([`guild:${GUILD_A}`])).toEqual([]);
+    expect(kb.ask('What did the embassy report about the prosecution of the site?').kind).toBe('answer');
+  });
+
   it('indexes an added document with exactly the passages its stored text gives (reusing the cut of the check)', async () => {
     const long = Array.from({ length: 40 }, (_, i) => `Paragraph ${i + 1} says the zebra crossing rule ${i} applies to lane ${i * 3}.`).join('\n\n');
     const kb = await openKb();
@@ -256,6 +269,30 @@ describe('KnowledgeBase', () => {
     expect(again.kind === 'answer' && again.results[0]!.text).toBe(ZEBRA);
     healed.ask(shippedQuestion);
     expect(warnings).toEqual([]);
+  });
+
+  it('recovers every damaged passage text of a document by reading and cutting that document once', async () => {
+    const logs: string[] = [];
+    const warnings: string[] = [];
+    const logger = { debug: (_: object, m?: string) => logs.push(`${m}`), info() {}, warn: (_: object, m?: string) => warnings.push(`${m}`), error() {} };
+    const long = Array.from({ length: 60 }, (_, i) => `Paragraph ${i + 1} says the zebra crossing rule ${i} applies to lane ${i * 3} of the avenue.`).join('\n\n');
+    const kb = await openKb({ logger, snapshotDelayMs: 60_000 });
+    const added = await kb.add({ scope: `guild:${GUILD_A}`, input: text(long), title: 'Long rules', addedBy: 'op' });
+    const before = kb.document([`guild:${GUILD_A}`], added.id)!.passages.map((p) => p.text);
+    expect(before.length).toBeGreaterThan(3);
+    await kb.close();
+    // Damage every passage of the document: one flipped letter in each of its paragraphs.
+    const index = join(data.path, 'index');
+    const texts = join(index, readdirSync(index).find((f) => f.endsWith('.text'))!);
+    const bytes = readFileSync(texts);
+    for (let at = bytes.indexOf('zebra crossing rule'); at >= 0; at = bytes.indexOf('zebra crossing rule', at + 1)) bytes[at]! ^= 0x20;
+    writeFileSync(texts, bytes);
+
+    logs.length = 0;
+    const loaded = await openKb({ logger, snapshotDelayMs: 60_000 });
+    expect(loaded.document([`guild:${GUILD_A}`], added.id)!.passages.map((p) => p.text)).toEqual(before);
+    expect(warnings.filter((w) => w.includes('damaged')).length).toBe(before.length);
+    expect(logs.filter((l) => l.startsWith('cutting a document again'))).toHaveLength(1);
   });
 
   it('clears the temporary files of a snapshot write that was killed, and only those', async () => {

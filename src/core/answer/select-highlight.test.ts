@@ -44,4 +44,14 @@ describe('selectHighlight', () => {
     const text = 'Leave types:\n• Parental leave is sixteen weeks at full pay.\n• Sick leave has no fixed limit.';
     expect(pick(text, 'How long is parental leave?')).toBe('Parental leave is sixteen weeks at full pay.');
   });
+
+  it('highlights a sentence of a Chinese passage, not the whole passage', () => {
+    const sentences = Array.from({ length: 20 }, (_, i) => `第${i + 1}条规定适用于第${i + 3}号车道的行人。`);
+    sentences[12] = '斑马线政策由市议会在一九五一年通过，行人在条纹人行横道上享有优先权。';
+    const [passage] = splitPassages('zh', sentences.join(''));
+    const weights = new Map(analyze('斑马线政策').map((term) => [term, 1]));
+    const { start, end } = selectHighlight(passage!.text, weights);
+    expect(passage!.text.slice(start, end)).toContain(sentences[12]);
+    expect(end - start).toBeLessThanOrEqual(sentences[12]!.length + 40);
+  });
 });

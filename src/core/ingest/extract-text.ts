@@ -3,7 +3,7 @@ import { FootnoteError } from '../errors.js';
 import { checkDocxArchive } from './check-docx-archive.js';
 import { decodeText } from './decode-text.js';
 import { describeBytes, describeSignature } from './describe-bytes.js';
-import type { ExtractJob } from './extract-job.js';
+import type { ReadJob } from './extract-job.js';
 import { resolveExtractLimits, type ExtractLimits } from './extract-limits.js';
 import { formatBytes } from './format-bytes.js';
 import { looksLikeHtml } from './looks-like-html.js';
@@ -130,7 +130,7 @@ function hasPdfHeader(bytes: Uint8Array): boolean {
   return head.includes('%PDF-');
 }
 
-async function fromWorker(job: ExtractJob, input: ExtractInput, limits: ExtractLimits): Promise<ExtractedText> {
+async function fromWorker(job: ReadJob, input: ExtractInput, limits: ExtractLimits): Promise<ExtractedText> {
   const { text, title } = await runExtractWorker(job);
   if (job.kind === 'pdf') {
     // Tidied page by page so the form feeds between pages survive (tidyText turns them into "\n").

@@ -1,14 +1,17 @@
 /**
  * Entry point of the extraction worker thread (see run-extract-worker.ts): runs one job on untrusted
- * bytes and posts one ExtractReply. Parsers are imported lazily so an HTML job never loads pdf.js.
+ * bytes (or cuts an untrusted text into passages) and posts one ExtractReply. Parsers are imported lazily so an HTML job never loads pdf.js.
  * Failures are posted as FootnoteError codes; anything else becomes extraction_failed.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { isFootnoteError } from '../errors.js';
+import type { Passage } from '../passages/split-passages.js';
 import type { ExtractJob, ExtractReply } from './extract-job.js';
 
-async function run(job: ExtractJob): Promise<{ text: string; title?: string }> {
+async function run(job: ExtractJob): Promise<{ text: string; title?: string } | { passages: Passage[] }> {
   switch (job.kind) {
+    case 'split':
+      return { passages: (await import('../passages/split-document.js')).splitDocument(job.doc, job.options) };
     case 'pdf':
       return (await import('./pdf-to-text.js')).pdfToText(job.bytes, job.limits);
     case 'docx':

@@ -4,7 +4,8 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { FootnoteError } from '../errors.js';
-import type { ExtractJob, ExtractReply } from './extract-job.js';
+import type { Passage } from '../passages/split-passages.js';
+import type { ExtractJob, ExtractReply, ReadJob, SplitJob } from './extract-job.js';
 import type { ExtractLimits } from './extract-limits.js';
 
 /**
@@ -22,35 +23,60 @@ const MAX_CONCURRENT_WORKERS = 2;
 const MEMORY_SAMPLE_MS = 50;
 const MB = 1024 * 1024;
 
-const JOB_NAMES: Record<ExtractJob['kind'], string> = { pdf: 'PDF', docx: 'Word document', html: 'web page' };
+/** What each job is called in its messages: what it does ("Reading the PDF took longer…") and who does it. */
+const JOB_NAMES: Record<ExtractJob['kind'], { doing: string; doer: string }> = {
+  pdf: { doing: 'Reading the PDF', doer: 'The PDF reader' },
+  docx: { doing: 'Reading the Word document', doer: 'The Word document reader' },
+  html: { doing: 'Reading the web page', doer: 'The web page reader' },
+  split: { doing: 'Cutting the text into passages', doer: 'The passage splitter' },
+};
+
+type ExtractResult = { text: string; title?: string };
 
 /**
  * Runs one extraction job in a worker thread with a heap cap and a wall-clock timeout, so that a
  * hostile file can exhaust, crash or hang only that thread. Every way the worker can fail becomes a
  * FootnoteError; the worker is always terminated.
  */
-export async function runExtractWorker(job: ExtractJob): Promise<{ text: string; title?: string }> {
+export async function runExtractWorker(job: ReadJob): Promise<ExtractResult> {
+  return runJob(job, (reply) =>
+    'text' in reply && typeof reply.text === 'string' ? { text: reply.text, ...(reply.title !== undefined ? { title: reply.title } : {}) } : undefined,
+  );
+}
+
+/**
+ * Cuts a document into passages (splitDocument) in a worker, under the same heap cap, timeout and
+ * memory watchdog as extraction: a text built to make splitting slow or huge stops that thread with
+ * an extraction_failed error, and the main thread (the bot answering questions) never runs it.
+ */
+export async function splitInWorker(job: Omit<SplitJob, 'kind'>): Promise<Passage[]> {
+  const isPassages = (value: unknown): value is Passage[] =>
+    Array.isArray(value) && value.every((p: Partial<Passage> | null) => typeof p?.id === 'string' && typeof p.text === 'string');
+  return runJob({ kind: 'split', ...job }, (reply) => ('passages' in reply && isPassages(reply.passages) ? reply.passages : undefined));
+}
+
+async function runJob<T>(job: ExtractJob, accept: (reply: ExtractReply & { ok: true }) => T | undefined): Promise<T> {
   const release = await acquireSlot();
   try {
-    return await runOnce(job);
+    return await runOnce(job, accept);
   } finally {
     release();
   }
 }
 
-function runOnce(job: ExtractJob): Promise<{ text: string; title?: string }> {
+function runOnce<T>(job: ExtractJob, accept: (reply: ExtractReply & { ok: true }) => T | undefined): Promise<T> {
   const { limits } = job;
-  const what = JOB_NAMES[job.kind];
+  const { doing, doer } = JOB_NAMES[job.kind];
   return new Promise((resolve, reject) => {
     // An exact copy whose buffer is transferred: one copy, and never the caller's larger backing buffer.
-    const payload: ExtractJob = job.kind === 'html' ? job : { ...job, bytes: job.bytes.slice() };
+    const payload: ExtractJob = job.kind === 'html' || job.kind === 'split' ? job : { ...job, bytes: job.bytes.slice() };
     const entry = workerEntry();
     let worker: Worker;
     try {
       worker = new Worker(entry.filename, {
         eval: entry.eval,
         workerData: payload,
-        transferList: payload.kind === 'html' ? [] : [payload.bytes.buffer as ArrayBuffer],
+        transferList: payload.kind === 'html' || payload.kind === 'split' ? [] : [payload.bytes.buffer as ArrayBuffer],
         resourceLimits: { maxOldGenerationSizeMb: limits.workerMemoryMb, stackSizeMb: 4 },
         execArgv: [],
         // The parsers need no environment; the bot's secrets stay out of the thread reading hostile files.
@@ -59,7 +85,7 @@ function runOnce(job: ExtractJob): Promise<{ text: string; title?: string }> {
         stderr: true,
       });
     } catch (error) {
-      reject(new FootnoteError('extraction_failed', `Could not start the ${what} reader: ${(error as Error).message}`, { cause: error }));
+      reject(new FootnoteError('extraction_failed', `Could not start ${doer.toLowerCase()}: ${(error as Error).message}`, { cause: error }));
       return;
     }
     // pdf.js may print warnings; they are not ours to show and must not fill a pipe.
@@ -67,27 +93,27 @@ function runOnce(job: ExtractJob): Promise<{ text: string; title?: string }> {
     worker.stderr.resume();
 
     let settled = false;
-    const finish = (outcome: { text: string; title?: string } | FootnoteError): void => {
+    const finish = (outcome: { value: T } | FootnoteError): void => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
       clearInterval(watchdog);
       void worker.terminate();
       if (outcome instanceof FootnoteError) reject(outcome);
-      else resolve(outcome);
+      else resolve(outcome.value);
     };
     const timer = setTimeout(() => {
       finish(
         new FootnoteError(
           'extraction_failed',
-          `Reading the ${what} took longer than ${formatSeconds(limits.timeoutMs)}, so it was stopped; the file may be malformed.`,
+          `${doing} took longer than ${formatSeconds(limits.timeoutMs)}, so it was stopped; the file may be malformed.`,
         ),
       );
     }, limits.timeoutMs);
     const outOfMemory = (): FootnoteError =>
       new FootnoteError(
         'extraction_failed',
-        `Reading the ${what} needed more than ${limits.workerMemoryMb} MB of memory, so it was stopped; the file may be malformed.`,
+        `${doing} needed more than ${limits.workerMemoryMb} MB of memory, so it was stopped; the file may be malformed.`,
       );
     const baselineRss = process.memoryUsage.rss();
     const watchdog = setInterval(() => {
@@ -95,26 +121,26 @@ function runOnce(job: ExtractJob): Promise<{ text: string; title?: string }> {
     }, MEMORY_SAMPLE_MS);
 
     worker.on('message', (reply: ExtractReply) => {
-      if (typeof reply !== 'object' || reply === null || (reply.ok ? typeof reply.text !== 'string' : typeof reply.message !== 'string')) {
-        finish(new FootnoteError('extraction_failed', `The ${what} reader sent back an unreadable result.`));
-      } else if (reply.ok) {
-        finish({ text: reply.text, ...(reply.title !== undefined ? { title: reply.title } : {}) });
-      } else {
+      const value = typeof reply === 'object' && reply !== null && reply.ok ? accept(reply) : undefined;
+      if (value !== undefined) finish({ value });
+      else if (typeof reply === 'object' && reply !== null && !reply.ok && typeof reply.message === 'string') {
         finish(new FootnoteError(reply.code, reply.message));
+      } else {
+        finish(new FootnoteError('extraction_failed', `${doer} sent back an unreadable result.`));
       }
     });
     worker.on('error', (error: Error & { code?: string }) => {
       finish(
         error.code === 'ERR_WORKER_OUT_OF_MEMORY'
           ? outOfMemory()
-          : new FootnoteError('extraction_failed', `The ${what} reader crashed: ${error.message}`, { cause: error }),
+          : new FootnoteError('extraction_failed', `${doer} crashed: ${error.message}`, { cause: error }),
       );
     });
     worker.on('messageerror', (error) => {
-      finish(new FootnoteError('extraction_failed', `The ${what} reader sent back an unreadable result.`, { cause: error }));
+      finish(new FootnoteError('extraction_failed', `${doer} sent back an unreadable result.`, { cause: error }));
     });
     worker.on('exit', (code) => {
-      finish(new FootnoteError('extraction_failed', `The ${what} reader stopped unexpectedly (exit code ${code}).`));
+      finish(new FootnoteError('extraction_failed', `${doer} stopped unexpectedly (exit code ${code}).`));
     });
   });
 }

@@ -61,6 +61,12 @@ export class KnowledgeBase {
   private index = new PassageIndex();
   /** The passages `addMany` just cut, by content hash, for the index to reuse (see addMany). */
   private presplit: ReadonlyMap<string, readonly Passage[]> | undefined;
+  /**
+   * Passage texts re-cut from their source while recovering a damaged snapshot, by document (scope,
+   * id, content hash): a document is read and cut once, however many of its passages are damaged.
+   * Emptied when the snapshot is written again (its texts are then whole).
+   */
+  private recovered = new Map<string, ReadonlyMap<string, string> | undefined>();
 
   private constructor(
     private readonly options: KnowledgeBaseOptions,
@@ -249,6 +255,7 @@ export class KnowledgeBase {
     if (!this.dirty || this.readOnly) return;
     this.dirty = false;
     try {
+      this.recovered.clear();
       await writeSnapshot(this.snapshotPath, this.index, {
         format: SNAPSHOT_FORMAT,
         optionsHash: OPTIONS_HASH,
@@ -315,6 +322,13 @@ export class KnowledgeBase {
     this.logger.warn({ passage: passage.id }, 'a passage text in the index snapshot is damaged; reading it from its source');
     this.markDirty();
     const meta = this.index.getDocument(passage.scope, passage.docId)?.meta;
+    const key = `${passage.scope}\u0000${passage.docId}\u0000${meta?.contentHash ?? ''}`;
+    if (!this.recovered.has(key)) this.recovered.set(key, this.recutDocument(passage, meta));
+    return this.recovered.get(key)?.get(passage.id);
+  }
+
+  /** The passage texts of a document cut again from its source, by passage id (undefined if unreadable). */
+  private recutDocument(passage: IndexedPassage, meta: DocumentMeta | undefined): ReadonlyMap<string, string> | undefined {
     let text: string | undefined;
     try {
       if (meta?.source.kind === 'shipped') {
@@ -326,8 +340,9 @@ export class KnowledgeBase {
       this.logger.warn({ err: error, passage: passage.id }, 'could not read the source of a damaged passage text');
     }
     if (text === undefined) return undefined;
-    const layout = meta?.layout;
-    return splitDocument({ id: passage.docId, text, layout }, { maxChars: this.options.passageMaxChars ?? 1000 }).find((p) => p.id === passage.id)?.text;
+    this.logger.debug({ scope: passage.scope, doc: passage.docId }, 'cutting a document again to recover its damaged passage texts');
+    const passages = splitDocument({ id: passage.docId, text, layout: meta?.layout }, { maxChars: this.options.passageMaxChars ?? 1000 });
+    return new Map(passages.map((p) => [p.id, p.text]));
   }
 
   /** Applies every store change after `rev` to the index. */
@@ -341,6 +356,14 @@ export class KnowledgeBase {
     return true;
   }
 
+  /**
+   * Indexes a document: with the passages `addMany` just cut in the extraction worker, or else (a
+   * document another process added, or every document when the index is rebuilt) cut here, on the
+   * main thread. That stays synchronous on purpose: `sync()` runs before every answer and must not
+   * wait. It is bounded all the same: every stored document was cut once in the worker when it was
+   * added, under its heap cap and timeout, and cutting is deterministic and linear, so cutting it again
+   * takes the same bounded time and memory (the shipped corpus is the operator's own text).
+   */
   private indexDocument(doc: CorpusDocument): void {
     const { text, ...meta } = doc;
     const presplit = this.presplit?.get(doc.contentHash);

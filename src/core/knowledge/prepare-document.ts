@@ -2,9 +2,11 @@ import { FootnoteError } from '../errors.js';
 import { sha256Hex } from '../hash.js';
 import type { DocumentMeta, TextLayout } from '../documents/document.js';
 import { extractText, type ExtractedText, type ExtractLimits } from '../ingest/extract-text.js';
+import { resolveExtractLimits } from '../ingest/extract-limits.js';
+import { splitInWorker } from '../ingest/run-extract-worker.js';
+import { splitDocument } from '../passages/split-document.js';
 import type { FetchOptions } from '../ingest/fetch-document.js';
 import { slugify } from '../documents/slugify.js';
-import { splitDocument } from '../passages/split-document.js';
 import type { Passage } from '../passages/split-passages.js';
 import type { StoredSource } from '../store/document-store.js';
 import type { AddRequest } from './add-input.js';
@@ -28,9 +30,12 @@ export type PreparedDocument = {
   contentHash: string;
   passages: number;
   firstPassage: string;
-  /** The passages the check cut (ids under a placeholder document id): indexing reuses them. */
+  /** The passages the extraction worker cut (ids under a placeholder document id): indexing reuses them. */
   split: readonly Passage[];
 };
+
+/** Texts up to this many characters are cut into passages on the calling thread (see prepareDocument). */
+const IN_PLACE_SPLIT_CHARS = 200_000;
 
 /** Longest title kept; Discord's embed title holds 256 characters and titles head citations. */
 const MAX_TITLE_CHARS = 200;
@@ -94,7 +99,14 @@ export async function prepareDocument(
   const { layout } = extracted;
   const title =
     cleanTitle(request.title) ?? cleanTitle(extracted.title) ?? (layout === 'markdown' ? undefined : firstLineTitle(extracted.text)) ?? sourceTitle(source);
-  const passages = splitDocument({ id: 'check', text: extracted.text, layout }, { maxChars: passageMaxChars });
+  // A large text is cut in the extraction worker, under its time and memory limits: it is still untrusted
+  // here. A small one is cut in place: every step of the cut is linear, so 200,000 characters take tens of
+  // milliseconds at worst, less than starting a worker (a folder of 57 pages would pay that 57 times).
+  const doc = { id: 'check', text: extracted.text, layout };
+  const passages =
+    extracted.text.length <= IN_PLACE_SPLIT_CHARS
+      ? splitDocument(doc, { maxChars: passageMaxChars })
+      : await splitInWorker({ doc, options: { maxChars: passageMaxChars }, limits: resolveExtractLimits(settings.limits) });
   // A Markdown page with nothing to quote (a landing page made of front matter and components) is still
   // a page of the team's folder: it is kept, findable by its title, with no passages. Plain text that
   // is all page chrome is not worth keeping.

@@ -11,6 +11,8 @@ export interface ParagraphToken {
   text: string;
   /** 1-based line of the original text it comes from. */
   line: number;
+  /** A piece of a CJK run cut for length (see cut-cjk-token): joined to the previous token without a space. */
+  glued?: boolean;
 }
 
 export interface Paragraph {

@@ -366,3 +366,49 @@ describe('splitPassages (examples)', () => {
     expect(passage).toMatchObject({ paragraphStart: 1, paragraphEnd: 3, lineStart: 1, lineEnd: 17 });
   });
 });
+
+describe('splitPassages on Chinese and Japanese text (no spaces between sentences)', () => {
+  const sentence = '北京是中华人民共和国的首都，也是全国的政治、文化和国际交往中心。';
+  const chinese = sentence.repeat(Math.ceil(5600 / sentence.length)).slice(0, 5600);
+
+  it('cuts a 5,600-character Chinese paragraph into passages of at most 1,000 characters, each ending on 。', () => {
+    const passages = splitPassages('zh', chinese);
+    expect(passages.length).toBeGreaterThanOrEqual(6);
+    for (const passage of passages.slice(0, -1)) {
+      expect(passage.text.length).toBeLessThanOrEqual(1000);
+      expect(passage.text.endsWith('。')).toBe(true);
+    }
+    expect(passages.at(-1)!.text.length).toBeLessThanOrEqual(1000);
+    expect(passages.map((p) => p.text).join('')).toBe(chinese);
+  });
+
+  it('cuts a long run without punctuation by characters, never between the halves of a surrogate pair', () => {
+    const run = `${'字'.repeat(999)}${'𠀀'.repeat(1500)}`; // 𠀀 (U+20000) is two UTF-16 code units
+    const passages = splitPassages('zh', run);
+    for (const passage of passages) {
+      expect(passage.text.length).toBeLessThanOrEqual(1000);
+      expect(passage.text).not.toMatch(/^[\uDC00-\uDFFF]|[\uD800-\uDBFF]$/u);
+    }
+    expect(passages[0]!.text).toBe('字'.repeat(999));
+    expect(passages.map((p) => p.text).join('')).toBe(run);
+  });
+
+  it('cuts Japanese at 。 as well', () => {
+    const japanese = '吾輩は猫である。名前はまだ無い。どこで生れたかとんと見当がつかぬ。'.repeat(60);
+    const passages = splitPassages('ja', japanese);
+    expect(passages.length).toBeGreaterThan(1);
+    for (const passage of passages) {
+      expect(passage.text.length).toBeLessThanOrEqual(1000);
+      expect(passage.text.endsWith('。')).toBe(true);
+    }
+    expect(passages.map((p) => p.text).join('')).toBe(japanese);
+  });
+
+  it('keeps the text between CJK passages and Latin words as written, cutting only the CJK run', () => {
+    const mixed = `The report (报告) says: ${chinese}`;
+    const passages = splitPassages('mixed', mixed);
+    expect(passages[0]!.text.startsWith('The report (报告) says: 北京')).toBe(true);
+    expect(passages.map((p) => p.text).join('')).toBe(mixed);
+    for (const passage of passages) expect(passage.text.length).toBeLessThanOrEqual(1000);
+  });
+});

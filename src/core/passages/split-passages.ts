@@ -8,11 +8,15 @@
  * Words are never changed: passage text is the paragraph's tokens joined by single spaces (wrapped line
  * breaks and whitespace runs become one space), paragraphs inside a passage are joined by a blank line.
  * A token is never cut; a single token longer than `maxChars` (a URL, a hash) becomes a passage alone,
- * longer than the bound, and the display layer truncates it.
+ * longer than the bound, and the display layer truncates it. Except Chinese and Japanese, which put no
+ * spaces between words or sentences: in a paragraph too long to quote whole, a run of CJK text is cut
+ * after its sentence-final marks (。！？；) and, where a sentence is still too long, by characters; the
+ * pieces are glued back without a space (see cut-cjk-token).
  *
  * Pure and deterministic: the same (docId, text, options) always yields the same passages and ids.
  */
-import { buildParagraphs, type Paragraph } from './build-paragraphs.js';
+import { buildParagraphs, type Paragraph, type ParagraphToken } from './build-paragraphs.js';
+import { cutCjkToken, hasCjk, isCjkRun } from './cut-cjk-token.js';
 import { detectBoilerplate } from './detect-boilerplate.js';
 import { packPieces, type BreakKind, type Piece } from './pack-pieces.js';
 import { splitSentences } from './split-sentences.js';
@@ -72,21 +76,42 @@ export function splitPassages(docId: string, text: string, options: SplitOptions
 function sliceParagraphs(paragraphs: Paragraph[], maxChars: number): Slice[] {
   const slices: Slice[] = [];
   let headingRoom = 0;
-  paragraphs.forEach((paragraph, index) => {
+  paragraphs.forEach((original, index) => {
     const next = paragraphs[index + 1];
     const budget = headingRoom > 0 && headingRoom <= maxChars / 2 ? maxChars - headingRoom : maxChars;
-    const whole = paragraph.text.length <= budget;
+    const whole = original.text.length <= budget;
+    const paragraph = whole ? original : cutCjkRuns(original, budget);
     const ends = whole ? new Set([paragraph.tokens.length]) : sentenceEnds(paragraph);
     const ranges = whole ? [[0, paragraph.tokens.length] as const] : cutParagraph(paragraph, ends, budget);
     ranges.forEach(([from, to], k) => {
       const last = k === ranges.length - 1;
       const endsSentence = ends.has(to);
       const breakAfter: BreakKind = !last ? (endsSentence ? 'sentence' : 'word') : paragraph.heading && next ? 'heading' : 'paragraph';
-      slices.push({ paragraph, from, to, length: textOf(paragraph, from, to).length, joinBefore: k === 0 ? 2 : 1, breakAfter });
+      const joinBefore = k === 0 ? 2 : paragraph.tokens[from]?.glued ? 0 : 1;
+      slices.push({ paragraph, from, to, length: textOf(paragraph, from, to).length, joinBefore, breakAfter });
     });
     headingRoom = paragraph.heading ? headingRoom + paragraph.text.length + 2 : 0;
   });
   return slices;
+}
+
+/**
+ * The paragraph with its CJK tokens cut into glued pieces (at sentence ends, then within `budget`);
+ * the same paragraph when it has none, so text in other scripts is cut exactly as before.
+ */
+function cutCjkRuns(paragraph: Paragraph, budget: number): Paragraph {
+  if (!hasCjk(paragraph.text)) return paragraph;
+  const tokens: ParagraphToken[] = [];
+  for (const token of paragraph.tokens) {
+    if (!isCjkRun(token.text)) {
+      tokens.push(token);
+      continue;
+    }
+    cutCjkToken(token.text, budget).forEach((piece, k) => {
+      tokens.push(k === 0 ? { ...token, text: piece } : { text: piece, line: token.line, glued: true });
+    });
+  }
+  return tokens.length === paragraph.tokens.length ? paragraph : { ...paragraph, tokens };
 }
 
 /** Token ranges of a too-long paragraph: its sentences, with sentences over `budget` cut between words. */
@@ -100,7 +125,7 @@ function cutParagraph(paragraph: Paragraph, ends: Set<number>, budget: number): 
     let start = from;
     let length = 0;
     for (let t = from; t < to; t++) {
-      const size = (paragraph.tokens[t]?.text.length ?? 0) + (t > start ? 1 : 0);
+      const size = (paragraph.tokens[t]?.text.length ?? 0) + (t > start && !paragraph.tokens[t]?.glued ? 1 : 0);
       if (t > start && length + size > budget) {
         ranges.push([start, t]);
         start = t;
@@ -130,10 +155,11 @@ function sentenceRanges(paragraph: Paragraph, ends: Set<number>): Array<readonly
 function sentenceEnds(paragraph: Paragraph): Set<number> {
   const starts: number[] = [];
   let offset = 0;
-  for (const token of paragraph.tokens) {
+  paragraph.tokens.forEach((token, t) => {
+    if (t > 0 && !token.glued) offset += 1;
     starts.push(offset);
-    offset += token.text.length + 1;
-  }
+    offset += token.text.length;
+  });
   const ends = new Set<number>();
   let t = 0;
   for (const span of splitSentences(paragraph.text)) {
@@ -144,16 +170,18 @@ function sentenceEnds(paragraph: Paragraph): Set<number> {
 }
 
 function textOf(paragraph: Paragraph, from: number, to: number): string {
-  return paragraph.tokens
-    .slice(from, to)
-    .map((token) => token.text)
-    .join(' ');
+  let text = '';
+  for (let t = from; t < to; t++) {
+    const token = paragraph.tokens[t]!;
+    text += t > from && !token.glued ? ` ${token.text}` : token.text;
+  }
+  return text;
 }
 
 function toPassage(docId: string, ordinal: number, slices: Slice[]): Passage {
   let text = '';
   slices.forEach((slice, k) => {
-    if (k > 0) text += slice.paragraph === slices[k - 1]?.paragraph ? ' ' : '\n\n';
+    if (k > 0) text += slice.paragraph !== slices[k - 1]?.paragraph ? '\n\n' : slice.paragraph.tokens[slice.from]?.glued ? '' : ' ';
     text += textOf(slice.paragraph, slice.from, slice.to);
   });
   const first = slices[0] as Slice;

@@ -94,3 +94,16 @@ describe('splitSentences', () => {
     );
   });
 });
+
+describe('splitSentences on Chinese and Japanese', () => {
+  it('ends a sentence after 。！？； and their closing quotes, with no space after them', () => {
+    const text = '他说：「今天下雨。」我们留在家里！真的吗？是的；明天再去。';
+    const sentences = splitSentences(text).map((s) => text.slice(s.start, s.end));
+    expect(sentences).toEqual(['他说：「今天下雨。」', '我们留在家里！', '真的吗？', '是的；', '明天再去。']);
+  });
+
+  it('splits Japanese at 。', () => {
+    const text = '吾輩は猫である。名前はまだ無い。';
+    expect(splitSentences(text).map((s) => text.slice(s.start, s.end))).toEqual(['吾輩は猫である。', '名前はまだ無い。']);
+  });
+});

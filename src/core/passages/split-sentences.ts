@@ -17,8 +17,12 @@
  *   is a typical sentence opener ("…outside the U.S. The RIAA…" but "the U.S. Trade Representative");
  * - never after a list number at the start of a sentence ("5. In 2008, …");
  * - decimals and URLs ("$1.5", "allofmp3.com") contain no whitespace, so they are never split.
+ *
+ * Chinese and Japanese put no space between sentences: there a boundary also falls right after 。！？；
+ * (with their closing quotes), inside a run of text without whitespace (see cut-cjk-token).
  */
 
+import { cutCjkToken, endsCjkSentence } from './cut-cjk-token.js';
 import { charClass, trimWhere } from './trim-where.js';
 
 export interface SentenceSpan {
@@ -65,6 +69,8 @@ const OPENERS = new Set(
 const CLOSER = charClass(/["'”’»)\]}]/u);
 const NOT_LETTER = charClass(/\P{L}/u);
 const OPENERS_PUNCT = /^["'“‘«(\[{¿¡]+/u;
+/** A CJK sentence-final mark (see cut-cjk-token): only tokens holding one need cutting. */
+const CJK_MARK = /[。！？；｡．]/u;
 
 interface Token {
   text: string;
@@ -75,7 +81,15 @@ interface Token {
 export function splitSentences(text: string): SentenceSpan[] {
   const tokens: Token[] = [];
   for (const match of text.matchAll(/\S+/gu)) {
-    tokens.push({ text: match[0], start: match.index, end: match.index + match[0].length });
+    if (!CJK_MARK.test(match[0])) {
+      tokens.push({ text: match[0], start: match.index, end: match.index + match[0].length });
+      continue;
+    }
+    let start = match.index;
+    for (const piece of cutCjkToken(match[0])) {
+      tokens.push({ text: piece, start, end: start + piece.length });
+      start += piece.length;
+    }
   }
   const spans: SentenceSpan[] = [];
   let first = 0;
@@ -92,6 +106,7 @@ export function splitSentences(text: string): SentenceSpan[] {
 function isBoundary(text: string, token: Token, next: Token, firstOfSentence: boolean): boolean {
   // A blank line is a paragraph break (passages join paragraphs with "\n\n"), whatever precedes it.
   if (/\n[^\S\n]*\n/u.test(text.slice(token.end, next.start))) return true;
+  if (endsCjkSentence(token.text)) return true;
 
   const core = trimWhere(token.text, CLOSER, 'end');
   const quoted = core.length < token.text.length;
