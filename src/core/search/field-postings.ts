@@ -1,8 +1,12 @@
 import { GrowableArray } from './growable-array.js';
 import type { Segment } from './segment.js';
+import { TermCounts } from './term-counts.js';
 
 /** The arrays a field is persisted as (see compact-snapshot), all slots live; `base` covers them all. */
 export type FieldArrays = { lengths: Uint32Array; forwardStarts: Uint32Array; forward: Uint8Array; df: Uint32Array; base?: Segment };
+
+/** BM25's statistics of a field over the searched scopes: average length, and document frequency per term. */
+export type FieldStatistics = { average: number; df: (id: number) => number };
 
 /**
  * One field (title or text) of the compact index. Per passage slot: its BM25 length and its forward
@@ -11,6 +15,10 @@ export type FieldArrays = { lengths: Uint32Array; forwardStarts: Uint32Array; fo
  * as variable-length integers (see `append`): about 2.5 bytes a posting instead of 6. Inverted lists
  * are built from them (segment). Removed slots stay in the lists until the next build; queries skip
  * them, and `df` and `lengthSum` already exclude them.
+ *
+ * The same counts are kept per scope (by scope id; 0 is no scope), so that a question's BM25
+ * statistics cover only the scopes it searches (`statistics`): one server's documents must not move
+ * another's scores. They are updated with every append and removal, and worked out once on loading.
  */
 export class FieldPostings {
   readonly lengths: GrowableArray<Uint32Array>;
@@ -19,6 +27,9 @@ export class FieldPostings {
   readonly df: GrowableArray<Uint32Array>;
   /** Sum of the lengths of live slots (BM25's average field length is lengthSum / live passages). */
   lengthSum = 0;
+  /** Per scope id: document frequency per term, and length sum, over the scope's live slots. */
+  private readonly scopeDf: Array<TermCounts | undefined> = [];
+  private readonly scopeLengths: number[] = [];
   private normCache: { avg: number; values: Float64Array } | undefined;
 
   constructor(arrays?: FieldArrays) {
@@ -37,16 +48,19 @@ export class FieldPostings {
   /**
    * Appends the next slot: its length and its distinct terms with their frequencies. Each term is
    * written as varint(gap · 2 + (tf > 1)) [varint(tf − 2)], gap being the distance from the previous
-   * id: most take one or two bytes.
+   * id: most take one or two bytes. The slot counts into scope `scope` (0: into none).
    */
-  append(length: number, terms: ReadonlyMap<number, number>): void {
+  append(length: number, terms: ReadonlyMap<number, number>, scope: number): void {
     this.lengths.push(length);
     this.lengthSum += length;
+    const scopeDf = scope > 0 ? this.scopeCounts(scope) : undefined;
+    if (scope > 0) this.scopeLengths[scope]! += length;
     let previous = 0;
     for (const id of [...terms.keys()].sort((a, b) => a - b)) {
       const tf = terms.get(id)!;
       if (id >= this.df.length) this.df.resize(id + 1);
       this.df.array[id]!++;
+      scopeDf?.add(id, 1);
       this.writeVarint((id - previous) * 2 + (tf > 1 ? 1 : 0));
       if (tf > 1) this.writeVarint(tf - 2);
       previous = id;
@@ -76,13 +90,60 @@ export class FieldPostings {
     }
   }
 
-  /** Counts a slot into (sign 1) or out of (sign −1) `df` and `lengthSum`. */
-  count(slot: number, sign: 1 | -1): void {
+  /** Counts a slot of scope `scope` into (sign 1) or out of (sign −1) `df` and `lengthSum`, overall and for its scope. */
+  count(slot: number, sign: 1 | -1, scope: number): void {
     this.lengthSum += sign * this.lengths.array[slot]!;
+    this.scopeLengths[scope] = (this.scopeLengths[scope] ?? 0) + sign * this.lengths.array[slot]!;
+    const scopeDf = this.scopeCounts(scope);
     this.forEachTerm(slot, (id) => {
       if (id >= this.df.length) this.df.resize(id + 1);
       this.df.array[id]! += sign;
+      scopeDf.add(id, sign);
     });
+  }
+
+  /**
+   * Works out the per-scope counts of a loaded field (every slot live, `slotScopes` its scope ids):
+   * every scope's but `largest`'s from their forward lists, and the largest's as the overall counts
+   * minus the others', so that loading decodes only the smaller scopes' postings.
+   */
+  countScopes(slotScopes: Uint32Array, largest: number): void {
+    const lengths = this.lengths.array;
+    for (let slot = 0; slot < this.slotCount; slot++) {
+      const scope = slotScopes[slot]!;
+      this.scopeLengths[scope] = (this.scopeLengths[scope] ?? 0) + lengths[slot]!;
+      if (scope === largest) continue;
+      const counts = this.scopeCounts(scope);
+      this.forEachTerm(slot, (id) => counts.add(id, 1));
+    }
+    if (largest === 0) return;
+    const rest = TermCounts.fromDense(this.df.view());
+    this.scopeDf.forEach((counts) => counts?.forEach((id, count) => rest.add(id, -count)));
+    this.scopeDf[largest] = rest;
+  }
+
+  /**
+   * BM25's statistics over the live slots of scopes `scopes` (ids), which hold `n` live slots; every
+   * scope when `scopes` is undefined (then exactly the overall counts, as before scopes had their own).
+   * Summed per question: cheap for the one to three scopes a question searches.
+   */
+  statistics(scopes: readonly number[] | undefined, n: number): FieldStatistics {
+    if (scopes === undefined) {
+      const df = this.df.array;
+      return { average: this.lengthSum / n, df: (id) => df[id] ?? 0 };
+    }
+    let lengthSum = 0;
+    for (const scope of scopes) lengthSum += this.scopeLengths[scope] ?? 0;
+    const counts = scopes.map((scope) => this.scopeDf[scope]).filter((c): c is TermCounts => c !== undefined);
+    const df =
+      counts.length === 1
+        ? (id: number) => counts[0]!.get(id)
+        : (id: number) => {
+            let sum = 0;
+            for (const c of counts) sum += c.get(id);
+            return sum;
+          };
+    return { average: lengthSum / n, df };
   }
 
   /** Bytes of a slot's forward list (a measure of its postings, for consolidation policy). */
@@ -111,7 +172,7 @@ export class FieldPostings {
     for (const slot of slots) {
       const terms = new Map<number, number>();
       this.forEachTerm(slot, (id, tf) => terms.set(termMap[id]!, tf));
-      field.append(this.lengths.array[slot]!, terms);
+      field.append(this.lengths.array[slot]!, terms, 0); // the copy's scopes are counted when it is loaded
     }
     return { lengths: field.lengths.copy(), forwardStarts: field.forwardStarts.copy(), forward: field.forward.copy(), df: field.df.copy() };
   }
@@ -124,6 +185,16 @@ export class FieldPostings {
   /** Drops the spare capacity the arrays grew while appending (after a bulk build). */
   trim(): void {
     for (const array of [this.lengths, this.forwardStarts, this.forward, this.df] as const) array.trim();
+  }
+
+  private scopeCounts(scope: number): TermCounts {
+    let counts = this.scopeDf[scope];
+    if (!counts) {
+      counts = new TermCounts();
+      this.scopeDf[scope] = counts;
+      this.scopeLengths[scope] ??= 0;
+    }
+    return counts;
   }
 
   private writeVarint(value: number): void {
