@@ -1,6 +1,6 @@
 import { GrowableArray } from './growable-array.js';
 import type { Segment } from './segment.js';
-import { TermCounts } from './term-counts.js';
+import { ScopeCounts } from './scope-counts.js';
 
 /** The arrays a field is persisted as (see compact-snapshot), all slots live; `base` covers them all. */
 export type FieldArrays = { lengths: Uint32Array; forwardStarts: Uint32Array; forward: Uint8Array; df: Uint32Array; base?: Segment };
@@ -16,9 +16,9 @@ export type FieldStatistics = { average: number; df: (id: number) => number };
  * are built from them (segment). Removed slots stay in the lists until the next build; queries skip
  * them, and `df` and `lengthSum` already exclude them.
  *
- * The same counts are kept per scope (by scope id; 0 is no scope), so that a question's BM25
- * statistics cover only the scopes it searches (`statistics`): one server's documents must not move
- * another's scores. They are updated with every append and removal, and worked out once on loading.
+ * The same counts are kept per scope (scope-counts), so that a question's BM25 statistics cover only
+ * the scopes it searches (`statistics`). They move with every append and removal, and are worked out
+ * once on loading.
  */
 export class FieldPostings {
   readonly lengths: GrowableArray<Uint32Array>;
@@ -27,9 +27,8 @@ export class FieldPostings {
   readonly df: GrowableArray<Uint32Array>;
   /** Sum of the lengths of live slots (BM25's average field length is lengthSum / live passages). */
   lengthSum = 0;
-  /** Per scope id: document frequency per term, and length sum, over the scope's live slots. */
-  private readonly scopeDf: Array<TermCounts | undefined> = [];
-  private readonly scopeLengths: number[] = [];
+  /** The same counts per scope. */
+  private readonly scopes = new ScopeCounts();
   private normCache: { avg: number; values: Float64Array } | undefined;
 
   constructor(arrays?: FieldArrays) {
@@ -53,8 +52,7 @@ export class FieldPostings {
   append(length: number, terms: ReadonlyMap<number, number>, scope: number): void {
     this.lengths.push(length);
     this.lengthSum += length;
-    const scopeDf = scope > 0 ? this.scopeCounts(scope) : undefined;
-    if (scope > 0) this.scopeLengths[scope]! += length;
+    const scopeDf = scope > 0 ? this.scopes.slot(scope, length) : undefined;
     let previous = 0;
     for (const id of [...terms.keys()].sort((a, b) => a - b)) {
       const tf = terms.get(id)!;
@@ -93,8 +91,7 @@ export class FieldPostings {
   /** Counts a slot of scope `scope` into (sign 1) or out of (sign −1) `df` and `lengthSum`, overall and for its scope. */
   count(slot: number, sign: 1 | -1, scope: number): void {
     this.lengthSum += sign * this.lengths.array[slot]!;
-    this.scopeLengths[scope] = (this.scopeLengths[scope] ?? 0) + sign * this.lengths.array[slot]!;
-    const scopeDf = this.scopeCounts(scope);
+    const scopeDf = this.scopes.slot(scope, sign * this.lengths.array[slot]!);
     this.forEachTerm(slot, (id) => {
       if (id >= this.df.length) this.df.resize(id + 1);
       this.df.array[id]! += sign;
@@ -102,48 +99,19 @@ export class FieldPostings {
     });
   }
 
-  /**
-   * Works out the per-scope counts of a loaded field (every slot live, `slotScopes` its scope ids):
-   * every scope's but `largest`'s from their forward lists, and the largest's as the overall counts
-   * minus the others', so that loading decodes only the smaller scopes' postings.
-   */
+  /** Works out the per-scope counts of a loaded field (every slot live), `slotScopes` holding their scopes (see ScopeCounts.load). */
   countScopes(slotScopes: Uint32Array, largest: number): void {
-    const lengths = this.lengths.array;
-    for (let slot = 0; slot < this.slotCount; slot++) {
-      const scope = slotScopes[slot]!;
-      this.scopeLengths[scope] = (this.scopeLengths[scope] ?? 0) + lengths[slot]!;
-      if (scope === largest) continue;
-      const counts = this.scopeCounts(scope);
-      this.forEachTerm(slot, (id) => counts.add(id, 1));
-    }
-    if (largest === 0) return;
-    const rest = TermCounts.fromDense(this.df.view());
-    this.scopeDf.forEach((counts) => counts?.forEach((id, count) => rest.add(id, -count)));
-    this.scopeDf[largest] = rest;
+    this.scopes.load(this, slotScopes, largest);
   }
 
   /**
-   * BM25's statistics over the live slots of scopes `scopes` (ids), which hold `n` live slots; every
-   * scope when `scopes` is undefined (then exactly the overall counts, as before scopes had their own).
-   * Summed per question: cheap for the one to three scopes a question searches.
+   * BM25's statistics over the live slots of scopes `scopes` (ids), which hold `n` live slots; over
+   * every scope when `scopes` is undefined: then exactly the overall counts.
    */
   statistics(scopes: readonly number[] | undefined, n: number): FieldStatistics {
-    if (scopes === undefined) {
-      const df = this.df.array;
-      return { average: this.lengthSum / n, df: (id) => df[id] ?? 0 };
-    }
-    let lengthSum = 0;
-    for (const scope of scopes) lengthSum += this.scopeLengths[scope] ?? 0;
-    const counts = scopes.map((scope) => this.scopeDf[scope]).filter((c): c is TermCounts => c !== undefined);
-    const df =
-      counts.length === 1
-        ? (id: number) => counts[0]!.get(id)
-        : (id: number) => {
-            let sum = 0;
-            for (const c of counts) sum += c.get(id);
-            return sum;
-          };
-    return { average: lengthSum / n, df };
+    if (scopes !== undefined) return this.scopes.statistics(scopes, n);
+    const df = this.df.array;
+    return { average: this.lengthSum / n, df: (id) => df[id] ?? 0 };
   }
 
   /** Bytes of a slot's forward list (a measure of its postings, for consolidation policy). */
@@ -153,12 +121,14 @@ export class FieldPostings {
 
   /**
    * BM25's length normaliser per slot, k1 · (1 − b + b · length / avg), computed exactly as minisearch
-   * computes it inside its score, cached until the average changes (any add or removal).
+   * computes it inside its score, cached until the average changes (any add or removal, or a question
+   * searching scopes of another average length).
    */
   normalizers(avg: number, k: number, b: number): Float64Array {
     const cache = this.normCache;
     if (cache && cache.avg === avg && cache.values.length >= this.slotCount) return cache.values;
-    const values = new Float64Array(this.slotCount);
+    // Questions of servers with different averages alternate: refill the same array (no query holds it past its own run).
+    const values = cache && cache.values.length === this.slotCount ? cache.values : new Float64Array(this.slotCount);
     const lengths = this.lengths.array;
     for (let slot = 0; slot < values.length; slot++) values[slot] = k * (1 - b + (b * lengths[slot]!) / avg);
     this.normCache = { avg, values };
@@ -185,16 +155,6 @@ export class FieldPostings {
   /** Drops the spare capacity the arrays grew while appending (after a bulk build). */
   trim(): void {
     for (const array of [this.lengths, this.forwardStarts, this.forward, this.df] as const) array.trim();
-  }
-
-  private scopeCounts(scope: number): TermCounts {
-    let counts = this.scopeDf[scope];
-    if (!counts) {
-      counts = new TermCounts();
-      this.scopeDf[scope] = counts;
-      this.scopeLengths[scope] ??= 0;
-    }
-    return counts;
   }
 
   private writeVarint(value: number): void {

@@ -254,8 +254,9 @@ class BlockPostings {
 
   /**
    * Marks in a bitmap every passage of this block that a term matched (in the searched scopes) and
-   * adds them to `counts` (per term, the searched scopes' df is the count: see scoreTop). Documents are counted as passages are visited in slot order (a document's passages are adjacent):
-   * returns the last document seen, for the next block.
+   * adds them to `counts` (per term, the searched scopes' df is the count: see scoreTop). Documents
+   * are counted as passages are visited in slot order (a document's passages are adjacent): returns
+   * the last document seen, for the next block.
    */
   count(counts: MatchCounts, inQueryOrder: readonly number[], run: QueryRun, slotDocs: Uint32Array, lastDoc: number): number {
     const words = run.ws.blockBitmap(2 ** this.texts.blockBits);
