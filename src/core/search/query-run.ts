@@ -55,13 +55,17 @@ export class QueryRun {
     this.base = this.ws.nextQuery();
   }
 
-  /** The term itself (weight 1) and, for a prefix term, every longer indexed term it starts (minisearch's prefix weight). */
+  /**
+   * The term itself (weight 1) and, for a prefix term, every longer indexed term it starts (minisearch's
+   * prefix weight); only terms the searched scopes use (the others match nothing here).
+   */
   expansions(term: string, prefix: boolean): Expansion[] {
     const out: Expansion[] = [];
     const id = this.index.terms.idOf(term);
-    if (id !== undefined) out.push({ id, weight: 1 });
+    if (id !== undefined && this.searches(id)) out.push({ id, weight: 1 });
     if (!prefix) return out;
     for (const derived of this.index.terms.extensions(term)) {
+      if (!this.searches(derived)) continue;
       const length = this.index.terms.term(derived).length;
       out.push({ id: derived, weight: (PREFIX_WEIGHT * length) / (length + PREFIX_DISTANCE_WEIGHT * (length - term.length)) });
     }
@@ -72,6 +76,14 @@ export class QueryRun {
     const list = this.sources.get(id);
     if (list) list.push(queryIndex);
     else this.sources.set(id, [queryIndex]);
+  }
+
+  /**
+   * Whether some passage of the searched scopes has term `id`: a term only other scopes use is left out
+   * of the query (it would add nothing, but its postings would be walked and its bound would weigh).
+   */
+  searches(id: number): boolean {
+    return this.stats.text.df(id) > 0 || this.stats.title.df(id) > 0;
   }
 
   /** minisearch's IDF, log(1 + (N − df + 0.5) / (df + 0.5)), over the searched scopes. */

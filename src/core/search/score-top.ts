@@ -72,7 +72,7 @@ export function scoreTop(index: CompactIndex, request: TopRequest): TopScores {
   const terms: Term[] = [];
   request.terms.forEach(({ term, boost }, position) => {
     const id = index.terms.idOf(term);
-    if (id === undefined) return;
+    if (id === undefined || !run.searches(id)) return;
     sources.set(id, [position]);
     const idfText = run.idf('text', id);
     const idfTitle = run.idf('title', id);
