@@ -1,6 +1,6 @@
 import type { Scope } from '../documents/document.js';
 import { analyzeField } from './analyze-field.js';
-import { FieldPostings, type FieldArrays } from './field-postings.js';
+import { FieldPostings, type FieldArrays, type FieldStatistics } from './field-postings.js';
 import { GrowableArray } from './growable-array.js';
 import { fieldValue, headingOf } from './index-options.js';
 import { ScopeRegistry } from './scope-registry.js';
@@ -32,6 +32,13 @@ export type CompactArrays = {
 };
 
 export type CompactOptions = { blockBits?: number };
+
+/**
+ * BM25's collection statistics for one question, over the scopes it searches (`mask`, by scope id):
+ * N, and per field the average length and each term's document frequency. Passages of other scopes
+ * count in none of them, so they cannot move this question's scores.
+ */
+export type SearchStatistics = { mask: Uint8Array; n: number; title: FieldStatistics; text: FieldStatistics };
 
 /**
  * The question-time view of the passage index: the same analysis as minisearch (see analyze-field),
@@ -78,6 +85,9 @@ export class CompactIndex {
       if (!this.scopes.has(id)) throw new Error(`CompactIndex: a slot has scope ${id}, which is not registered.`);
       this.scopes.count(id, 1);
     }
+    const largest = this.scopes.largest();
+    this.title.countScopes(this.slotScopes.array, largest);
+    this.text.countScopes(this.slotScopes.array, largest);
     this.live = this.slotCount;
     this.documents = this.slotCount > 0 ? this.slotDocs.array[this.slotCount - 1]! + 1 : 0;
     if (arrays.title.base && arrays.text.base) this.base = { title: arrays.title.base, text: arrays.text.base };
@@ -88,9 +98,22 @@ export class CompactIndex {
     return this.keys.length;
   }
 
-  /** Live passages: BM25's N, as minisearch counts it (every scope). */
+  /** Live passages, in every scope. */
   get liveCount(): number {
     return this.live;
+  }
+
+  /**
+   * BM25's statistics over the live passages of `scopes`. When they hold every live passage, these are
+   * the overall counts, exactly (integer sums either way: the same N, df and length sums, so the same
+   * scores to the last bit as an index with a single scope).
+   */
+  statistics(scopes: readonly Scope[]): SearchStatistics {
+    const mask = this.scopes.mask(scopes);
+    if (this.scopes.covers(mask)) return { mask, n: this.live, title: this.title.statistics(undefined, this.live), text: this.text.statistics(undefined, this.live) };
+    const ids = this.scopes.idsOf(mask);
+    const n = this.scopes.passagesIn(scopes);
+    return { mask, n, title: this.title.statistics(ids, n), text: this.text.statistics(ids, n) };
   }
 
   get documentOrdinals(): number {
@@ -112,8 +135,8 @@ export class CompactIndex {
         heading = { of: headingText, length: analysis.length, terms: this.intern(analysis.terms) };
       }
       const textAnalysis = analyzeField(fieldValue({ title: headingText, text }, 'text'));
-      this.title.append(heading.length, heading.terms);
-      this.text.append(textAnalysis.length, this.intern(textAnalysis.terms));
+      this.title.append(heading.length, heading.terms, scopeId);
+      this.text.append(textAnalysis.length, this.intern(textAnalysis.terms), scopeId);
       this.keys.push(key);
       this.slotScopes.push(scopeId);
       this.slotDocs.push(doc);
@@ -128,9 +151,10 @@ export class CompactIndex {
     for (const key of keys) {
       const slot = this.slotOf(key);
       if (slot < 0 || this.slotScopes.array[slot] === 0) continue;
-      this.title.count(slot, -1);
-      this.text.count(slot, -1);
-      this.scopes.count(this.slotScopes.array[slot]!, -1);
+      const scopeId = this.slotScopes.array[slot]!;
+      this.title.count(slot, -1, scopeId);
+      this.text.count(slot, -1, scopeId);
+      this.scopes.count(scopeId, -1);
       this.slotScopes.array[slot] = 0;
       this.live--;
       this.removedSinceBuild = true;

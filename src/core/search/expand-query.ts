@@ -69,7 +69,7 @@ export function rankPassagesTop(index: PassageIndex, terms: readonly string[], s
   let firstPass = index.rank(terms, request);
   // Only words some longer indexed term starts with: for the others (typos, mostly) a prefix search
   // finds nothing either, and would only send both passes down the slower path.
-  const unmatched = new Set(terms.filter((term) => firstPass.termMatches.get(term) === 0 && term.length >= MIN_PREFIX_CHARS && index.extendsAnyTerm(term)));
+  const unmatched = new Set(terms.filter((term) => firstPass.termMatches.get(term) === 0 && term.length >= MIN_PREFIX_CHARS && index.extendsAnyTerm(term, scopes)));
   if (unmatched.size > 0) firstPass = index.rank(terms, { ...request, prefixTerms: unmatched });
   if (firstPass.total === 0) return { firstPass, ranked: firstPass };
   const termWeights = expandQuery(index, terms, firstPass.feedback);

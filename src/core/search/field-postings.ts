@@ -1,8 +1,12 @@
 import { GrowableArray } from './growable-array.js';
 import type { Segment } from './segment.js';
+import { ScopeCounts } from './scope-counts.js';
 
 /** The arrays a field is persisted as (see compact-snapshot), all slots live; `base` covers them all. */
 export type FieldArrays = { lengths: Uint32Array; forwardStarts: Uint32Array; forward: Uint8Array; df: Uint32Array; base?: Segment };
+
+/** BM25's statistics of a field over the searched scopes: average length, and document frequency per term. */
+export type FieldStatistics = { average: number; df: (id: number) => number };
 
 /**
  * One field (title or text) of the compact index. Per passage slot: its BM25 length and its forward
@@ -11,6 +15,10 @@ export type FieldArrays = { lengths: Uint32Array; forwardStarts: Uint32Array; fo
  * as variable-length integers (see `append`): about 2.5 bytes a posting instead of 6. Inverted lists
  * are built from them (segment). Removed slots stay in the lists until the next build; queries skip
  * them, and `df` and `lengthSum` already exclude them.
+ *
+ * The same counts are kept per scope (scope-counts), so that a question's BM25 statistics cover only
+ * the scopes it searches (`statistics`). They move with every append and removal, and are worked out
+ * once on loading.
  */
 export class FieldPostings {
   readonly lengths: GrowableArray<Uint32Array>;
@@ -19,6 +27,8 @@ export class FieldPostings {
   readonly df: GrowableArray<Uint32Array>;
   /** Sum of the lengths of live slots (BM25's average field length is lengthSum / live passages). */
   lengthSum = 0;
+  /** The same counts per scope. */
+  private readonly scopes = new ScopeCounts();
   private normCache: { avg: number; values: Float64Array } | undefined;
 
   constructor(arrays?: FieldArrays) {
@@ -37,16 +47,18 @@ export class FieldPostings {
   /**
    * Appends the next slot: its length and its distinct terms with their frequencies. Each term is
    * written as varint(gap · 2 + (tf > 1)) [varint(tf − 2)], gap being the distance from the previous
-   * id: most take one or two bytes.
+   * id: most take one or two bytes. The slot counts into scope `scope` (0: into none).
    */
-  append(length: number, terms: ReadonlyMap<number, number>): void {
+  append(length: number, terms: ReadonlyMap<number, number>, scope: number): void {
     this.lengths.push(length);
     this.lengthSum += length;
+    const scopeDf = scope > 0 ? this.scopes.slot(scope, length) : undefined;
     let previous = 0;
     for (const id of [...terms.keys()].sort((a, b) => a - b)) {
       const tf = terms.get(id)!;
       if (id >= this.df.length) this.df.resize(id + 1);
       this.df.array[id]!++;
+      scopeDf?.add(id, 1);
       this.writeVarint((id - previous) * 2 + (tf > 1 ? 1 : 0));
       if (tf > 1) this.writeVarint(tf - 2);
       previous = id;
@@ -76,13 +88,30 @@ export class FieldPostings {
     }
   }
 
-  /** Counts a slot into (sign 1) or out of (sign −1) `df` and `lengthSum`. */
-  count(slot: number, sign: 1 | -1): void {
+  /** Counts a slot of scope `scope` into (sign 1) or out of (sign −1) `df` and `lengthSum`, overall and for its scope. */
+  count(slot: number, sign: 1 | -1, scope: number): void {
     this.lengthSum += sign * this.lengths.array[slot]!;
+    const scopeDf = this.scopes.slot(scope, sign * this.lengths.array[slot]!);
     this.forEachTerm(slot, (id) => {
       if (id >= this.df.length) this.df.resize(id + 1);
       this.df.array[id]! += sign;
+      scopeDf.add(id, sign);
     });
+  }
+
+  /** Works out the per-scope counts of a loaded field (every slot live), `slotScopes` holding their scopes (see ScopeCounts.load). */
+  countScopes(slotScopes: Uint32Array, largest: number): void {
+    this.scopes.load(this, slotScopes, largest);
+  }
+
+  /**
+   * BM25's statistics over the live slots of scopes `scopes` (ids), which hold `n` live slots; over
+   * every scope when `scopes` is undefined: then exactly the overall counts.
+   */
+  statistics(scopes: readonly number[] | undefined, n: number): FieldStatistics {
+    if (scopes !== undefined) return this.scopes.statistics(scopes, n);
+    const df = this.df.array;
+    return { average: this.lengthSum / n, df: (id) => df[id] ?? 0 };
   }
 
   /** Bytes of a slot's forward list (a measure of its postings, for consolidation policy). */
@@ -92,12 +121,14 @@ export class FieldPostings {
 
   /**
    * BM25's length normaliser per slot, k1 · (1 − b + b · length / avg), computed exactly as minisearch
-   * computes it inside its score, cached until the average changes (any add or removal).
+   * computes it inside its score, cached until the average changes (any add or removal, or a question
+   * searching scopes of another average length).
    */
   normalizers(avg: number, k: number, b: number): Float64Array {
     const cache = this.normCache;
     if (cache && cache.avg === avg && cache.values.length >= this.slotCount) return cache.values;
-    const values = new Float64Array(this.slotCount);
+    // Questions of servers with different averages alternate: refill the same array (no query holds it past its own run).
+    const values = cache && cache.values.length === this.slotCount ? cache.values : new Float64Array(this.slotCount);
     const lengths = this.lengths.array;
     for (let slot = 0; slot < values.length; slot++) values[slot] = k * (1 - b + (b * lengths[slot]!) / avg);
     this.normCache = { avg, values };
@@ -111,7 +142,7 @@ export class FieldPostings {
     for (const slot of slots) {
       const terms = new Map<number, number>();
       this.forEachTerm(slot, (id, tf) => terms.set(termMap[id]!, tf));
-      field.append(this.lengths.array[slot]!, terms);
+      field.append(this.lengths.array[slot]!, terms, 0); // the copy's scopes are counted when it is loaded
     }
     return { lengths: field.lengths.copy(), forwardStarts: field.forwardStarts.copy(), forward: field.forward.copy(), df: field.df.copy() };
   }

@@ -9,6 +9,10 @@ import { PassageIndex, type Hit, type SearchRequest } from './passage-index.js';
 
 const REPO = join(import.meta.dirname, '..', '..', '..');
 const SCOPES: Scope[] = ['global', 'guild:1', 'guild:2'];
+const questions = [
+  ...(JSON.parse(readFileSync(join(REPO, 'eval', 'seed-questions.dev.json'), 'utf8')) as Array<{ question: string }>).map((q) => q.question),
+  ...(JSON.parse(readFileSync(join(REPO, 'eval', 'offtopic-questions.dev.json'), 'utf8')) as string[]),
+];
 
 /** mulberry32: a small seeded PRNG, so the corpus and the queries are the same on every run. */
 function random(seed: number): () => number {
@@ -131,10 +135,6 @@ describe('PassageIndex (compact index against minisearch)', () => {
   // Blocks of 256 passages (instead of 16,384), so that scoring crosses block boundaries here.
   const index = new PassageIndex({ blockBits: 8 });
   const vocabulary: string[] = [];
-  const questions = [
-    ...(JSON.parse(readFileSync(join(REPO, 'eval', 'seed-questions.dev.json'), 'utf8')) as Array<{ question: string }>).map((q) => q.question),
-    ...(JSON.parse(readFileSync(join(REPO, 'eval', 'offtopic-questions.dev.json'), 'utf8')) as string[]),
-  ];
   const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)]!;
 
   beforeAll(() => {
@@ -180,8 +180,8 @@ describe('PassageIndex (compact index against minisearch)', () => {
   });
 
   it('skips the prefix retry for a word no indexed term starts with, ranking exactly as with it', () => {
-    expect(index.extendsAnyTerm('qzxv')).toBe(false);
-    expect(index.extendsAnyTerm('zor')).toBe(true);
+    expect(index.extendsAnyTerm('qzxv', SCOPES)).toBe(false);
+    expect(index.extendsAnyTerm('zor', SCOPES)).toBe(true);
     const exact = (hits: readonly Hit[]) => hits.map((hit) => [hit.passage.key, hit.score]);
     let compared = 0;
     for (const question of questions) {
@@ -221,5 +221,75 @@ describe('PassageIndex (compact index against minisearch)', () => {
     for (const doc of corpus.slice(0, 40)) add(index, doc);
     for (let i = 0; i < 30; i++) expectSameRanking(index, [pick(vocabulary), pick(vocabulary), pick(vocabulary)], { scopes: SCOPES });
     expect(index.passagesIn(SCOPES)).toBe(index.passageCount);
+  });
+});
+
+describe('PassageIndex over uneven scopes (one tiny, one huge), against minisearch holding just the searched scopes', () => {
+  const next = random(20261204);
+  // The shared corpus huge; a middling server whose passages are three times longer; a tiny server of
+  // three documents, two of them one very long passage. Their average lengths, df and N are far from
+  // the whole index's, so the top-k bounds (taken at the whole index's average) must scale to stay
+  // bounds (term-bounds).
+  const long = (texts: string[]) => Array.from({ length: Math.ceil(texts.length / 3) }, (_, i) => texts.slice(3 * i, 3 * i + 3).join(' '));
+  const corpus = buildCorpus(next).map((doc, d) => (d % 5 === 4 ? { meta: { ...doc.meta, scope: 'guild:long' as Scope }, texts: long(doc.texts) } : { ...doc, meta: { ...doc.meta, scope: 'global' as Scope } }));
+  const tiny = [
+    ...corpus.slice(0, 2).map((doc, d) => ({ meta: { ...doc.meta, scope: 'guild:tiny' as Scope, id: `tiny-${d}` }, texts: [`${doc.texts.join(' ')} ${doc.texts.join(' ')}`] })),
+    { meta: { ...corpus[2]!.meta, scope: 'guild:tiny' as Scope, id: 'tiny-2' }, texts: corpus[2]!.texts.slice(0, 4).map((text) => text.slice(0, 120)) },
+  ];
+  const index = new PassageIndex({ blockBits: 8 });
+  const tinyVocabulary = [...new Set(tiny.flatMap((doc) => doc.texts.flatMap((text) => analyze(`${doc.meta.title}\n${text}`))))];
+  const vocabulary = [...new Set(corpus.flatMap((doc) => doc.texts.flatMap((text) => analyze(text))))];
+  const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)]!;
+  const scopeSets: Scope[][] = [['guild:tiny'], ['global', 'guild:tiny'], ['global'], ['guild:long'], ['guild:tiny', 'guild:long']];
+
+  beforeAll(() => {
+    corpus.forEach((doc, d) => {
+      add(index, doc);
+      if (d % 100 === 50) add(index, tiny[Math.floor(d / 100)]!); // the tiny server's passages sit among the others' blocks
+    });
+  });
+
+  it('holds a tiny scope of a few passages next to thousands', () => {
+    expect(index.passagesIn(['guild:tiny'])).toBeLessThan(10);
+    expect(index.passagesIn(['global'])).toBeGreaterThan(1000);
+  });
+
+  it('prunes to exactly the exhaustive ranking, for keyword queries in each scope set', () => {
+    for (const scopes of scopeSets) {
+      for (let i = 0; i < 12; i++) {
+        const terms = [...new Set([pick(tinyVocabulary), pick(tinyVocabulary), ...(i % 2 === 0 ? [pick(vocabulary)] : [])])];
+        expectSameRanking(index, terms, { scopes });
+      }
+    }
+  });
+
+  it('prunes to exactly the exhaustive ranking, for RM3-weighted questions in each scope set', () => {
+    for (const scopes of scopeSets) {
+      for (const question of questions.slice(0, 8)) {
+        const terms = [...new Set(analyze(question))];
+        const first = index.rank(terms, { scopes, feedback: RM3.feedbackPassages });
+        const termWeights = expandQuery(index, terms, first.feedback);
+        expectSameRanking(index, [...termWeights.keys()], { scopes, termWeights });
+      }
+    }
+  });
+});
+
+describe('top-k bounds at a searched scope far longer than the index', () => {
+  it('finds the best passage of a server whose passages are a hundred times longer on average than the shared corpus’s', () => {
+    const index = new PassageIndex({ blockBits: 8 });
+    const filler = (count: number, from: number) => Array.from({ length: count }, (_, i) => `lorem${(from + i) % 5000}x`).join(' ');
+    const doc = (scope: Scope, id: string, texts: string[]) => ({ meta: { scope, id, title: 'Notes', source: { kind: 'file', name: id }, addedBy: 'test', addedAt: '', contentHash: '' } as DocumentMeta, texts });
+    // One huge passage matching "xylofon" once, early; later, after hundreds of short shared passages,
+    // a medium one matching "quasark" once. At the server's own average length (~10,000 words) the
+    // medium passage scores higher; at the index's (~150) its factor is several times smaller, so a
+    // bound taken there and not scaled would let top-k skip it.
+    add(index, doc('guild:tiny', 'huge', [`xylofon ${filler(20000, 0)}`]));
+    for (const shared of buildCorpus(random(99))) add(index, { ...shared, meta: { ...shared.meta, scope: 'global' } });
+    add(index, doc('guild:tiny', 'medium', [`quasark ${filler(500, 7)}`]));
+    const terms = ['quasark', 'xylofon'].map((word) => analyze(word)[0]!);
+    const exhaustive = index.search(terms, { scopes: ['guild:tiny'] });
+    expect(exhaustive.map((hit) => hit.passage.docId)).toEqual(['medium', 'huge']);
+    expectSameRanking(index, terms, { scopes: ['guild:tiny'] });
   });
 });

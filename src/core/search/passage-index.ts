@@ -70,6 +70,7 @@ export function documentKey(scope: Scope, id: string): string {
 export class PassageIndex {
   private compact: CompactIndex;
   private reference: MinisearchReference | undefined;
+  private readonly scopedReferences = new Map<string, MinisearchReference>();
   private readonly passages = new Map<number, IndexedPassage>();
   private readonly documents = new Map<string, IndexedDocument>();
   private nextKey = 1;
@@ -91,6 +92,7 @@ export class PassageIndex {
   /** Adds a document's passages, replacing the document (scope, id) if it is already indexed. */
   addDocument(meta: DocumentMeta, passages: readonly Passage[]): void {
     this.removeDocument(meta.scope, meta.id);
+    this.scopedReferences.clear();
     const indexed = passages.map((passage) => ({ ...passage, scope: meta.scope, key: this.nextKey++ }));
     for (const passage of indexed) this.passages.set(passage.key, passage);
     this.compact.add(meta.scope, meta.title, indexed);
@@ -103,6 +105,7 @@ export class PassageIndex {
     const key = documentKey(scope, id);
     const doc = this.documents.get(key);
     if (!doc) return false;
+    this.scopedReferences.clear();
     this.compact.remove(doc.keys);
     if (this.compact.wantsCompaction) this.compact = compactedIndex(this.compact);
     this.reference?.remove(doc.keys.map((k) => ({ key: k, title: headingOf(doc.meta.title, this.passages.get(k)?.section), text: this.passages.get(k)?.text ?? '' })));
@@ -203,9 +206,20 @@ export class PassageIndex {
     return this.rank(terms, request).hits;
   }
 
-  /** The same search through minisearch (built on first use): the reference `search` must agree with. */
+  /**
+   * The same search through minisearch (built on first use): the reference `search` must agree with.
+   * A search of some scopes only goes to a minisearch holding just their passages (built on first use,
+   * dropped on any change), so that its statistics are theirs, as the compact index's are.
+   */
   searchWithMinisearch(terms: readonly string[], request: SearchRequest): Hit[] {
-    return this.minisearch().search(terms, request, (key) => this.passages.get(key));
+    const scopes = new Set(request.scopes);
+    if ([...this.documents.values()].every(({ meta, keys }) => keys.length === 0 || scopes.has(meta.scope))) {
+      return this.minisearch().search(terms, request, (key) => this.passages.get(key));
+    }
+    const name = [...scopes].sort().join('\n');
+    let reference = this.scopedReferences.get(name);
+    if (!reference) this.scopedReferences.set(name, (reference = this.minisearch(scopes)));
+    return reference.search(terms, request, (key) => this.passages.get(key));
   }
 
   /** minisearch over the live passages (built on first use, then kept up to date). */
@@ -224,9 +238,15 @@ export class PassageIndex {
     return out;
   }
 
-  /** True when some indexed term is `prefix` followed by more characters. */
-  extendsAnyTerm(prefix: string): boolean {
-    return this.compact.terms.extensions(prefix).length > 0;
+  /**
+   * True when some term of the passages in `scopes` is `prefix` followed by more characters (a term
+   * only other scopes use does not count: whether a question is retried must not depend on them).
+   */
+  extendsAnyTerm(prefix: string, scopes: readonly Scope[]): boolean {
+    const extensions = this.compact.terms.extensions(prefix);
+    if (extensions.length === 0) return false;
+    const { text } = this.compact.statistics(scopes);
+    return extensions.some((id) => text.df(id) > 0);
   }
 
   /** The compact index's persisted state (copied; without removed passages), for the snapshot writer. */
@@ -262,15 +282,16 @@ export class PassageIndex {
     this.texts = undefined;
   }
 
-  private minisearch(): MinisearchReference {
-    if (!this.reference) {
-      const reference = new MinisearchReference();
-      for (const { meta, keys } of [...this.documents.values()].sort((a, b) => (a.keys[0] ?? 0) - (b.keys[0] ?? 0))) {
-        reference.add(keys.map((key) => ({ key, title: headingOf(meta.title, this.passages.get(key)?.section), text: this.passages.get(key)?.text ?? '' })));
-      }
-      this.reference = reference;
+  /** minisearch over every live passage (kept), or over those of `scopes` only (a throwaway). */
+  private minisearch(scopes?: ReadonlySet<Scope>): MinisearchReference {
+    if (this.reference && !scopes) return this.reference;
+    const reference = new MinisearchReference();
+    for (const { meta, keys } of [...this.documents.values()].sort((a, b) => (a.keys[0] ?? 0) - (b.keys[0] ?? 0))) {
+      if (scopes && !scopes.has(meta.scope)) continue;
+      reference.add(keys.map((key) => ({ key, title: headingOf(meta.title, this.passages.get(key)?.section), text: this.passages.get(key)?.text ?? '' })));
     }
-    return this.reference;
+    if (!scopes) this.reference = reference;
+    return reference;
   }
 
   private toHit({ slot, score }: ScoredSlot, sources: PassageScores['sources'], terms: readonly string[]): Hit {

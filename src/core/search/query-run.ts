@@ -1,6 +1,4 @@
-import type { Scope } from '../documents/document.js';
-import type { CompactIndex } from './compact-index.js';
-import type { FieldPostings } from './field-postings.js';
+import type { CompactIndex, SearchStatistics } from './compact-index.js';
 import { forEachPosting, TF_OVERFLOW, type Segment } from './segment.js';
 import { BM25, PREFIX_WEIGHT, TITLE_BOOST } from './index-options.js';
 import type { BestCollector } from './collect-best.js';
@@ -24,7 +22,8 @@ export type Expansion = { id: number; weight: number };
 
 /**
  * One query's accumulation into the index's workspace: per passage its score so far and how many
- * distinct query terms it matched, and the list of passages touched.
+ * distinct query terms it matched, and the list of passages touched. BM25's statistics (N, df, average
+ * lengths) are those of the searched scopes (`stats`, see CompactIndex.statistics).
  */
 export class QueryRun {
   readonly sources = new Map<number, number[]>();
@@ -40,30 +39,33 @@ export class QueryRun {
 
   constructor(
     readonly index: CompactIndex,
-    scopes: readonly Scope[],
-    readonly n: number,
+    readonly stats: SearchStatistics,
   ) {
-    this.mask = index.scopes.mask(scopes);
+    this.mask = stats.mask;
     this.checkScopes = !index.searchesEverything(this.mask);
     this.slotScopes = index.slotScopes.array;
     this.segments = index.segments();
-    this.normTitle = index.title.normalizers(index.title.lengthSum / n, K, B);
+    this.normTitle = index.title.normalizers(stats.title.average, K, B);
     this.ws = index.scratch;
     this.ws.fit(index.slotCount, index.documentOrdinals);
     // The text normalisers live in the interleaved state, next to the score they feed.
-    const average = index.text.lengthSum / n;
+    const average = stats.text.average;
     const lengths = index.text.lengths.array;
     this.ws.prepareNorms(index.slotCount, average, (slot) => K * (1 - B + (B * lengths[slot]!) / average));
     this.base = this.ws.nextQuery();
   }
 
-  /** The term itself (weight 1) and, for a prefix term, every longer indexed term it starts (minisearch's prefix weight). */
+  /**
+   * The term itself (weight 1) and, for a prefix term, every longer indexed term it starts (minisearch's
+   * prefix weight); only terms the searched scopes use (the others match nothing here).
+   */
   expansions(term: string, prefix: boolean): Expansion[] {
     const out: Expansion[] = [];
     const id = this.index.terms.idOf(term);
-    if (id !== undefined) out.push({ id, weight: 1 });
+    if (id !== undefined && this.searches(id)) out.push({ id, weight: 1 });
     if (!prefix) return out;
     for (const derived of this.index.terms.extensions(term)) {
+      if (!this.searches(derived)) continue;
       const length = this.index.terms.term(derived).length;
       out.push({ id: derived, weight: (PREFIX_WEIGHT * length) / (length + PREFIX_DISTANCE_WEIGHT * (length - term.length)) });
     }
@@ -76,9 +78,18 @@ export class QueryRun {
     else this.sources.set(id, [queryIndex]);
   }
 
-  idf(field: FieldPostings, id: number): number {
-    const df = field.df.array[id] ?? 0;
-    return Math.log(1 + (this.n - df + 0.5) / (df + 0.5));
+  /**
+   * Whether some passage of the searched scopes has term `id`: a term only other scopes use is left out
+   * of the query (it would add nothing, but its postings would be walked and its bound would weigh).
+   */
+  searches(id: number): boolean {
+    return this.stats.text.df(id) > 0 || this.stats.title.df(id) > 0;
+  }
+
+  /** minisearch's IDF, log(1 + (N − df + 0.5) / (df + 0.5)), over the searched scopes. */
+  idf(field: 'title' | 'text', id: number): number {
+    const df = this.stats[field].df(id);
+    return Math.log(1 + (this.stats.n - df + 0.5) / (df + 0.5));
   }
 
   /**
@@ -97,8 +108,8 @@ export class QueryRun {
       expansion
         ? {
             id: expansion.id,
-            idfTitle: this.idf(this.index.title, expansion.id),
-            idfText: this.idf(this.index.text, expansion.id),
+            idfTitle: this.idf('title', expansion.id),
+            idfText: this.idf('text', expansion.id),
             factorTitle: 1 * boost * TITLE_BOOST * DOC_BOOST,
             factorText: 1 * boost * TEXT_BOOST * DOC_BOOST,
           }
@@ -140,16 +151,17 @@ export class QueryRun {
     let found = 0;
     for (const { id, weight } of expansions) {
       for (const [field, segments, fieldBoost] of [
-        [this.index.title, this.segments.title, TITLE_BOOST],
-        [this.index.text, this.segments.text, TEXT_BOOST],
+        ['title', this.segments.title, TITLE_BOOST],
+        ['text', this.segments.text, TEXT_BOOST],
       ] as const) {
-        if ((field.df.array[id] ?? 0) === 0) continue;
+        // A term only other scopes use adds nothing here (and its df here is 0).
+        if (this.stats[field].df(id) === 0) continue;
         const idf = this.idf(field, id);
         const factor = weight * boost * fieldBoost * DOC_BOOST;
         for (const segment of segments) {
           forEachPosting(segment, id, (slot, tf) => {
             if (this.checkScopes && this.mask[this.slotScopes[slot]!] === 0) return;
-            const norm = field === this.index.title ? this.normTitle[slot]! : state[3 * slot]!;
+            const norm = field === 'title' ? this.normTitle[slot]! : state[3 * slot]!;
             const value = factor * (idf * (D + (tf * K_PLUS_1) / (tf + norm)));
             if (termStamp[slot] !== term) {
               termStamp[slot] = term;

@@ -49,6 +49,20 @@ export class ScopeRegistry {
     return count;
   }
 
+  /** The id of the scope holding the most live passages (0 when none holds any). */
+  largest(): number {
+    let best = 0;
+    for (let id = 1; id < this.live.length; id++) if (this.live[id]! > (this.live[best] ?? 0)) best = id;
+    return best;
+  }
+
+  /** The ids `mask` marks as searched, ascending. */
+  idsOf(mask: Uint8Array): number[] {
+    const ids: number[] = [];
+    for (let id = 1; id < mask.length; id++) if (mask[id] === 1) ids.push(id);
+    return ids;
+  }
+
   /** Per scope id, 1 if the scope is searched; id 0 (removed passages) never is. */
   mask(scopes: readonly Scope[]): Uint8Array {
     const mask = new Uint8Array(this.names.length);

@@ -36,17 +36,18 @@ export type PassageScores = {
 /**
  * Exhaustive BM25 over the compact index, computing minisearch's scores for the same query: per field
  * (title boosted 0.25, text 1) idf · (d + tf·(k1+1) / (tf + k1·(1 − b + b·len/avg))) with minisearch's IDF
- * log(1 + (N − df + 0.5)/(df + 0.5)) over all live passages, times the term's boost (and prefix weight),
+ * log(1 + (N − df + 0.5)/(df + 0.5)), N, df and avg taken over the live passages of the searched
+ * scopes only (as a minisearch holding just those passages computes them), times the term's boost (and prefix weight),
  * summed over the query terms in query order the way minisearch sums them, then ranked by
  * collect-best. The scores equal the minisearch path's up to the last bits of the average field length
  * (minisearch keeps a running average).
  */
 export function scorePassages(index: CompactIndex, request: ScoreRequest): PassageScores {
-  const n = index.liveCount;
+  const stats = index.statistics(request.scopes);
   const termMatches = request.terms.map(() => 0);
-  if (n === 0 || request.terms.length === 0) return { top: [], feedback: [], leading: [], total: 0, documents: 0, termMatches, sources: new Map() };
+  if (stats.n === 0 || request.terms.length === 0) return { top: [], feedback: [], leading: [], total: 0, documents: 0, termMatches, sources: new Map() };
   if (request.terms.length >= 65536) throw new Error('scorePassages: a query has at most 65,535 terms.');
-  const query = new QueryRun(index, request.scopes, n);
+  const query = new QueryRun(index, stats);
   const first = new Map<string, number>();
   const occurrences = request.terms.map(({ term, prefix }, i) => {
     const firstIndex = first.get(term);

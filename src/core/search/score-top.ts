@@ -61,30 +61,33 @@ type Term = { id: number; position: number; idfText: number; idfTitle: number; f
 export function scoreTop(index: CompactIndex, request: TopRequest): TopScores {
   const sources = new Map<number, number[]>();
   const lists = new Lists(request);
-  const n = index.liveCount;
+  const stats = index.statistics(request.scopes);
   const counts: MatchCounts | undefined = request.counts ? { total: 0, documents: 0, termMatches: request.terms.map(() => 0) } : undefined;
   const empty = (): TopScores => ({ top: [], feedback: [], leading: [], sources, counts });
-  if (n === 0 || request.terms.length === 0) return empty();
-  const run = new QueryRun(index, request.scopes, n);
+  if (stats.n === 0 || request.terms.length === 0) return empty();
+  const run = new QueryRun(index, stats);
   const segments = index.segments();
   const { state } = run.ws;
 
   const terms: Term[] = [];
   request.terms.forEach(({ term, boost }, position) => {
     const id = index.terms.idOf(term);
-    if (id === undefined) return;
+    if (id === undefined || !run.searches(id)) return;
     sources.set(id, [position]);
-    const idfText = run.idf(index.text, id);
-    const idfTitle = run.idf(index.title, id);
+    const idfText = run.idf('text', id);
+    const idfTitle = run.idf('title', id);
     const factorText = 1 * boost * TEXT_BOOST * DOC_BOOST;
     const factorTitle = 1 * boost * TITLE_BOOST * DOC_BOOST;
-    const maxText = index.bounds.maximum(id, segments.text, index.text);
-    const maxTitle = index.bounds.maximum(id, segments.title, index.title);
+    // Bounds at the searched scopes' average lengths (see TermBounds: valid for any average).
+    const maxText = index.bounds.maximum(id, segments.text, index.text, stats.text.average);
+    const maxTitle = index.bounds.maximum(id, segments.title, index.title, stats.title.average);
     const bound = (factorText * idfText * (D + maxText) + factorTitle * idfTitle * (D + maxTitle)) * (1 + SLACK);
     terms.push({ id, position, idfText, idfTitle, factorText, factorTitle, bound });
   });
   if (terms.length === 0) return empty();
-  if (counts && !run.checkScopes) for (const term of terms) counts.termMatches[term.position] = index.text.df.array[term.id] ?? 0;
+  // The passages of the searched scopes a term matches are its df there (text postings: a title term
+  // is in the text too), kept per scope: no need to count them posting by posting.
+  if (counts) for (const term of terms) counts.termMatches[term.position] = stats.text.df(term.id);
 
   const scorer = new ExactScorer(index, run, terms, request.terms.length);
   const slotDocs = index.slotDocs.array;
@@ -251,30 +254,26 @@ class BlockPostings {
 
   /**
    * Marks in a bitmap every passage of this block that a term matched (in the searched scopes) and
-   * adds them to `counts`; per term too, when scopes must be checked (else its df is the count).
-   * Documents are counted as passages are visited in slot order (a document's passages are adjacent):
-   * returns the last document seen, for the next block.
+   * adds them to `counts` (per term, the searched scopes' df is the count: see scoreTop). Documents
+   * are counted as passages are visited in slot order (a document's passages are adjacent): returns
+   * the last document seen, for the next block.
    */
   count(counts: MatchCounts, inQueryOrder: readonly number[], run: QueryRun, slotDocs: Uint32Array, lastDoc: number): number {
     const words = run.ws.blockBitmap(2 ** this.texts.blockBits);
     const { mask, checkScopes } = run;
     const slotScopes = run.index.slotScopes.array;
     const base = this.base;
-    inQueryOrder.forEach((t, position) => {
+    for (const t of inQueryOrder) {
       for (const field of [0, 1] as const) {
         const [from, to] = this.range(t, field);
         const offsets = this.fields[field]!.segment.offsets;
-        let inScope = 0;
         for (let i = from; i < to; i++) {
           const offset = offsets[i]!;
           if (checkScopes && mask[slotScopes[base + offset]!] === 0) continue;
           words[offset >>> 5]! |= 1 << (offset & 31);
-          inScope++;
         }
-        // A title term is in the text too (the text field starts with the title): text postings count.
-        if (checkScopes && field === 0) counts.termMatches[this.terms[t]!.position]! += inScope;
       }
-    });
+    }
     for (let w = 0; w < words.length; w++) {
       let word = words[w]!;
       if (word === 0) continue;

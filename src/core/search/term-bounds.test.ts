@@ -42,7 +42,7 @@ describe('TermBounds', () => {
     const check = (tight: boolean) => {
       for (let id = 0; id < index.terms.size; id++) {
         for (const field of ['text', 'title'] as const) {
-          const bound = index.bounds.maximum(id, index.segments()[field], index[field]);
+          const bound = index.bounds.maximum(id, index.segments()[field], index[field], index[field].lengthSum / index.liveCount);
           const actual = actualMaximum(index, id, field);
           expect(actual).toBeLessThanOrEqual(bound);
           if (tight) expect(bound).toBeLessThanOrEqual(actual * 1.5 + 1e-9); // a useful bound, not just a big number

@@ -14,19 +14,23 @@ type SegmentMaxima = { ratios: Float32Array; average: number };
  * the small tail after each add), and kept while the segment lives.
  *
  * The normaliser k1·(1 − b + b·len/avg) moves with the average length, which every add or removal
- * changes. With avg0 the average the maxima were taken at, the factor at any other average is at most
- * the stored one × max(1, avg / avg0): writing r = avg0 / avg and x = k1·b·len/avg0, the factor is
+ * changes, and which differs between the scope sets questions search (each takes the average over its
+ * own scopes). With avg0 the average the maxima were taken at, the factor at any other average is at
+ * most the stored one × max(1, avg / avg0): writing r = avg0 / avg and x = k1·b·len/avg0, the factor is
  * tf·(k1+1) / (tf + k1(1−b) + r·x), and for r < 1 the denominator is at least r times its value at
- * r = 1. So the maxima stay bounds without being worked out again.
+ * r = 1. So the maxima stay bounds without being worked out again, for any average. They are taken
+ * over every posting of the segment, whatever its scope: a maximum over all passages bounds the
+ * maximum over the searched ones. The idf the bound is multiplied by is the question's own (score-top),
+ * exact for its scopes. So one set of maxima serves every scope set; a question searching scopes far
+ * from the whole (longer passages, other words) only gets looser bounds, that is less pruning.
  */
 export class TermBounds {
   private readonly segments = new WeakMap<Segment, SegmentMaxima>();
 
   constructor(private readonly index: CompactIndex) {}
 
-  /** The bound for term `id` over a field's segments, at the field's current average length. */
-  maximum(id: number, segments: readonly Segment[], field: FieldPostings): number {
-    const average = field.lengthSum / this.index.liveCount;
+  /** The bound for term `id` over a field's segments, at average field length `average` (the searched scopes'). */
+  maximum(id: number, segments: readonly Segment[], field: FieldPostings, average: number): number {
     let max = 0;
     for (const segment of segments) {
       const maxima = this.maximaOf(segment, field);
