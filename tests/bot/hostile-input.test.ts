@@ -184,12 +184,18 @@ describe('text that tries to take over the display', () => {
   });
 
   it('shows a document’s masked links and mentions as text, not as links or pings', async () => {
-    await addFile('phish.md', '# Prize notes\n\nThe albatross prize goes to [the winner](https://evil.example/steal) and @everyone <@&1234> in the hall.\n');
+    // Plain text keeps the link syntax as typed: it is shown escaped, never as a link.
+    await addFile('phish.txt', 'Prize notes\n\nThe albatross prize goes to [the winner](https://evil.example/steal) and @everyone <@&1234> in the hall.\n');
     const data = expectReply(await ask('Who gets the albatross prize?'), 'public');
     const description = String(data.embeds![0]!.description);
     expect(description).toContain('\\[the winner\\](https://evil.example/steal)');
     expect(description).toContain('@everyone <@&1234>');
     expect(data.allowed_mentions).toEqual({ parse: [] });
+    // Markdown is read as Markdown: the link keeps its label and its URL is neither quoted nor indexed.
+    await addFile('phish.md', '# Pelican notes\n\nThe pelican prize goes to [the runner-up](https://evil.example/steal) and @everyone <@&1234> in the hall.\n');
+    const md = String(expectReply(await ask('Who gets the pelican prize?'), 'public').embeds![0]!.description);
+    expect(md).toContain('The pelican prize goes to the runner-up and @everyone <@&1234> in the hall.');
+    expect(md).not.toContain('evil.example');
   });
 
   it('drops bidi overrides and caps zalgo marks where it displays text; the text stays searchable', async () => {
