@@ -30,6 +30,23 @@ describe('the pure core', () => {
   });
 });
 
+// The adapters use the core through its public surface (src/core/index.ts) alone, so the core's files
+// can move without an adapter noticing. Tests may reach further in, to check or tamper with internals.
+describe('the adapters', () => {
+  const adapters = ['discord', 'cli', 'config'].flatMap((dir) => sourceFiles(join(REPO_ROOT, 'src', dir)));
+  it.each(adapters.map((path) => [relative(REPO_ROOT, path), path]))('%s imports the core only through src/core/index.ts', (_, path) => {
+    const source = readFileSync(path, 'utf8');
+    const imports = [...source.matchAll(/(?:from|import)\s*\(?\s*'([^']+)'/g)].map((m) => m[1]!);
+    for (const target of imports.filter((t) => /(^|\/)core\//.test(t))) {
+      expect(target, `${relative(REPO_ROOT, path)} imports ${target}`).toMatch(/^(\.\.\/)+core\/index\.js$/);
+    }
+  });
+
+  it('finds the adapter files', () => {
+    expect(adapters.length).toBeGreaterThan(40);
+  });
+});
+
 // Spreading an array into a call puts every element on the stack: a document of 125,000 one-line
 // paragraphs overflowed it (groups.push(...block)). Loops instead, wherever the length is not fixed.
 describe('the source', () => {

@@ -1,5 +1,5 @@
 import type { Config } from '../config/load-config.js';
-import type { Logger } from '../core/logger.js';
+import type { Logger } from '../core/index.js';
 
 /** What every CLI command gets: its arguments, the configuration, a logger, and where to write. */
 export type CliContext = {

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
-import { STORE_FILE } from '../core/store/document-store.js';
+import { STORE_FILE } from '../core/index.js';
 
 /**
  * The CLI remembers the last DATA_DIR that held a store, in one small file under the user's state folder

@@ -4,7 +4,7 @@ import { CommanderError, type Command } from 'commander';
 import { colorEnabled } from '../config/color-enabled.js';
 import { createLogger } from '../config/create-logger.js';
 import { loadConfig, PACKAGE_ROOT } from '../config/load-config.js';
-import { isFootnoteError } from '../core/errors.js';
+import { isFootnoteError } from '../core/index.js';
 import { UsageError, type CliContext, type ExitCode } from './cli-context.js';
 import { terminalJson, terminalText } from './terminal-text.js';
 import { cliLogLevel } from './cli-log-level.js';

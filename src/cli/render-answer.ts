@@ -1,5 +1,4 @@
-import type { Answer, Citation } from '../core/answer/answer.js';
-import { passageSegments } from '../core/passages/passage-segments.js';
+import { type Answer, type Citation, passageSegments } from '../core/index.js';
 import { plural } from './plural.js';
 import { wrapText } from './wrap-text.js';
 

@@ -1,4 +1,4 @@
-import type { KnowledgeBase } from '../core/knowledge/knowledge-base.js';
+import type { KnowledgeBase } from '../core/index.js';
 import type { CliContext } from './cli-context.js';
 
 /** Says on stderr that DATA_DIR is read-only, so answers come from what is already there (stdout stays the answer). */

@@ -3,7 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
-import { FootnoteError } from '../core/errors.js';
+import { FootnoteError } from '../core/index.js';
 
 /** The package root (where the shipped `corpus/` lives), whether running from src/ or dist/. */
 export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');

@@ -1,6 +1,5 @@
 import type { Config } from './load-config.js';
-import type { Logger } from '../core/logger.js';
-import { KnowledgeBase } from '../core/knowledge/knowledge-base.js';
+import { KnowledgeBase, type Logger } from '../core/index.js';
 
 /** The knowledge base as configured: the one way both the CLI and the bot open it. */
 export function openKnowledgeBase(config: Config, logger: Logger, extra: { snapshotDelayMs?: number } = {}): Promise<KnowledgeBase> {

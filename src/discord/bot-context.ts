@@ -1,9 +1,7 @@
 import type { Config } from '../config/load-config.js';
 import type { AnswerLog } from './records/answer-log.js';
 import type { UnansweredLog } from './records/unanswered-log.js';
-import type { Scope } from '../core/documents/document.js';
-import type { KnowledgeBase } from '../core/knowledge/knowledge-base.js';
-import type { Logger } from '../core/logger.js';
+import type { KnowledgeBase, Logger, Scope } from '../core/index.js';
 import type { PendingUploads } from './pending-uploads.js';
 import type { RateLimiter } from './rate-limiter.js';
 import type { TurnQueue } from './turn-queue.js';

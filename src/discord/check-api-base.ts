@@ -1,5 +1,5 @@
 import ipaddr from 'ipaddr.js';
-import { FootnoteError } from '../core/errors.js';
+import { FootnoteError } from '../core/index.js';
 
 /**
  * Checks DISCORD_API_BASE before the token is sent there: https anywhere, or plain http only to a

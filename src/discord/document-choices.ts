@@ -1,6 +1,6 @@
 import type { ApplicationCommandOptionChoiceData } from 'discord.js';
 import { rankDocumentChoices, type DocumentChoice } from './records/rank-document-choices.js';
-import { guildScope, type Scope } from '../core/documents/document.js';
+import { guildScope, type Scope } from '../core/index.js';
 import { guildView, type BotContext } from './bot-context.js';
 import { AUTOCOMPLETE_MAX_CHOICES, CHOICE_TEXT_MAX } from './render/discord-limits.js';
 import { truncate } from './render/truncate.js';

@@ -1,4 +1,4 @@
-import { FootnoteError } from '../core/errors.js';
+import { FootnoteError } from '../core/index.js';
 
 export type DownloadOptions = {
   maxBytes: number;

@@ -1,5 +1,4 @@
-import { guildScope, type DocumentMeta, type Scope } from '../core/documents/document.js';
-import type { Passage } from '../core/passages/split-passages.js';
+import { type DocumentMeta, guildScope, type Passage, type Scope } from '../core/index.js';
 import { guildView, type BotContext } from './bot-context.js';
 
 /**

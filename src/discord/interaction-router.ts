@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Interaction } from 'discord.js';
-import { isFootnoteError } from '../core/errors.js';
+import { isFootnoteError } from '../core/index.js';
 import type { BotContext } from './bot-context.js';
 import { findCommand } from './commands/registry.js';
 import { handleComponent } from './components/handle-component.js';

@@ -1,4 +1,4 @@
-import { storageFailure } from '../core/store/storage-failure.js';
+import { storageFailure } from '../core/index.js';
 import type { BotContext } from './bot-context.js';
 
 /**

@@ -2,7 +2,7 @@ import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { createLogger } from '../config/create-logger.js';
 import { loadConfig } from '../config/load-config.js';
-import { isFootnoteError } from '../core/errors.js';
+import { isFootnoteError } from '../core/index.js';
 import { startBot, type BotHandle } from './start-bot.js';
 
 export { startBot, type BotHandle, type StartBotOptions } from './start-bot.js';

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { pruneActivity } from './records/prune-activity.js';
-import type { Logger } from '../core/logger.js';
+import type { Logger } from '../core/index.js';
 
 const DAY_MS = 86_400_000;
 

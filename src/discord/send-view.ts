@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DiscordAPIError, HTTPError, RESTJSONErrorCodes, type RepliableInteraction } from 'discord.js';
-import type { Logger } from '../core/logger.js';
+import type { Logger } from '../core/index.js';
 import type { MessageView } from './render/message-view.js';
 import { editOptions, replyOptions } from './render/reply-options.js';
 

@@ -1,6 +1,6 @@
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import { basename, join, relative, resolve, sep } from 'node:path';
-import { isSupportedFileName } from '../../core/ingest/source-format.js';
+import { isSupportedFileName } from '../../core/index.js';
 
 /** One thing `docs add` was asked to read: a file (with the id its folder suggests) or a URL. */
 export type AddTarget =

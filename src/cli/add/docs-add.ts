@@ -1,9 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { Scope } from '../../core/documents/document.js';
-import { FootnoteError } from '../../core/errors.js';
-import { formatBytes } from '../../core/ingest/format-bytes.js';
-import type { AddOutcome, AddRequest, PendingAdd } from '../../core/knowledge/add-input.js';
+import { type AddOutcome, type AddRequest, FootnoteError, formatBytes, type PendingAdd, type Scope } from '../../core/index.js';
 import { openKnowledgeBase } from '../../config/open-knowledge-base.js';
 import { UsageError, type CliContext, type ExitCode } from '../cli-context.js';
 import { collectInputs, type AddTarget } from './collect-inputs.js';

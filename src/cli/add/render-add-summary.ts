@@ -1,4 +1,4 @@
-import type { AddOutcome, AddResult } from '../../core/knowledge/add-input.js';
+import type { AddOutcome, AddResult } from '../../core/index.js';
 import type { SkippedEntry } from './collect-inputs.js';
 
 /** What one `docs add` run did, in the shape `--json` prints. */

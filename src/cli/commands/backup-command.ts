@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { backupStore } from '../../core/store/backup-store.js';
+import { backupStore } from '../../core/index.js';
 import { UsageError, type CliContext, type ExitCode } from '../cli-context.js';
 import { formatStoreInfo } from './format-store-info.js';
 

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { REST, Routes } from 'discord.js';
-import { FootnoteError } from '../../core/errors.js';
+import { FootnoteError } from '../../core/index.js';
 import { checkApiBase } from '../../discord/check-api-base.js';
 import { commandDefinitions } from '../../discord/commands/registry.js';
 import { UsageError, type CliContext, type ExitCode } from '../cli-context.js';

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { guildScope, sourceLabel, visibleScopes, type Scope } from '../../core/documents/document.js';
+import { guildScope, type Scope, sourceLabel, visibleScopes } from '../../core/index.js';
 import { openKnowledgeBase } from '../../config/open-knowledge-base.js';
 import { UsageError, type CliContext, type ExitCode } from '../cli-context.js';
 import { docsAdd } from '../add/docs-add.js';

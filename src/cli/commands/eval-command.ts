@@ -5,12 +5,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { PACKAGE_ROOT } from '../../config/load-config.js';
-import { runCollection } from '../../core/eval/run-collection.js';
-import { evaluateSeedAnswers } from '../../core/eval/seed-eval.js';
-import { readCollectionDocuments, readCollectionQueries } from '../../core/eval/trec-collection.js';
-import { evaluateRun, parseQrels } from '../../core/eval/trec-metrics.js';
-import { FootnoteError } from '../../core/errors.js';
-import { KnowledgeBase } from '../../core/knowledge/knowledge-base.js';
+import { FootnoteError, KnowledgeBase, loadEvaluation } from '../../core/index.js';
 import type { CliContext, ExitCode } from '../cli-context.js';
 
 /** Textbook BM25 on the shared IR collections (k1 1.2, b 0.75, Porter, 33 stop words), as published with them. */
@@ -32,6 +27,7 @@ export async function evalCommand(ctx: CliContext): Promise<ExitCode> {
   const collections = values.ir === undefined ? [] : await findCollections(values.ir);
   const seeds = seedFile.parse(await readJson(join(questionsDir, 'seed-questions.dev.json'), '--questions'));
   const offTopic = offTopicFile.parse(await readJson(join(questionsDir, 'offtopic-questions.dev.json'), '--questions'));
+  const { evaluateRun, evaluateSeedAnswers, parseQrels, readCollectionDocuments, readCollectionQueries, runCollection } = await loadEvaluation();
 
   // The shipped corpus alone, in a throwaway data folder: the operator's own store is not measured.
   const dataDir = await mkdtemp(join(tmpdir(), 'footnote-eval-'));

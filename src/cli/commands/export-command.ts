@@ -1,10 +1,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { guildScope } from '../../core/documents/document.js';
-import { FootnoteError } from '../../core/errors.js';
-import { DocumentStore, STORE_FILE, type StoredDocument } from '../../core/store/document-store.js';
-import { exportDocuments } from '../../core/store/export-documents.js';
+import { DocumentStore, exportDocuments, FootnoteError, guildScope, STORE_FILE, type StoredDocument } from '../../core/index.js';
 import { UsageError, type CliContext, type ExitCode } from '../cli-context.js';
 
 /**

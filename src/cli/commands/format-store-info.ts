@@ -1,4 +1,4 @@
-import type { StoreFileInfo } from '../../core/store/backup-store.js';
+import type { StoreFileInfo } from '../../core/index.js';
 
 /** "12 documents, 3.4 MB of text, revision 57, schema 3": what a store file holds, for backup and restore. */
 export function formatStoreInfo(info: StoreFileInfo): string {

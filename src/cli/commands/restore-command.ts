@@ -1,9 +1,7 @@
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { FootnoteError } from '../../core/errors.js';
-import { restoreStore } from '../../core/store/backup-store.js';
-import { lockIsLive, processIsAlive, readRunLock, RUN_LOCK_FILE } from '../../core/store/run-lock.js';
+import { FootnoteError, lockIsLive, processIsAlive, readRunLock, restoreStore, RUN_LOCK_FILE } from '../../core/index.js';
 import { UsageError, type CliContext, type ExitCode } from '../cli-context.js';
 import { formatStoreInfo } from './format-store-info.js';
 

@@ -1,6 +1,5 @@
 import { parseArgs } from 'node:util';
-import { runCollection } from '../../core/eval/run-collection.js';
-import { readCollectionDocuments, readCollectionQueries } from '../../core/eval/trec-collection.js';
+import { loadEvaluation } from '../../core/index.js';
 import { UsageError, type CliContext, type ExitCode } from '../cli-context.js';
 
 /** `footnote trec-run`: prints a TREC run (`qid Q0 docid rank score footnote`) for a test collection. */
@@ -12,6 +11,7 @@ export async function trecRunCommand(ctx: CliContext): Promise<ExitCode> {
   if (values.docs === undefined || values.queries === undefined) throw new UsageError('trec-run needs --docs and --queries.');
   const top = Number(values.top);
   if (!Number.isInteger(top) || top < 1) throw new UsageError('--top must be a positive whole number.');
+  const { readCollectionDocuments, readCollectionQueries, runCollection } = await loadEvaluation();
   const [documents, queries] = await Promise.all([readCollectionDocuments(values.docs), readCollectionQueries(values.queries)]);
   const runs = runCollection(documents, queries, { top, passageMaxChars: ctx.config.passageMaxChars });
   const lines: string[] = [];

@@ -6,9 +6,7 @@ import {
   type ModalSubmitInteraction,
   type RepliableInteraction,
 } from 'discord.js';
-import { guildScope } from '../../core/documents/document.js';
-import { isSupportedFileName } from '../../core/ingest/source-format.js';
-import type { AddRequest, DocumentInput } from '../../core/knowledge/add-input.js';
+import { type AddRequest, type DocumentInput, guildScope, isSupportedFileName } from '../../core/index.js';
 import type { BotContext } from '../bot-context.js';
 import { downloadAttachment, formatMb } from '../download-attachment.js';
 import { escapeText } from '../render/escape-text.js';

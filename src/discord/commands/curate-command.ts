@@ -5,7 +5,7 @@ import {
   SlashCommandBuilder,
   type ChatInputCommandInteraction,
 } from 'discord.js';
-import { guildScope } from '../../core/documents/document.js';
+import { guildScope } from '../../core/index.js';
 import type { BotContext } from '../bot-context.js';
 import { documentChoices } from '../document-choices.js';
 import { saveOrRefuse } from '../keep-record.js';

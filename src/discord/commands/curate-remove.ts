@@ -1,5 +1,5 @@
 import type { ButtonInteraction, ChatInputCommandInteraction } from 'discord.js';
-import { guildScope } from '../../core/documents/document.js';
+import { guildScope } from '../../core/index.js';
 import type { BotContext } from '../bot-context.js';
 import { findDocument } from '../find-document.js';
 import { escapeText } from '../render/escape-text.js';

@@ -1,7 +1,6 @@
 import type { ButtonInteraction } from 'discord.js';
 import { citedPassage, type AnswerRecord } from '../records/answer-log.js';
-import { passageContext } from '../../core/answer/passage-context.js';
-import type { Scope } from '../../core/documents/document.js';
+import { passageContext, type Scope } from '../../core/index.js';
 import { answerTtlMs, guildView, type BotContext } from '../bot-context.js';
 import type { CustomId } from '../custom-id.js';
 import { keepRecord, saveOrRefuse } from '../keep-record.js';

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import type { Citation } from '../../core/answer/answer.js';
-import type { Scope } from '../../core/documents/document.js';
+import type { Citation, Scope } from '../../core/index.js';
 
 /** A passage an answer cited, its citation number, and the highlight it showed (to bold it again in "Show source"). */
 export type CitedPassage = { rank: number; scope: Scope; docId: string; passageId: string; highlight: string };

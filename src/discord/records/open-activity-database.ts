@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { FootnoteError } from '../../core/errors.js';
-import { STORE_FILE } from '../../core/store/document-store.js';
+import { FootnoteError, STORE_FILE } from '../../core/index.js';
 
 /**
  * A second connection to the store's database for the bot's activity records (answers, votes, unanswered

@@ -1,4 +1,4 @@
-import type { Citation } from '../../core/answer/answer.js';
+import type { Citation } from '../../core/index.js';
 import { escapeLinkLabel, escapeText } from './escape-text.js';
 import { textFragmentUrl } from './text-fragment-url.js';
 import { truncate } from './truncate.js';

@@ -1,4 +1,4 @@
-import { passageSegments, type PassageSegment } from '../../core/passages/passage-segments.js';
+import { type PassageSegment, passageSegments } from '../../core/index.js';
 import { fitHead, quotePassage, type Quotable } from './quote-passage.js';
 
 const ELLIPSIS = '…';

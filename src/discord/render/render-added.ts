@@ -1,4 +1,4 @@
-import type { AddResult } from '../../core/knowledge/add-input.js';
+import type { AddResult } from '../../core/index.js';
 import { escapeText } from './escape-text.js';
 import { plural } from './format-took.js';
 import { EMBED_COLOR, type MessageView } from './message-view.js';

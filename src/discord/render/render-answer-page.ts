@@ -1,5 +1,5 @@
 import { ButtonStyle, ComponentType, type APIButtonComponent } from 'discord.js';
-import type { Citation } from '../../core/answer/answer.js';
+import type { Citation } from '../../core/index.js';
 import { encodeCustomId } from '../custom-id.js';
 import { button } from './answer-buttons.js';
 import { citationHeading, citationLine } from './citation-line.js';

@@ -1,5 +1,5 @@
 import type { APIEmbedField } from 'discord.js';
-import type { Answer, RelatedDocument } from '../../core/answer/answer.js';
+import type { Answer, RelatedDocument } from '../../core/index.js';
 import { answerButtons } from './answer-buttons.js';
 import { citationHeading, citationLine, citationUrl } from './citation-line.js';
 import { escapeLinkLabel, escapeText } from './escape-text.js';

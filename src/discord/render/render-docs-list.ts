@@ -1,5 +1,5 @@
 import { ButtonStyle, ComponentType } from 'discord.js';
-import type { ListedDocument } from '../../core/knowledge/knowledge-base.js';
+import type { ListedDocument } from '../../core/index.js';
 import { encodeCustomId } from '../custom-id.js';
 import { button } from './answer-buttons.js';
 import { escapeText } from './escape-text.js';

@@ -1,7 +1,5 @@
 import type { APIEmbedField } from 'discord.js';
-import { formatLocation } from '../../core/answer/format-location.js';
-import { sourceLabel, type DocumentMeta } from '../../core/documents/document.js';
-import type { Passage } from '../../core/passages/split-passages.js';
+import { type DocumentMeta, formatLocation, type Passage, sourceLabel } from '../../core/index.js';
 import { escapeText } from './escape-text.js';
 import { EMBED_COLOR, type MessageView } from './message-view.js';
 import { fitHead } from './quote-passage.js';

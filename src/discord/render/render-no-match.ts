@@ -1,4 +1,4 @@
-import type { Answer } from '../../core/answer/answer.js';
+import type { Answer } from '../../core/index.js';
 import { escapeText } from './escape-text.js';
 import { EMBED_COLOR, type MessageView } from './message-view.js';
 import { relatedList } from './render-answer.js';

@@ -1,5 +1,5 @@
 import { ButtonStyle, ComponentType } from 'discord.js';
-import type { DocumentMeta } from '../../core/documents/document.js';
+import type { DocumentMeta } from '../../core/index.js';
 import { encodeCustomId } from '../custom-id.js';
 import { button } from './answer-buttons.js';
 import { escapeText } from './escape-text.js';

@@ -1,7 +1,4 @@
-import type { DocumentMeta } from '../../core/documents/document.js';
-import { formatLocation } from '../../core/answer/format-location.js';
-import type { PassageContext } from '../../core/answer/passage-context.js';
-import type { Passage } from '../../core/passages/split-passages.js';
+import { type DocumentMeta, formatLocation, type Passage, type PassageContext } from '../../core/index.js';
 import { citationUrl } from './citation-line.js';
 import { escapeText } from './escape-text.js';
 import { EMBED_COLOR, type MessageView } from './message-view.js';
