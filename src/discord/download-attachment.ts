@@ -1,4 +1,4 @@
-import { FootnoteError } from '../core/index.js';
+import { formatBytes, FootnoteError } from '../core/index.js';
 
 export type DownloadOptions = {
   maxBytes: number;
@@ -40,13 +40,9 @@ export async function downloadAttachment(url: string, options: DownloadOptions):
     size += chunk.byteLength;
     if (size > options.maxBytes) {
       // Leaving the loop cancels the stream.
-      throw new FootnoteError('too_large', `The attachment is larger than the ${formatMb(options.maxBytes)} limit.`);
+      throw new FootnoteError('too_large', `The attachment is larger than the ${formatBytes(options.maxBytes)} limit.`);
     }
     chunks.push(chunk);
   }
   return Buffer.concat(chunks);
-}
-
-export function formatMb(bytes: number): string {
-  return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
 }

@@ -104,8 +104,7 @@ export async function startBot(config: Config, logger: Logger, options: StartBot
   const checks = (): HealthChecks => ({
     // Per shard: the manager's own status turns Ready once and stays so through later disconnects.
     gateway: client.ws.shards.size > 0 && client.ws.shards.every((shard) => shard.status === Status.Ready),
-    store: activity.open && storeReadable(kb),
-    index: indexInStep(kb),
+    ...healthOf(kb, activity.open),
     accepting: router.accepting,
   });
   client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
@@ -171,19 +170,10 @@ function takeRunLock(dataDir: string, logger: Logger): () => void {
   }
 }
 
-function storeReadable(kb: KnowledgeBase): boolean {
-  const db = kb.database;
-  return db.open && db.prepare('SELECT rev FROM revisions WHERE id = 1').get() !== undefined;
-}
-
-/** The index answers (it throws once the knowledge base is closed) and has caught up with the store. */
-function indexInStep(kb: KnowledgeBase): boolean {
-  try {
-    kb.sync();
-    return true;
-  } catch {
-    return false;
-  }
+/** The knowledge base's own checks, with the bot's record store's connection. */
+function healthOf(kb: KnowledgeBase, recordsOpen: boolean): { store: boolean; index: boolean } {
+  const { store, index } = kb.health();
+  return { store: recordsOpen && store, index };
 }
 
 function loginError(error: unknown): unknown {

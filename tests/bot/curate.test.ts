@@ -69,7 +69,7 @@ describe('/curate add', () => {
   it('refuses a file larger than the limit from the size Discord reports', async () => {
     const file = h.fake.addAttachment({ filename: 'big.txt', data: 'x '.repeat(150_000) });
     const data = expectReply(await h.fake.chatInput('curate add', { file }, MODERATOR).waitForCallback(), 'ephemeral');
-    expect(data.content).toBe('“big.txt” is 0.3 MB; the limit is 0.2 MB.');
+    expect(data.content).toBe('“big.txt” is 293 KB; the limit is 195.3 KB.');
   });
 
   it('reports a file that is not what its extension says, in the deferred reply', async () => {

@@ -35,7 +35,7 @@ describe('footnote backup', () => {
     const target = join(dir.path, 'backup.db');
     const ctx = cliTestContext([target], env());
     expect(await backupCommand(ctx)).toBe(0);
-    expect(ctx.output[0]).toMatch(/^Backed up .+ to .+backup\.db: 2 documents, 1 kB of text, revision 2, schema \d+\.$/);
+    expect(ctx.output[0]).toMatch(/^Backed up .+ to .+backup\.db: 2 documents, \d+ bytes of text, revision 2, schema \d+\.$/);
     // No journal or WAL beside it, nothing temporary left behind.
     expect(readdirSync(dir.path).sort()).toEqual(['backup.db', 'data']);
     const raw = new Database(target, { readonly: true });

@@ -10,7 +10,7 @@ import { FootnoteError, isFootnoteError } from '../errors.js';
 import { sha256Hex } from '../hash.js';
 import { silentLogger, type Logger } from '../logger.js';
 import { splitDocument } from '../passages/split-document.js';
-import type { Passage } from '../passages/split-passages.js';
+import { DEFAULT_MAX_CHARS, type Passage } from '../passages/split-passages.js';
 import { PassageIndex, type IndexedPassage } from '../search/passage-index.js';
 import { readSnapshot, removeStrayTemporaries, SNAPSHOT_FORMAT, writeSnapshot, type SnapshotManifest } from '../search/snapshot.js';
 import { OPTIONS_HASH } from '../search/index-options.js';
@@ -44,6 +44,22 @@ export type ListedDocument = DocumentMeta & { passages: number; readOnly: boolea
 
 const SNAPSHOT_FILE = join('index', 'passages.snapshot.ndjson');
 
+/** The options with every default filled in, once: the rest of the class never writes `?? 1000` again. */
+type ResolvedOptions = Required<Omit<KnowledgeBaseOptions, 'maxQuestionChars' | 'openDatabase'>> & Pick<KnowledgeBaseOptions, 'maxQuestionChars' | 'openDatabase'>;
+
+function resolveOptions(options: KnowledgeBaseOptions): ResolvedOptions {
+  return {
+    ...options,
+    logger: options.logger ?? silentLogger,
+    passageMaxChars: options.passageMaxChars ?? DEFAULT_MAX_CHARS,
+    extraction: options.extraction ?? {},
+    quota: options.quota ?? (() => ({})),
+    clock: options.clock ?? (() => new Date()),
+    // The bot runs for days: a snapshot a few seconds after the last change is soon enough.
+    snapshotDelayMs: options.snapshotDelayMs ?? 5000,
+  } satisfies ResolvedOptions;
+}
+
 /**
  * The knowledge base: the shipped corpus (read-only, global), the runtime store, and the live passage
  * index over both. Every read first catches up with writes other processes committed to the store.
@@ -68,12 +84,15 @@ export class KnowledgeBase {
    */
   private recovered = new Map<string, ReadonlyMap<string, string> | undefined>();
 
+  private readonly logger: Logger;
+
   private constructor(
-    private readonly options: KnowledgeBaseOptions,
-    private readonly logger: Logger,
+    private readonly options: ResolvedOptions,
     private readonly store: DocumentStore,
     private readonly corpusHash: string,
-  ) {}
+  ) {
+    this.logger = options.logger;
+  }
 
   /**
    * Opens the store and loads the index snapshot if the corpus folder has not changed since it was
@@ -82,7 +101,7 @@ export class KnowledgeBase {
   static async open(options: KnowledgeBaseOptions): Promise<KnowledgeBase> {
     const corpusHash = await corpusFingerprint(options.corpusDir, options.passageMaxChars);
     const store = DocumentStore.open(options.dataDir, options.openDatabase ? { openDatabase: options.openDatabase } : {});
-    const kb = new KnowledgeBase(options, options.logger ?? silentLogger, store, corpusHash);
+    const kb = new KnowledgeBase(resolveOptions(options), store, corpusHash);
     if (store.readOnly) kb.logger.info({ reason: store.readOnly }, 'opened read-only: documents cannot be added or removed');
     try {
       await kb.loadIndex();
@@ -148,10 +167,10 @@ export class KnowledgeBase {
   private async addOne(pending: PendingAdd, presplit: Map<string, readonly Passage[]>): Promise<AddOutcome> {
     try {
       const request = await pending();
-      const prepared = await prepareDocument(request, this.options.extraction ?? {}, this.options.passageMaxChars);
+      const prepared = await prepareDocument(request, this.options.extraction, this.options.passageMaxChars);
       const result = writeDocument(this.store, this.shipped, request, prepared, {
-        quota: this.options.quota?.(request.scope) ?? {},
-        now: (this.options.clock ?? (() => new Date()))(),
+        quota: this.options.quota(request.scope),
+        now: this.options.clock(),
       });
       presplit.set(prepared.contentHash, prepared.split);
       return { kind: 'done', result };
@@ -232,6 +251,27 @@ export class KnowledgeBase {
 
   get stats(): { documents: number; passages: number } {
     return { documents: this.index.documentCount, passages: this.index.passageCount };
+  }
+
+  /**
+   * Whether the knowledge base can serve: the store answers a read, and the index has caught up with
+   * it (for health checks; never throws).
+   */
+  health(): { store: boolean; index: boolean } {
+    let store = false;
+    try {
+      store = !this.closed && this.store.revision() >= 0;
+    } catch {
+      store = false;
+    }
+    let index = false;
+    try {
+      this.sync();
+      index = true;
+    } catch {
+      index = false;
+    }
+    return { store, index };
   }
 
   /** Brings the index up to date with commits made by other processes; true if anything changed. */
@@ -341,7 +381,7 @@ export class KnowledgeBase {
     }
     if (text === undefined) return undefined;
     this.logger.debug({ scope: passage.scope, doc: passage.docId }, 'cutting a document again to recover its damaged passage texts');
-    const passages = splitDocument({ id: passage.docId, text, layout: meta?.layout }, { maxChars: this.options.passageMaxChars ?? 1000 });
+    const passages = splitDocument({ id: passage.docId, text, layout: meta?.layout }, { maxChars: this.options.passageMaxChars });
     return new Map(passages.map((p) => [p.id, p.text]));
   }
 
@@ -369,14 +409,14 @@ export class KnowledgeBase {
     const presplit = this.presplit?.get(doc.contentHash);
     const passages = presplit
       ? presplit.map((passage) => ({ ...passage, id: `${doc.id}#p${passage.ordinal}`, docId: doc.id }))
-      : splitDocument(doc, { maxChars: this.options.passageMaxChars ?? 1000 });
+      : splitDocument(doc, { maxChars: this.options.passageMaxChars });
     this.index.addDocument(meta, passages);
   }
 
   private markDirty(): void {
     this.dirty = true;
     if (this.snapshotTimer || this.closed || this.readOnly) return;
-    this.snapshotTimer = setTimeout(() => void this.saveSnapshot(), this.options.snapshotDelayMs ?? 5000);
+    this.snapshotTimer = setTimeout(() => void this.saveSnapshot(), this.options.snapshotDelayMs);
     this.snapshotTimer.unref();
   }
 

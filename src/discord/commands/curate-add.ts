@@ -6,9 +6,9 @@ import {
   type ModalSubmitInteraction,
   type RepliableInteraction,
 } from 'discord.js';
-import { type AddRequest, type DocumentInput, guildScope, isSupportedFileName } from '../../core/index.js';
+import { type AddRequest, type DocumentInput, guildScope, isSupportedFileName, formatBytes } from '../../core/index.js';
 import type { BotContext } from '../bot-context.js';
-import { downloadAttachment, formatMb } from '../download-attachment.js';
+import { downloadAttachment } from '../download-attachment.js';
 import { escapeText } from '../render/escape-text.js';
 import { notice } from '../render/message-view.js';
 import { ADD_MODAL_FIELDS, renderAddModal } from '../render/render-add-modal.js';
@@ -110,6 +110,6 @@ function attachmentRefusal(file: Attachment, maxBytes: number): string | undefin
   if (!isSupportedFileName(file.name)) {
     return `I can read .txt, .md, .html, .pdf and .docx files; “${escapeText(file.name)}” is none of these.`;
   }
-  if (file.size > maxBytes) return `“${escapeText(file.name)}” is ${formatMb(file.size)}; the limit is ${formatMb(maxBytes)}.`;
+  if (file.size > maxBytes) return `“${escapeText(file.name)}” is ${formatBytes(file.size)}; the limit is ${formatBytes(maxBytes)}.`;
   return undefined;
 }

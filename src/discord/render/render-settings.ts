@@ -1,7 +1,6 @@
 import type { Config } from '../../config/load-config.js';
+import { formatBytes } from '../../core/index.js';
 import { EMBED_COLOR, type MessageView } from './message-view.js';
-
-const MB = 1024 * 1024;
 
 /** `/curate settings` (ephemeral): the shared-corpus switch, and the quotas and retention the operator set. */
 export function renderSettings(
@@ -12,7 +11,6 @@ export function renderSettings(
 ): MessageView {
   const quota = config.discord.guildQuota;
   const ofLimit = (used: string, max: string | undefined) => (max === undefined ? `${used} (no limit)` : `${used} of ${max}`);
-  const mb = (bytes: number, digits: number) => `${(bytes / MB).toFixed(digits)} MB`;
   return {
     embeds: [
       {
@@ -24,8 +22,8 @@ export function renderSettings(
         fields: [
           { name: 'Shared corpus', value: `${settings.includeShared ? 'on' : 'off'} · change with \`/curate settings include_shared:<true|false>\`` },
           { name: 'Documents', value: ofLimit(String(usage.documents), quota.maxDocuments?.toString()), inline: true },
-          { name: 'Storage', value: ofLimit(mb(usage.bytes, 2), quota.maxBytes === undefined ? undefined : mb(quota.maxBytes, 1)), inline: true },
-          { name: 'Largest document', value: mb(config.maxDocumentBytes, 1), inline: true },
+          { name: 'Storage', value: ofLimit(formatBytes(usage.bytes), quota.maxBytes === undefined ? undefined : formatBytes(quota.maxBytes)), inline: true },
+          { name: 'Largest document', value: formatBytes(config.maxDocumentBytes), inline: true },
           { name: 'Questions and votes kept', value: `${config.discord.retentionDays} days`, inline: true },
         ],
         footer: { text: "Quotas and retention are set in the bot operator's configuration." },
