@@ -133,6 +133,33 @@ describe('npm start', () => {
       child.on('exit', (code) => resolve({ code, stderr }));
     });
 
+  it('says in one line that Discord cannot be reached, tries again with growing waits, and exits 0 on SIGTERM', async () => {
+    const data = tempDir();
+    const port = await freePort(); // nothing listens there
+    try {
+      const child = run({
+        DISCORD_TOKEN: 'unreachable.test.token',
+        DISCORD_APPLICATION_ID: '123456789012345678',
+        DISCORD_API_BASE: `http://127.0.0.1:${port}`,
+        DATA_DIR: data.path,
+        LOG_LEVEL: 'warn',
+      });
+      const exited = exit(child);
+      let stderr = '';
+      child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      await vi.waitFor(() => expect(stderr.match(/^Cannot reach Discord/gm)?.length ?? 0).toBeGreaterThanOrEqual(2), { timeout: 20_000, interval: 100 });
+      child.kill('SIGTERM');
+      const result = await exited;
+      expect(result.code).toBe(0);
+      const lines = result.stderr.split('\n').filter((line) => line.startsWith('Cannot reach Discord'));
+      expect(lines[0]).toBe(`Cannot reach Discord at http://127.0.0.1:${port} (ECONNREFUSED); trying again in 1 s. Stop with Ctrl+C.`);
+      expect(lines[1]).toMatch(/trying again in 2 s\./);
+      expect(result.stderr).not.toMatch(/"level":50|\bat [\w.]+ \(/);
+    } finally {
+      data.remove();
+    }
+  }, 40_000);
+
   it('exits non-zero with a helpful message when there is no token', async () => {
     const data = tempDir();
     try {
