@@ -5,7 +5,7 @@ import type { BotContext } from './bot-context.js';
 import { findCommand } from './commands/registry.js';
 import { handleComponent } from './components/handle-component.js';
 import { notice, type MessageView } from './render/message-view.js';
-import { replyOptions } from './render/reply-options.js';
+import { reply, sendResponse, type Response } from './response.js';
 import { sendView } from './send-view.js';
 
 export type InteractionRouter = {
@@ -30,24 +30,29 @@ export function createInteractionRouter(ctx: BotContext): InteractionRouter {
   const inFlight = new Set<Promise<void>>();
   let open = true;
 
-  async function dispatch(interaction: Interaction): Promise<void> {
+  /** What the handler for this interaction wants sent (handlers return values; sendResponse talks to Discord). */
+  async function handle(interaction: Interaction): Promise<Response | undefined> {
     if (interaction.isChatInputCommand()) {
       const command = findCommand(interaction.commandName);
-      if (command) return command.execute(interaction, ctx);
-      await interaction.reply(replyOptions(notice('This command is no longer available.')));
-      return;
+      return command ? command.execute(interaction, ctx) : reply(notice('This command is no longer available.'));
     }
     if (interaction.isAutocomplete()) {
       const command = findCommand(interaction.commandName);
-      return command?.autocomplete ? command.autocomplete(interaction, ctx) : interaction.respond([]);
+      return command?.autocomplete ? command.autocomplete(interaction, ctx) : { kind: 'choices', choices: [] };
     }
     if (interaction.isButton() || interaction.isModalSubmit()) return handleComponent(interaction, ctx);
+    return undefined;
+  }
+
+  async function dispatch(interaction: Interaction): Promise<void> {
+    const response = await handle(interaction);
+    if (response) await sendResponse(interaction, response, ctx);
   }
 
   async function guarded(interaction: Interaction): Promise<void> {
     try {
       if (!open) {
-        if (interaction.isRepliable()) await interaction.reply(replyOptions(notice('footnote is restarting; try again in a moment.')));
+        await sendResponse(interaction, reply(notice('footnote is restarting; try again in a moment.')), ctx);
         return;
       }
       await dispatch(interaction);

@@ -1,10 +1,4 @@
-import {
-  ApplicationIntegrationType,
-  InteractionContextType,
-  MessageFlags,
-  SlashCommandBuilder,
-  type ChatInputCommandInteraction,
-} from 'discord.js';
+import { ApplicationIntegrationType, InteractionContextType, SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
 import { citedPassage } from '../records/answer-log.js';
 import { guildView, type BotContext } from '../bot-context.js';
 import { keepRecord } from '../keep-record.js';
@@ -12,8 +6,7 @@ import { QUESTION_OPTION_MAX } from '../render/discord-limits.js';
 import { notice, type MessageView } from '../render/message-view.js';
 import { renderAnswer } from '../render/render-answer.js';
 import { renderNoMatch } from '../render/render-no-match.js';
-import { replyOptions } from '../render/reply-options.js';
-import { retryFirstResponse, sendView } from '../send-view.js';
+import { reply, type Response } from '../response.js';
 import { shouldDefer } from '../should-defer.js';
 import type { Command } from './command.js';
 
@@ -33,26 +26,17 @@ const definition = new SlashCommandBuilder()
  * when the process was busy) it acknowledges first and answers by editing, one answer per event-loop turn, so
  * that every interaction still gets its first response in time.
  */
-async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
+function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Response {
   const question = interaction.options.getString('question', true);
   const isPrivate = interaction.options.getBoolean('private') ?? false;
   const now = ctx.now();
   const slot = ctx.askLimiter.take(interaction.user.id, now);
   if (!slot.ok) {
     const seconds = Math.max(1, Math.ceil(slot.retryAfterMs / 1000));
-    await interaction.reply(replyOptions(notice(`You're asking faster than I can keep up with. Please try again in ${seconds} s.`)));
-    return;
+    return reply(notice(`You're asking faster than I can keep up with. Please try again in ${seconds} s.`));
   }
-  if (!shouldDefer(interaction, ctx.inFlight())) {
-    const view = answerView(interaction, ctx, question, isPrivate, now);
-    await retryFirstResponse(interaction, ctx.logger, () => interaction.reply(replyOptions(view)));
-    return;
-  }
-  await retryFirstResponse(interaction, ctx.logger, () => interaction.deferReply(isPrivate ? { flags: MessageFlags.Ephemeral } : {}), {
-    ephemeral: isPrivate,
-  });
-  const view = await ctx.deferredWork.run(() => answerView(interaction, ctx, question, isPrivate, now));
-  await sendView(interaction, view, ctx.logger);
+  if (!shouldDefer(interaction, ctx.inFlight())) return reply(answerView(interaction, ctx, question, isPrivate, now));
+  return { kind: 'defer', ephemeral: isPrivate, queued: true, work: () => answerView(interaction, ctx, question, isPrivate, now) };
 }
 
 /**

@@ -12,7 +12,7 @@ import { saveOrRefuse } from '../keep-record.js';
 import { notice } from '../render/message-view.js';
 import { renderSettings } from '../render/render-settings.js';
 import { renderUnanswered } from '../render/render-unanswered.js';
-import { replyOptions } from '../render/reply-options.js';
+import { reply, type Response } from '../response.js';
 import { curatorRefusal } from '../require-curator.js';
 import type { Command } from './command.js';
 import { curateAdd } from './curate-add.js';
@@ -51,12 +51,9 @@ const definition = new SlashCommandBuilder()
       .addBooleanOption((o) => o.setName('include_shared').setDescription("Include the shared corpus in this server's answers")),
   );
 
-async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
+function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Response {
   const refusal = curatorRefusal(interaction);
-  if (refusal !== undefined || !interaction.inGuild()) {
-    await interaction.reply(replyOptions(notice(refusal ?? 'Curating documents works only in a server.')));
-    return;
-  }
+  if (refusal !== undefined || !interaction.inGuild()) return reply(notice(refusal ?? 'Curating documents works only in a server.'));
   const now = ctx.now();
   switch (interaction.options.getSubcommand(true)) {
     case 'add':
@@ -66,8 +63,7 @@ async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext
     case 'unanswered': {
       const days = ctx.config.discord.retentionDays;
       const questions = ctx.unanswered.recent(interaction.guildId, now - days * 86_400_000, UNANSWERED_SHOWN);
-      await interaction.reply(replyOptions(renderUnanswered(questions, days, now)));
-      return;
+      return reply(renderUnanswered(questions, days, now));
     }
     case 'settings': {
       const includeShared = interaction.options.getBoolean('include_shared');
@@ -76,11 +72,10 @@ async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext
         saveOrRefuse('the setting', () => ctx.kb.settings.set(guildId, { includeShared }, interaction.user.id, now));
       }
       const usage = ctx.kb.usage(guildScope(interaction.guildId));
-      await interaction.reply(replyOptions(renderSettings(ctx.kb.settings.get(interaction.guildId), usage, ctx.config, includeShared !== null)));
-      return;
+      return reply(renderSettings(ctx.kb.settings.get(interaction.guildId), usage, ctx.config, includeShared !== null));
     }
     default:
-      await interaction.reply(replyOptions(notice('Unknown /curate subcommand.')));
+      return reply(notice('Unknown /curate subcommand.'));
   }
 }
 
@@ -88,10 +83,10 @@ async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext
 export const curateCommand: Command = {
   definition,
   execute,
-  async autocomplete(interaction, ctx) {
+  autocomplete(interaction, ctx) {
     // Even suggestions are for curators only: they list this server's documents.
     const focused = interaction.options.getFocused(true);
     const allowed = curatorRefusal(interaction) === undefined && focused.name === 'document';
-    await interaction.respond(allowed ? documentChoices(ctx, interaction.guildId, focused.value, { ownOnly: true }) : []);
+    return { kind: 'choices', choices: allowed ? documentChoices(ctx, interaction.guildId, focused.value, { ownOnly: true }) : [] };
   },
 };

@@ -7,7 +7,7 @@ import { plural } from '../render/format-took.js';
 import { notice, type MessageView } from '../render/message-view.js';
 import { renderDocsList } from '../render/render-docs-list.js';
 import { renderDocument } from '../render/render-document.js';
-import { replyOptions } from '../render/reply-options.js';
+import { reply, type Response } from '../response.js';
 import type { Command } from './command.js';
 
 const definition = new SlashCommandBuilder()
@@ -35,35 +35,28 @@ export function docsListView(ctx: BotContext, guildId: string | null, guildName:
   return renderDocsList(ctx.kb.list(view.scopes), page, { guildName, includeShared: view.includeGlobal });
 }
 
-async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
+function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Response {
   const sub = interaction.options.getSubcommand(true);
   if (sub === 'list') {
     const page = interaction.options.getInteger('page') ?? 1;
-    await interaction.reply(replyOptions(docsListView(ctx, interaction.guildId, interaction.guild?.name ?? null, page)));
-    return;
+    return reply(docsListView(ctx, interaction.guildId, interaction.guild?.name ?? null, page));
   }
   const value = interaction.options.getString('document', true);
   const doc = findDocument(ctx, interaction.guildId, value);
-  if (!doc) {
-    await interaction.reply(replyOptions(notice(`There is no document “${escapeText(value)}” in this server. \`/docs list\` shows what there is.`)));
-    return;
-  }
+  if (!doc) return reply(notice(`There is no document “${escapeText(value)}” in this server. \`/docs list\` shows what there is.`));
   const position = interaction.options.getInteger('passage') ?? 1;
   if (position > doc.passages.length) {
-    await interaction.reply(
-      replyOptions(notice(`“${escapeText(doc.meta.title)}” has ${plural(doc.passages.length, 'passage')}; choose one from 1 to ${doc.passages.length}.`)),
-    );
-    return;
+    return reply(notice(`“${escapeText(doc.meta.title)}” has ${plural(doc.passages.length, 'passage')}; choose one from 1 to ${doc.passages.length}.`));
   }
-  await interaction.reply(replyOptions(renderDocument(doc.meta, doc.passages, position)));
+  return reply(renderDocument(doc.meta, doc.passages, position));
 }
 
 /** `/docs`: list the documents visible here (ephemeral, paged) or show one of them (ephemeral). */
 export const docsCommand: Command = {
   definition,
   execute,
-  async autocomplete(interaction, ctx) {
+  autocomplete(interaction, ctx) {
     const focused = interaction.options.getFocused(true);
-    await interaction.respond(focused.name === 'document' ? documentChoices(ctx, interaction.guildId, focused.value) : []);
+    return { kind: 'choices', choices: focused.name === 'document' ? documentChoices(ctx, interaction.guildId, focused.value) : [] };
   },
 };

@@ -1,6 +1,6 @@
 import { ApplicationIntegrationType, InteractionContextType, SlashCommandBuilder } from 'discord.js';
 import { renderHelp } from '../render/render-help.js';
-import { replyOptions } from '../render/reply-options.js';
+import { reply } from '../response.js';
 import type { Command } from './command.js';
 
 /** `/help`: what footnote does, its commands, and what it keeps about people. */
@@ -10,7 +10,7 @@ export const helpCommand: Command = {
     .setDescription('What footnote does, its commands, and what it stores.')
     .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
     .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM),
-  async execute(interaction, ctx) {
-    await interaction.reply(replyOptions(renderHelp(ctx.config.discord.retentionDays)));
+  execute(_interaction, ctx) {
+    return reply(renderHelp(ctx.config.discord.retentionDays));
   },
 };

@@ -5,17 +5,14 @@ import { answerUploadChoice, submitAddModal } from '../commands/curate-add.js';
 import { answerRemoveButton } from '../commands/curate-remove.js';
 import { parseCustomId } from '../custom-id.js';
 import { notice } from '../render/message-view.js';
-import { editOptions, replyOptions } from '../render/reply-options.js';
+import { reply, type Response } from '../response.js';
 import { curatorRefusal } from '../require-curator.js';
 import { handleAnswerButton } from './handle-answer-button.js';
 
 /** Buttons and modal submissions, dispatched on their custom_id. Curation ones re-check the permission. */
-export async function handleComponent(interaction: ButtonInteraction | ModalSubmitInteraction, ctx: BotContext): Promise<void> {
+export function handleComponent(interaction: ButtonInteraction | ModalSubmitInteraction, ctx: BotContext): Response {
   const id = parseCustomId(interaction.customId);
-  if (!id) {
-    await interaction.reply(replyOptions(notice('This button belongs to an older version of footnote; run the command again.')));
-    return;
-  }
+  if (!id) return reply(notice('This button belongs to an older version of footnote; run the command again.'));
   switch (id.kind) {
     case 'answer-more':
     case 'answer-source':
@@ -25,8 +22,7 @@ export async function handleComponent(interaction: ButtonInteraction | ModalSubm
       return handleAnswerButton(interaction, ctx, id);
     case 'docs-page':
       if (!interaction.isButton()) break;
-      await interaction.update(editOptions(docsListView(ctx, interaction.guildId, interaction.guild?.name ?? null, id.page)));
-      return;
+      return { kind: 'update', view: docsListView(ctx, interaction.guildId, interaction.guild?.name ?? null, id.page) };
     case 'remove-confirm':
     case 'remove-cancel':
     case 'add-modal':
@@ -34,10 +30,7 @@ export async function handleComponent(interaction: ButtonInteraction | ModalSubm
     case 'upload-new':
     case 'upload-cancel': {
       const refusal = curatorRefusal(interaction);
-      if (refusal !== undefined || !interaction.inGuild()) {
-        await interaction.reply(replyOptions(notice(refusal ?? 'Curating documents works only in a server.')));
-        return;
-      }
+      if (refusal !== undefined || !interaction.inGuild()) return reply(notice(refusal ?? 'Curating documents works only in a server.'));
       if (id.kind === 'add-modal') {
         if (interaction.isModalSubmit()) return submitAddModal(interaction, ctx);
         break;
@@ -53,5 +46,5 @@ export async function handleComponent(interaction: ButtonInteraction | ModalSubm
       throw new Error(`unhandled custom id ${String(unreachable)}`);
     }
   }
-  await interaction.reply(replyOptions(notice('This control does not work here; run the command again.')));
+  return reply(notice('This control does not work here; run the command again.'));
 }
