@@ -1,9 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../hash.js';
 import { DocumentStore, type StoredDocument } from './document-store.js';
+import { tempDir } from '../../../tests/helpers.js';
 
 function doc(overrides: Partial<StoredDocument> = {}): StoredDocument {
   const text = overrides.text ?? 'Some text about copyright.';
@@ -21,11 +20,13 @@ function doc(overrides: Partial<StoredDocument> = {}): StoredDocument {
 }
 
 describe('DocumentStore', () => {
+  let temp: ReturnType<typeof tempDir>;
   let dir: string;
   beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'footnote-store-'));
+    temp = tempDir('footnote-store-');
+    dir = temp.path;
   });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  afterEach(() => temp.remove());
 
   it('keeps a document across close and reopen', () => {
     const store = DocumentStore.open(dir);
@@ -86,19 +87,21 @@ describe('DocumentStore', () => {
 });
 
 describe('DocumentStore.changesSince with another connection committing', () => {
+  let temp: ReturnType<typeof tempDir>;
   let dir: string;
   let reader: DocumentStore;
   let writer: DocumentStore;
   const named = (id: string) => doc({ scope: 'global', id, source: { kind: 'file', name: `${id}.txt` }, text: `The text of ${id}.` });
   beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'footnote-store-'));
+    temp = tempDir('footnote-store-');
+    dir = temp.path;
     reader = DocumentStore.open(dir);
     writer = DocumentStore.open(dir);
   });
   afterEach(() => {
     reader.close();
     writer.close();
-    rmSync(dir, { recursive: true, force: true });
+    temp.remove();
   });
 
   /** Makes `commit` run once, just before the reader's connection prepares its next statement reading `table`. */
