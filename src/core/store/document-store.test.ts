@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../hash.js';
 import { DocumentStore, type StoredDocument } from './document-store.js';
