@@ -1,5 +1,5 @@
 import type { Scope } from '../documents/document.js';
-import { analyze, analyzeWithOffsets, type AnalyzedText } from '../search/analyze.js';
+import { analyze, analyzeWithOffsets, tokenize, type AnalyzedText } from '../search/analyze.js';
 import { rankPassagesTop } from '../search/expand-query.js';
 import type { Hit, PassageIndex } from '../search/passage-index.js';
 import type { Answer, Citation, RelatedDocument } from './answer.js';
@@ -7,7 +7,9 @@ import { dropNearDuplicates } from './drop-near-duplicates.js';
 import { everydayWords, type EverydayWords } from './everyday-words.js';
 import { formatLocation } from './format-location.js';
 import { coverageOf, coverageWeights, statedTerms } from './question-coverage.js';
-import { selectHighlight } from './select-highlight.js';
+import { selectHighlight, type HighlightQuestion } from './select-highlight.js';
+import { answerEntities } from './answer-entities.js';
+import { answerTypeOf } from './answer-type.js';
 
 export type AskOptions = {
   scopes: readonly Scope[];
@@ -102,7 +104,12 @@ export function ask(index: PassageIndex, rawQuestion: string, options: AskOption
     return analysis;
   };
   const chosen = dropNearDuplicates(strong, (hit) => analysisOf(hit).terms, top);
-  const results = chosen.map((hit, i) => cite(index, hit, i + 1, weights, analysisOf(hit).offsets));
+  const type = answerTypeOf(query);
+  const asked = { terms: new Set(terms), tokens: tokenize(query).map((t) => t.toLowerCase()) };
+  const results = chosen.map((hit, i) => {
+    const question = type ? { ...asked, entityAt: answerEntities(hit.passage.text, type, asked.terms) } : asked;
+    return cite(index, hit, i + 1, weights, analysisOf(hit).offsets, question);
+  });
   const cited = new Set(results.map((r) => `${r.scope}/${r.docId}`));
   return {
     kind: 'answer',
@@ -122,10 +129,17 @@ function termWeights(terms: readonly string[], matches: ReadonlyMap<string, numb
 }
 
 
-function cite(index: PassageIndex, hit: Hit, rank: number, weights: ReadonlyMap<string, number>, analyzed: AnalyzedText | undefined): Citation {
+function cite(
+  index: PassageIndex,
+  hit: Hit,
+  rank: number,
+  weights: ReadonlyMap<string, number>,
+  analyzed: AnalyzedText | undefined,
+  question: HighlightQuestion,
+): Citation {
   const { passage } = hit;
   const meta = index.getDocument(passage.scope, passage.docId)?.meta;
-  const highlight = selectHighlight(passage.text, weights, analyzed);
+  const highlight = selectHighlight(passage.text, weights, analyzed, question);
   return {
     rank,
     score: Math.round(hit.score * 1000) / 1000,
