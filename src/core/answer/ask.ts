@@ -86,7 +86,9 @@ export function ask(index: PassageIndex, rawQuestion: string, options: AskOption
   const tookMs = () => Math.round((now() - started) * 100) / 100;
   const best = ranked.hits[0];
   const gate = coverageWeights(query, weights, firstPass.termMatches, options.everyday ?? everydayWords());
-  if (!best || !firstPass.hits.some((hit) => coverageOf(statedTerms(hit.passage.text, hit.passage.section, gate), gate.weights) >= MIN_COVERAGE)) {
+  // A question most of whose words no passage uses is about something else, however ordinary they are.
+  const unseen = terms.filter((term) => (firstPass.termMatches.get(term) ?? 0) === 0).length;
+  if (!best || unseen * 2 > terms.length || !firstPass.hits.some((hit) => coverageOf(statedTerms(hit.passage.text, hit.passage.section, gate), gate.weights) >= MIN_COVERAGE)) {
     return { kind: 'no-match', query, related: relatedDocuments(index, firstPass.leadingDocuments), tookMs: tookMs() };
   }
 

@@ -1,4 +1,3 @@
-import { passageSegments } from '../passages/passage-segments.js';
 import { analyzeTerm, tokenize } from '../search/analyze.js';
 import type { EverydayWords } from './everyday-words.js';
 
@@ -46,20 +45,21 @@ function everydayTerms(question: string, everyday: EverydayWords): Set<string> {
 const URL = /\b(?:https?:\/\/|www\.)\S+/g;
 
 /**
- * The question terms a passage states: in its prose or in the headings it sits under, and, for names
- * and identifiers only, in its code blocks. Words in URLs never count, nor an ordinary word that only a
- * code sample uses ("pip" in a shell command is not a passage about pip).
+ * The question terms a passage states: in its text (prose and code) or in the headings it sits under,
+ * never in a URL (a link's path names a place, not the passage's topic). Code counts: "echo step
+ * setup" asks about a code sample. (Discounting ordinary words found only in code changed nothing on
+ * the docs questions and refused such questions, so it is not done.)
  */
 export function statedTerms(text: string, section: string | undefined, question: QuestionWeights): Set<string> {
   const stated = new Set<string>();
-  const add = (from: string, onlySpecific: boolean) => {
+  const add = (from: string) => {
     for (const token of tokenize(from.replace(URL, ' '))) {
       const term = analyzeTerm(token);
-      if (term !== null && question.weights.has(term) && !(onlySpecific && question.everyday.has(term))) stated.add(term);
+      if (term !== null && question.weights.has(term)) stated.add(term);
     }
   };
-  if (section !== undefined) add(section, false);
-  for (const segment of passageSegments(text)) add(text.slice(segment.start, segment.end), segment.kind === 'code');
+  if (section !== undefined) add(section);
+  add(text);
   return stated;
 }
 
