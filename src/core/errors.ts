@@ -18,7 +18,9 @@ export type FootnoteErrorCode =
   | 'read_only'
   | 'quota_exceeded'
   | 'store_failed'
-  | 'snapshot_invalid';
+  | 'snapshot_invalid'
+  /** A file footnote ships and needs (a word list, a language model) is missing or corrupt. */
+  | 'resource_invalid';
 
 export class FootnoteError extends Error {
   override readonly name = 'FootnoteError';

@@ -1,11 +1,15 @@
 import type { Scope } from '../documents/document.js';
-import { analyze, analyzeWithOffsets, type AnalyzedText } from '../search/analyze.js';
+import { analyze, analyzeWithOffsets, tokenize, type AnalyzedText } from '../search/analyze.js';
 import { rankPassagesTop } from '../search/expand-query.js';
 import type { Hit, PassageIndex } from '../search/passage-index.js';
 import type { Answer, Citation, RelatedDocument } from './answer.js';
 import { dropNearDuplicates } from './drop-near-duplicates.js';
+import { everydayWords, type EverydayWords } from './everyday-words.js';
 import { formatLocation } from './format-location.js';
-import { selectHighlight } from './select-highlight.js';
+import { coverageOf, coverageWeights, statedTerms } from './question-coverage.js';
+import { selectHighlight, type HighlightQuestion } from './select-highlight.js';
+import { answerEntities } from './answer-entities.js';
+import { answerTypeOf } from './answer-type.js';
 
 export type AskOptions = {
   scopes: readonly Scope[];
@@ -15,15 +19,18 @@ export type AskOptions = {
   maxQuestionChars?: number;
   /** Monotonic milliseconds, for `tookMs`. */
   now?: () => number;
+  /** The ordinary English vocabulary (default: the shipped word list, loaded once). */
+  everyday?: EverydayWords;
 };
 
 export const DEFAULT_TOP = 3;
 export const DEFAULT_MAX_QUESTION_CHARS = 4000;
 
 /**
- * A question is answered only when the best passage contains this share of the question's weight
- * (the IDF mass of its distinct terms; terms the corpus never uses weigh the most). Below it, what
- * matched is incidental words, and the honest reply is that the sources don't cover the question.
+ * A question is answered only when one of the best passages states, in its prose, this share of the
+ * question's weight (see coverageWeights: the IDF mass of its distinct terms, where a name the corpus
+ * never uses weighs the most and an ordinary word it never uses weighs like a typical one). Below it,
+ * what matched is incidental words, and the honest reply is that the sources don't cover the question.
  */
 export const MIN_COVERAGE = 0.35;
 /** Further results must score at least this fraction of the best one, or they are noise. */
@@ -77,9 +84,11 @@ export function ask(index: PassageIndex, rawQuestion: string, options: AskOption
   const { firstPass, ranked } = rankPassagesTop(index, terms, options.scopes, { limit: Math.max(1, top * CANDIDATES_PER_RESULT), documents: MAX_RELATED });
   const weights = termWeights(terms, firstPass.termMatches, index.passagesIn(options.scopes));
   const tookMs = () => Math.round((now() - started) * 100) / 100;
-  const covered = firstPass.hits[0];
   const best = ranked.hits[0];
-  if (!covered || !best || coverage(covered, terms, weights) < MIN_COVERAGE) {
+  const gate = coverageWeights(query, weights, firstPass.termMatches, options.everyday ?? everydayWords());
+  // A question most of whose words no passage uses is about something else, however ordinary they are.
+  const unseen = terms.filter((term) => (firstPass.termMatches.get(term) ?? 0) === 0).length;
+  if (!best || unseen * 2 > terms.length || !firstPass.hits.some((hit) => coverageOf(statedTerms(hit.passage.text, hit.passage.section, gate), gate.weights) >= MIN_COVERAGE)) {
     return { kind: 'no-match', query, related: relatedDocuments(index, firstPass.leadingDocuments), tookMs: tookMs() };
   }
 
@@ -97,7 +106,12 @@ export function ask(index: PassageIndex, rawQuestion: string, options: AskOption
     return analysis;
   };
   const chosen = dropNearDuplicates(strong, (hit) => analysisOf(hit).terms, top);
-  const results = chosen.map((hit, i) => cite(index, hit, i + 1, weights, analysisOf(hit).offsets));
+  const type = answerTypeOf(query);
+  const asked = { terms: new Set(terms), tokens: tokenize(query).map((t) => t.toLowerCase()) };
+  const results = chosen.map((hit, i) => {
+    const question = type ? { ...asked, entityAt: answerEntities(hit.passage.text, type, asked.terms) } : asked;
+    return cite(index, hit, i + 1, weights, analysisOf(hit).offsets, question);
+  });
   const cited = new Set(results.map((r) => `${r.scope}/${r.docId}`));
   return {
     kind: 'answer',
@@ -116,18 +130,18 @@ function termWeights(terms: readonly string[], matches: ReadonlyMap<string, numb
   return new Map(terms.map((t) => [t, Math.log(1 + (n - (df.get(t) ?? 0) + 0.5) / ((df.get(t) ?? 0) + 0.5))]));
 }
 
-function coverage(hit: Hit, terms: readonly string[], weights: ReadonlyMap<string, number>): number {
-  let total = 0;
-  for (const term of terms) total += weights.get(term) ?? 0;
-  let matched = 0;
-  for (const term of new Set(hit.matchedTerms)) matched += weights.get(term) ?? 0;
-  return total === 0 ? 0 : matched / total;
-}
 
-function cite(index: PassageIndex, hit: Hit, rank: number, weights: ReadonlyMap<string, number>, analyzed: AnalyzedText | undefined): Citation {
+function cite(
+  index: PassageIndex,
+  hit: Hit,
+  rank: number,
+  weights: ReadonlyMap<string, number>,
+  analyzed: AnalyzedText | undefined,
+  question: HighlightQuestion,
+): Citation {
   const { passage } = hit;
   const meta = index.getDocument(passage.scope, passage.docId)?.meta;
-  const highlight = selectHighlight(passage.text, weights, analyzed);
+  const highlight = selectHighlight(passage.text, weights, analyzed, question);
   return {
     rank,
     score: Math.round(hit.score * 1000) / 1000,

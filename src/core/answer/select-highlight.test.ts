@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { splitPassages } from '../passages/split-passages.js';
-import { analyze, analyzeWithOffsets } from '../search/analyze.js';
+import { analyze, analyzeWithOffsets, tokenize } from '../search/analyze.js';
 import { selectHighlight } from './select-highlight.js';
 
 const CORPUS = join(import.meta.dirname, '..', '..', '..', 'corpus');
@@ -53,5 +53,33 @@ describe('selectHighlight', () => {
     const { start, end } = selectHighlight(passage!.text, weights);
     expect(passage!.text.slice(start, end)).toContain(sentences[12]);
     expect(end - start).toBeLessThanOrEqual(sentences[12]!.length + 40);
+  });
+});
+
+describe('selectHighlight with the question', () => {
+  const highlightOf = (text: string, question: string, entityAt?: number[]) => {
+    const terms = new Set(analyze(question));
+    const weights = new Map([...terms].map((t) => [t, 1]));
+    const h = selectHighlight(text, weights, undefined, { terms, tokens: tokenize(question).map((t) => t.toLowerCase()), ...(entityAt && { entityAt }) });
+    return text.slice(h.start, h.end);
+  };
+
+  it('highlights the sentence after an error message the asker pasted', () => {
+    const text = 'Error: ENOSPC: System limit for number of file watchers reached. Increase the limit with sysctl to fix it.';
+    expect(highlightOf(text, 'getting Error: ENOSPC: System limit for number of file watchers reached, how do I fix it?')).toBe('Increase the limit with sysctl to fix it.');
+  });
+
+  it('highlights the sentence after a rhetorical question', () => {
+    const text = 'Why does the dev server restart on every change? The watcher follows symlinked config files, so a change restarts it.';
+    expect(highlightOf(text, 'why does the dev server restart on config change')).toBe('The watcher follows symlinked config files, so a change restarts it.');
+  });
+
+  it('prefers a sentence holding an entity of the type asked for', () => {
+    const text =
+      'Member countries of the WTO negotiate trade rules together, in rounds that can last for many years and end in one package. ' +
+      'Of the 193 countries in the United Nations, the WTO counts 164 as its member states today.';
+    expect(highlightOf(text, 'How many member countries does the WTO have?', [text.indexOf('193'), text.indexOf('164')])).toBe(
+      'Of the 193 countries in the United Nations, the WTO counts 164 as its member states today.',
+    );
   });
 });

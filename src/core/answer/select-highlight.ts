@@ -1,6 +1,6 @@
 import { passageSegments, type PassageSegment } from '../passages/passage-segments.js';
 import { splitSentences, type SentenceSpan } from '../passages/split-sentences.js';
-import { analyze, type AnalyzedText } from '../search/analyze.js';
+import { analyze, tokenize, type AnalyzedText } from '../search/analyze.js';
 
 /** A highlight shorter than this reads as a fragment, so the best neighbouring sentence joins it. */
 const SHORT_SENTENCE_CHARS = 80;
@@ -22,10 +22,17 @@ const BULLET = '• ';
  * The one or two sentences of `text` that best answer the question: each sentence scores the summed
  * weight (IDF) of the distinct query terms it contains; ties go to the earlier sentence. A neighbour
  * joins when the best sentence is short, or when it adds enough of the question's missing terms.
+ * With `question`, a sentence that only sets up the answer gives way to the one that follows, and a
+ * question asking for a number, a time or a name prefers a sentence holding one (see chooseSentence).
  * Returns offsets into `text`, so the highlight is always verbatim. `analyzed` (the text's terms with
  * their offsets, when the caller has them) saves analysing each sentence again.
  */
-export function selectHighlight(text: string, termWeights: ReadonlyMap<string, number>, analyzed?: AnalyzedText): Highlight {
+export function selectHighlight(
+  text: string,
+  termWeights: ReadonlyMap<string, number>,
+  analyzed?: AnalyzedText,
+  question?: HighlightQuestion,
+): Highlight {
   const segments = passageSegments(text);
   const sentences = sentenceTerms(text, segments, analyzed);
   if (sentences.length === 0) return bestCodeLine(text, segments, termWeights) ?? { start: 0, end: text.length };
@@ -34,16 +41,14 @@ export function selectHighlight(text: string, termWeights: ReadonlyMap<string, n
     for (const term of terms) sum += termWeights.get(term) ?? 0;
     return sum;
   };
-  let best = 0;
-  let bestScore = weigh(sentences[0]!.terms);
-  for (let i = 1; i < sentences.length; i++) {
-    const score = weigh(sentences[i]!.terms);
-    if (score > bestScore) [best, bestScore] = [i, score];
-  }
+  const scores = sentences.map((sentence) => weigh(sentence.terms));
+  const prompt = (i: number) => question !== undefined && isPrompt(text, sentences[i]!, question);
+  const best = chooseSentence(sentences, scores, prompt, question?.entityAt);
+  const bestScore = scores[best]!;
   const chosen = sentences[best]!;
   const added = (i: number) => {
     const neighbour = sentences[i];
-    if (!neighbour || !sameBlock(text, chosen, neighbour)) return -1;
+    if (!neighbour || !sameBlock(text, chosen, neighbour) || prompt(i)) return -1;
     return weigh([...neighbour.terms].filter((t) => !chosen.terms.has(t)));
   };
   const [before, after] = [added(best - 1), added(best + 1)];
@@ -53,6 +58,59 @@ export function selectHighlight(text: string, termWeights: ReadonlyMap<string, n
   const short = chosen.end - chosen.start < SHORT_SENTENCE_CHARS;
   const strong = bestScore > 0 && Math.max(before, after) >= bestScore * NEIGHBOUR_SHARE;
   return (short || strong) && joined.end - joined.start <= MAX_HIGHLIGHT_CHARS ? joined : { start: chosen.start, end: chosen.end };
+}
+
+/** What the highlight knows of the question beyond its term weights. */
+export type HighlightQuestion = {
+  /** The question's analysed terms. */
+  terms: ReadonlySet<string>;
+  /** The question's raw tokens, lowercased, in order (to recognise a message pasted into it). */
+  tokens: readonly string[];
+  /** Offsets in the passage text of entities of the type the question asks for (see answerEntities). */
+  entityAt?: readonly number[];
+};
+
+type Sentence = { start: number; end: number; terms: Set<string> };
+
+/**
+ * The sentence that answers: the one with the most question weight, except that
+ * - a prompt (a rhetorical question, an error message the asker pasted) is what the answer follows,
+ *   so the next sentence that is not one is chosen instead;
+ * - when the question asks for a number, a time or a name, the best sentence holding one is preferred.
+ */
+function chooseSentence(sentences: readonly Sentence[], scores: readonly number[], prompt: (i: number) => boolean, entityAt: readonly number[] | undefined): number {
+  const argmax = (allowed: (i: number) => boolean) => {
+    let best = -1;
+    for (let i = 0; i < sentences.length; i++) if (allowed(i) && scores[i]! > 0 && (best < 0 || scores[i]! > scores[best]!)) best = i;
+    return best;
+  };
+  const top = argmax(() => true);
+  if (top < 0) return 0;
+  if (prompt(top)) {
+    for (let i = top + 1; i < sentences.length; i++) if (!prompt(i)) return i;
+  }
+  if (entityAt && entityAt.length > 0) {
+    const holds = (i: number) => !prompt(i) && entityAt.some((at) => at >= sentences[i]!.start && at < sentences[i]!.end);
+    const typed = argmax(holds);
+    if (typed >= 0) return typed;
+  }
+  const plain = argmax((i) => !prompt(i));
+  return plain >= 0 ? plain : top;
+}
+
+/** How many words (as typed) a sentence must share, in order from its start, with the question to count as pasted into it: more than a restated phrase ("the US-Russia agreement"), less than most messages. */
+const PASTED_RUN = 6;
+
+/** Whether a sentence only sets up the answer: a question, or a message the asker pasted into theirs. */
+function isPrompt(text: string, sentence: Sentence, question: HighlightQuestion): boolean {
+  const body = text.slice(sentence.start, sentence.end).trim();
+  if (body.endsWith('?')) return true;
+  const run = tokenize(body).slice(0, PASTED_RUN).map((t) => t.toLowerCase());
+  if (run.length < PASTED_RUN) return false;
+  for (let i = 0; i + run.length <= question.tokens.length; i++) {
+    if (run.every((t, k) => question.tokens[i + k] === t)) return true;
+  }
+  return false;
 }
 
 /** Whether two sentences read on together: not two list items or table rows (lines of their own). */

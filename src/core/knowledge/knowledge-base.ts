@@ -3,6 +3,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ask, type AskOptions } from '../answer/ask.js';
 import type { Answer } from '../answer/answer.js';
+import { everydayWords } from '../answer/everyday-words.js';
 import { parseFrontMatter } from '../corpus/parse-front-matter.js';
 import { readCorpusDir } from '../corpus/read-corpus-dir.js';
 import { visibleScopes, type CorpusDocument, type DocumentMeta, type Scope } from '../documents/document.js';
@@ -99,6 +100,8 @@ export class KnowledgeBase {
    * taken; otherwise reads the corpus and rebuilds the index.
    */
   static async open(options: KnowledgeBaseOptions): Promise<KnowledgeBase> {
+    // The answering resources load now, so that a missing or corrupt one stops start-up, naming the file.
+    everydayWords();
     const corpusHash = await corpusFingerprint(options.corpusDir, options.passageMaxChars);
     const store = DocumentStore.open(options.dataDir, options.openDatabase ? { openDatabase: options.openDatabase } : {});
     const kb = new KnowledgeBase(resolveOptions(options), store, corpusHash);

@@ -1,0 +1,55 @@
+import winkNLP, { type ItemEntity, type ItemToken, type WinkMethods } from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import { analyzeTerm } from '../search/analyze.js';
+import { FootnoteError } from '../errors.js';
+import type { AnswerType } from './answer-type.js';
+
+/** Which of wink-nlp's entity types answer each kind of question (a name is a proper noun, below). */
+const ENTITY_TYPES: Record<Exclude<AnswerType, 'name'>, ReadonlySet<string>> = {
+  number: new Set(['CARDINAL', 'MONEY', 'PERCENT', 'DURATION', 'MEASURE', 'ORDINAL']),
+  time: new Set(['DATE', 'TIME', 'DURATION']),
+  duration: new Set(['DURATION', 'DATE', 'TIME']),
+};
+
+let nlp: WinkMethods | undefined;
+
+/** wink-nlp with its English light model, loaded once (about 100 ms); a broken install is a start-up error. */
+export function entityTagger(): WinkMethods {
+  try {
+    nlp ??= winkNLP(model);
+  } catch (cause) {
+    throw new FootnoteError('resource_invalid', "wink-nlp's English model (package wink-eng-lite-web-model) could not be loaded; reinstall footnote's dependencies (npm ci).", { cause });
+  }
+  return nlp;
+}
+
+/**
+ * Where in `text` something of the asked type stands: the offsets of each number, date or duration
+ * entity, or of each proper noun the question does not already name (asking "who owns the store in
+ * Moscow", "Moscow" is not the answer). Offsets are found in `text` itself, so they are verbatim.
+ */
+export function answerEntities(text: string, type: AnswerType, questionTerms: ReadonlySet<string>): number[] {
+  const tagger = entityTagger();
+  const its = tagger.its;
+  const doc = tagger.readDoc(text);
+  const found: string[] = [];
+  if (type === 'name') {
+    doc.tokens().each((token: ItemToken) => {
+      if (token.out(its.pos) === 'PROPN' && !questionTerms.has(analyzeTerm(token.out()) ?? '')) found.push(token.out());
+    });
+  } else {
+    const wanted = ENTITY_TYPES[type];
+    doc.entities().each((entity: ItemEntity) => {
+      if (wanted.has(entity.out(its.type))) found.push(entity.out());
+    });
+  }
+  const offsets: number[] = [];
+  let cursor = 0;
+  for (const value of found) {
+    const at = text.indexOf(value, cursor);
+    if (at < 0) continue;
+    offsets.push(at);
+    cursor = at + value.length;
+  }
+  return offsets;
+}

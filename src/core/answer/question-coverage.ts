@@ -1,0 +1,75 @@
+import { analyzeTerm, tokenize } from '../search/analyze.js';
+import type { EverydayWords } from './everyday-words.js';
+
+/**
+ * How a question's terms weigh in the "is this covered at all" test, and which of them are ordinary
+ * English words. A term weighs its BM25 IDF over the searched passages (a term no passage uses weighs
+ * the most), except an ordinary word ("wrote", "earn", "dropdown", "quietly"): whether a passage uses
+ * it is mostly the asker's phrasing, so it weighs at most like a typical word of the question (the
+ * median weight of its terms the corpus uses). A name or identifier ("Jira", "Telegram", `VITE_PORT`)
+ * keeps its full weight: the question is about it, and a passage without it does not answer.
+ */
+export type QuestionWeights = { weights: Map<string, number>; everyday: ReadonlySet<string> };
+
+export function coverageWeights(
+  question: string,
+  idf: ReadonlyMap<string, number>,
+  termMatches: ReadonlyMap<string, number>,
+  everyday: EverydayWords,
+): QuestionWeights {
+  const ordinary = everydayTerms(question, everyday);
+  const seen = [...idf].filter(([term]) => (termMatches.get(term) ?? 0) > 0).map(([, weight]) => weight);
+  if (seen.length === 0) return { weights: new Map(idf), everyday: ordinary };
+  seen.sort((a, b) => a - b);
+  const typical = seen[Math.floor((seen.length - 1) / 2)]!;
+  return {
+    weights: new Map([...idf].map(([term, weight]) => [term, ordinary.has(term) ? Math.min(typical, weight) : weight])),
+    everyday: ordinary,
+  };
+}
+
+/** The analysed terms of `question` every occurrence of which is an ordinary lowercase English word. */
+function everydayTerms(question: string, everyday: EverydayWords): Set<string> {
+  const yes = new Set<string>();
+  const no = new Set<string>();
+  for (const token of tokenize(question)) {
+    const term = analyzeTerm(token);
+    if (term === null) continue;
+    (everyday.isEveryday(token) ? yes : no).add(term);
+  }
+  for (const term of no) yes.delete(term);
+  return yes;
+}
+
+// A URL or a bare domain path: its words name a place, not the topic.
+const URL = /\b(?:https?:\/\/|www\.)\S+/g;
+
+/**
+ * The question terms a passage states: in its text (prose and code) or in the headings it sits under,
+ * never in a URL (a link's path names a place, not the passage's topic). Code counts: "echo step
+ * setup" asks about a code sample. (Discounting ordinary words found only in code changed nothing on
+ * the docs questions and refused such questions, so it is not done.)
+ */
+export function statedTerms(text: string, section: string | undefined, question: QuestionWeights): Set<string> {
+  const stated = new Set<string>();
+  const add = (from: string) => {
+    for (const token of tokenize(from.replace(URL, ' '))) {
+      const term = analyzeTerm(token);
+      if (term !== null && question.weights.has(term)) stated.add(term);
+    }
+  };
+  if (section !== undefined) add(section);
+  add(text);
+  return stated;
+}
+
+/** The share of the question's weight that `stated` (a passage's prose terms) holds. */
+export function coverageOf(stated: ReadonlySet<string>, weights: ReadonlyMap<string, number>): number {
+  let total = 0;
+  let matched = 0;
+  for (const [term, weight] of weights) {
+    total += weight;
+    if (stated.has(term)) matched += weight;
+  }
+  return total === 0 ? 0 : matched / total;
+}
