@@ -5,9 +5,9 @@ import { ask } from '../../src/core/answer/ask.js';
 import type { DocumentMeta, Scope } from '../../src/core/documents/document.js';
 import { splitPassages } from '../../src/core/passages/split-passages.js';
 import { splitSentences } from '../../src/core/passages/split-sentences.js';
-import { analyze } from '../../src/core/search/analyze.js';
-import { rankPassagesTop } from '../../src/core/search/expand-query.js';
-import { PassageIndex, type Hit } from '../../src/core/search/passage-index.js';
+import { analyze } from '../../src/core/engine/analysis/analyze.js';
+import { rankPassagesTop } from '../../src/core/engine/rank/expand-query.js';
+import { PassageIndex, type Hit } from '../../src/core/engine/passage-index.js';
 import { CORPUS_DIR, EVAL_DIR } from '../helpers.js';
 
 // D7: one server's private documents must not change another server's ranking (scores, order, gates),

@@ -1,7 +1,7 @@
 import type { Scope } from '../documents/document.js';
-import { analyze, analyzeWithOffsets, type AnalyzedText } from '../search/analyze.js';
-import { rankPassagesTop } from '../search/expand-query.js';
-import type { Hit, PassageIndex } from '../search/passage-index.js';
+import { analyze, analyzeWithOffsets, type AnalyzedText } from '../engine/analysis/analyze.js';
+import { rankPassagesTop } from '../engine/rank/expand-query.js';
+import type { Hit, PassageIndex } from '../engine/passage-index.js';
 import type { Answer, Citation, RelatedDocument } from './answer.js';
 import { dropNearDuplicates } from './drop-near-duplicates.js';
 import { formatLocation } from './format-location.js';

@@ -1,8 +1,8 @@
 import { splitPassages } from '../passages/split-passages.js';
-import { analyze } from '../search/analyze.js';
-import { rankPassages } from '../search/expand-query.js';
-import { PassageIndex } from '../search/passage-index.js';
-import { rankDocuments } from '../search/rank-documents.js';
+import { analyze } from '../engine/analysis/analyze.js';
+import { rankPassages } from '../engine/rank/expand-query.js';
+import { PassageIndex } from '../engine/passage-index.js';
+import { rankDocuments } from '../engine/rank/rank-documents.js';
 import type { CollectionDocument, CollectionQuery } from './trec-collection.js';
 
 export type RunLine = { queryId: string; docId: string; rank: number; score: number };

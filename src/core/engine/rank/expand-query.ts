@@ -1,5 +1,5 @@
-import type { Scope } from '../documents/document.js';
-import type { Hit, PassageIndex, Ranking, TopRanking } from './passage-index.js';
+import type { Scope } from '../../documents/document.js';
+import type { Hit, PassageIndex, Ranking, TopRanking } from '../passage-index.js';
 
 /**
  * RM3 pseudo-relevance feedback (Abdul-Jaleel et al., 2004): the first pass's best passages are taken

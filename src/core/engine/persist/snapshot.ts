@@ -3,11 +3,11 @@ import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { z } from 'zod';
-import type { DocumentMeta } from '../documents/document.js';
-import { FootnoteError } from '../errors.js';
+import type { DocumentMeta } from '../../documents/document.js';
+import { FootnoteError } from '../../errors.js';
 import { encodeCompactSnapshot, readCompactSnapshot } from './compact-snapshot.js';
-import { OPTIONS_HASH } from './index-options.js';
-import { PassageIndex, type IndexedPassage } from './passage-index.js';
+import { OPTIONS_HASH } from '../postings/index-options.js';
+import { PassageIndex, type IndexedPassage } from '../passage-index.js';
 import { PassageTextFile, StoredPassage, TEXT_HEADER_BYTES, TEXT_MAGIC, type TextSpan } from './passage-text-file.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { CompactIndex } from './compact-index.js';
+import type { CompactIndex } from '../postings/compact-index.js';
 import type { ScoringWorkspace } from './scoring-workspace.js';
 import { LeadingDocuments } from './leading-documents.js';
 import { ranksBefore, TopK, type ScoredSlot } from './top-k.js';

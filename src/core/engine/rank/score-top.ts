@@ -1,10 +1,10 @@
-import type { Scope } from '../documents/document.js';
-import type { CompactIndex } from './compact-index.js';
-import type { FieldPostings } from './field-postings.js';
-import { TITLE_BOOST } from './index-options.js';
+import type { Scope } from '../../documents/document.js';
+import type { CompactIndex } from '../postings/compact-index.js';
+import type { FieldPostings } from '../postings/field-postings.js';
+import { TITLE_BOOST } from '../postings/index-options.js';
 import { LeadingDocuments } from './leading-documents.js';
 import { addPostings, addValue, D, DOC_BOOST, K_PLUS_1, QueryRun, TEXT_BOOST } from './query-run.js';
-import { TF_OVERFLOW, type Segment } from './segment.js';
+import { TF_OVERFLOW, type Segment } from '../postings/segment.js';
 import { TopK, type ScoredSlot } from './top-k.js';
 
 export type TopRequest = {

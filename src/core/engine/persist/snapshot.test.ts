@@ -2,10 +2,10 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { DocumentMeta } from '../documents/document.js';
-import { analyze } from './analyze.js';
-import { OPTIONS_HASH } from './index-options.js';
-import { PassageIndex } from './passage-index.js';
+import type { DocumentMeta } from '../../documents/document.js';
+import { analyze } from '../analysis/analyze.js';
+import { OPTIONS_HASH } from '../postings/index-options.js';
+import { PassageIndex } from '../passage-index.js';
 import { postingsPath, readSnapshot, SNAPSHOT_FORMAT, writeSnapshot, type SnapshotManifest } from './snapshot.js';
 
 const MANIFEST: SnapshotManifest = { format: SNAPSHOT_FORMAT, optionsHash: OPTIONS_HASH, corpusHash: 'corpus', storeId: 'store', storeRev: 3 };

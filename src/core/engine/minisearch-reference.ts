@@ -1,5 +1,5 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
-import { INDEX_OPTIONS, SEARCH_OPTIONS, type IndexedFields } from './index-options.js';
+import { INDEX_OPTIONS, SEARCH_OPTIONS, type IndexedFields } from './postings/index-options.js';
 import type { Hit, IndexedPassage, SearchRequest } from './passage-index.js';
 
 /**

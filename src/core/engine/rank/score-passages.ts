@@ -1,6 +1,6 @@
-import type { Scope } from '../documents/document.js';
+import type { Scope } from '../../documents/document.js';
 import { BestCollector } from './collect-best.js';
-import type { CompactIndex } from './compact-index.js';
+import type { CompactIndex } from '../postings/compact-index.js';
 import { QueryRun } from './query-run.js';
 import type { ScoredSlot } from './top-k.js';
 

@@ -1,6 +1,6 @@
-import type { CompactIndex, SearchStatistics } from './compact-index.js';
-import { forEachPosting, TF_OVERFLOW, type Segment } from './segment.js';
-import { BM25, PREFIX_WEIGHT, TITLE_BOOST } from './index-options.js';
+import type { CompactIndex, SearchStatistics } from '../postings/compact-index.js';
+import { forEachPosting, TF_OVERFLOW, type Segment } from '../postings/segment.js';
+import { BM25, PREFIX_WEIGHT, TITLE_BOOST } from '../postings/index-options.js';
 import type { BestCollector } from './collect-best.js';
 import type { ScoringWorkspace } from './scoring-workspace.js';
 

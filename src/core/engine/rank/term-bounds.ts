@@ -1,7 +1,7 @@
-import type { CompactIndex } from './compact-index.js';
-import type { FieldPostings } from './field-postings.js';
+import type { CompactIndex } from '../postings/compact-index.js';
+import type { FieldPostings } from '../postings/field-postings.js';
 import { B, K, K_PLUS_1 } from './query-run.js';
-import { TF_OVERFLOW, type Segment } from './segment.js';
+import { TF_OVERFLOW, type Segment } from '../postings/segment.js';
 
 /** A segment's per-term maxima, and the field's average length they were worked out with. */
 type SegmentMaxima = { ratios: Float32Array; average: number };

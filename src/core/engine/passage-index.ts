@@ -1,14 +1,14 @@
 import type MiniSearch from 'minisearch';
 import type { DocumentMeta, Scope } from '../documents/document.js';
 import type { Passage } from '../passages/split-passages.js';
-import { compactArrays, compactedIndex } from './compact-arrays.js';
-import { CompactHit } from './compact-hit.js';
-import { CompactIndex, type CompactArrays } from './compact-index.js';
-import { headingOf, type IndexedFields } from './index-options.js';
+import { compactArrays, compactedIndex } from './postings/compact-arrays.js';
+import { CompactHit } from './rank/compact-hit.js';
+import { CompactIndex, type CompactArrays } from './postings/compact-index.js';
+import { headingOf, type IndexedFields } from './postings/index-options.js';
 import { MinisearchReference } from './minisearch-reference.js';
-import { scorePassages, type PassageScores } from './score-passages.js';
-import { scoreTop } from './score-top.js';
-import type { ScoredSlot } from './top-k.js';
+import { scorePassages, type PassageScores } from './rank/score-passages.js';
+import { scoreTop } from './rank/score-top.js';
+import type { ScoredSlot } from './rank/top-k.js';
 
 /** A passage as the index knows it: where it is (scope, document, lines) and its text. */
 export type IndexedPassage = Passage & { scope: Scope; key: number };

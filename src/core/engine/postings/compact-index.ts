@@ -1,12 +1,12 @@
-import type { Scope } from '../documents/document.js';
-import { analyzeField } from './analyze-field.js';
+import type { Scope } from '../../documents/document.js';
+import { analyzeField } from '../analysis/analyze-field.js';
 import { FieldPostings, type FieldArrays, type FieldStatistics } from './field-postings.js';
 import { GrowableArray } from './growable-array.js';
 import { fieldValue, headingOf } from './index-options.js';
 import { ScopeRegistry } from './scope-registry.js';
-import { ScoringWorkspace } from './scoring-workspace.js';
+import { ScoringWorkspace } from '../rank/scoring-workspace.js';
 import { buildSegment, DEFAULT_BLOCK_BITS, emptySegment, type Segment } from './segment.js';
-import { TermBounds } from './term-bounds.js';
+import { TermBounds } from '../rank/term-bounds.js';
 import { TermDictionary } from './term-dictionary.js';
 
 /**

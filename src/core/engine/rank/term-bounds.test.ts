@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { CompactIndex } from './compact-index.js';
+import { CompactIndex } from '../postings/compact-index.js';
 import { B, K, K_PLUS_1 } from './query-run.js';
-import { forEachPosting } from './segment.js';
+import { forEachPosting } from '../postings/segment.js';
 
 const WORDS = 'harbour ferry tide quay ticket keeper lighthouse council zebra crossing pedestrian timetable'.split(' ');
 

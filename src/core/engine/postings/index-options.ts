@@ -1,6 +1,6 @@
 import type { Options, SearchOptions } from 'minisearch';
-import { sha256Hex } from '../hash.js';
-import { analyzeTerm, tokenize } from './analyze.js';
+import { sha256Hex } from '../../hash.js';
+import { analyzeTerm, tokenize } from '../analysis/analyze.js';
 
 /** What the index holds for each passage; minisearch stores none of it (we keep our own records). */
 export type IndexedFields = { key: number; title: string; text: string };

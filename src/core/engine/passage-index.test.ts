@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentMeta, Scope } from '../documents/document.js';
 import { splitSentences } from '../passages/split-sentences.js';
-import { analyze } from './analyze.js';
-import { expandQuery, rankPassagesTop, RM3 } from './expand-query.js';
+import { analyze } from './analysis/analyze.js';
+import { expandQuery, rankPassagesTop, RM3 } from './rank/expand-query.js';
 import { PassageIndex, type Hit, type SearchRequest } from './passage-index.js';
 
 const REPO = join(import.meta.dirname, '..', '..', '..');
