@@ -1,7 +1,5 @@
 import type { Scope } from '../documents/document.js';
-import { analyze, analyzeWithOffsets, type AnalyzedText } from '../engine/analysis/analyze.js';
-import { rankPassagesTop } from '../engine/rank/expand-query.js';
-import type { Hit, PassageIndex } from '../engine/passage-index.js';
+import { analyze, analyzeWithOffsets, idf, type AnalyzedText, type Engine, type Hit } from '../engine/engine.js';
 import type { Answer, Citation, RelatedDocument } from './answer.js';
 import { dropNearDuplicates } from './drop-near-duplicates.js';
 import { formatLocation } from './format-location.js';
@@ -44,7 +42,7 @@ export function normalizeQuestion(raw: string): string {
  * Answers a question from the index: the best passages with a highlighted sentence each, or an honest
  * no-match with the nearest documents, or a rejection of unusable input. Never throws on user input.
  */
-export function ask(index: PassageIndex, rawQuestion: string, options: AskOptions): Answer {
+export function ask(index: Engine, rawQuestion: string, options: AskOptions): Answer {
   const now = options.now ?? (() => performance.now());
   const started = now();
   const maxChars = options.maxQuestionChars ?? DEFAULT_MAX_QUESTION_CHARS;
@@ -74,7 +72,7 @@ export function ask(index: PassageIndex, rawQuestion: string, options: AskOption
   //    Whether the question is covered at all is judged on its own words (the first pass), not on
   //    the feedback terms that only sharpen the ranking.
   const top = options.top ?? DEFAULT_TOP;
-  const { firstPass, ranked } = rankPassagesTop(index, terms, options.scopes, { limit: Math.max(1, top * CANDIDATES_PER_RESULT), documents: MAX_RELATED });
+  const { firstPass, ranked } = index.rank(terms, options.scopes, { limit: Math.max(1, top * CANDIDATES_PER_RESULT), documents: MAX_RELATED });
   const weights = termWeights(terms, firstPass.termMatches, index.passagesIn(options.scopes));
   const tookMs = () => Math.round((now() - started) * 100) / 100;
   const covered = firstPass.hits[0];
@@ -113,7 +111,7 @@ export function ask(index: PassageIndex, rawQuestion: string, options: AskOption
 function termWeights(terms: readonly string[], matches: ReadonlyMap<string, number>, passages: number): Map<string, number> {
   const df = new Map<string, number>(terms.map((t) => [t, matches.get(t) ?? 0]));
   const n = Math.max(passages, 1);
-  return new Map(terms.map((t) => [t, Math.log(1 + (n - (df.get(t) ?? 0) + 0.5) / ((df.get(t) ?? 0) + 0.5))]));
+  return new Map(terms.map((t) => [t, idf(n, df.get(t) ?? 0)]));
 }
 
 function coverage(hit: Hit, terms: readonly string[], weights: ReadonlyMap<string, number>): number {
@@ -124,7 +122,7 @@ function coverage(hit: Hit, terms: readonly string[], weights: ReadonlyMap<strin
   return total === 0 ? 0 : matched / total;
 }
 
-function cite(index: PassageIndex, hit: Hit, rank: number, weights: ReadonlyMap<string, number>, analyzed: AnalyzedText | undefined): Citation {
+function cite(index: Engine, hit: Hit, rank: number, weights: ReadonlyMap<string, number>, analyzed: AnalyzedText | undefined): Citation {
   const { passage } = hit;
   const meta = index.getDocument(passage.scope, passage.docId)?.meta;
   const highlight = selectHighlight(passage.text, weights, analyzed);
@@ -151,7 +149,7 @@ function cite(index: PassageIndex, hit: Hit, rank: number, weights: ReadonlyMap<
   };
 }
 
-function relatedDocuments(index: PassageIndex, hits: readonly Hit[]): RelatedDocument[] {
+function relatedDocuments(index: Engine, hits: readonly Hit[]): RelatedDocument[] {
   const seen = new Set<string>();
   const related: RelatedDocument[] = [];
   for (const hit of hits) {

@@ -11,9 +11,16 @@ import { sha256Hex } from '../hash.js';
 import { silentLogger, type Logger } from '../logger.js';
 import { splitDocument } from '../passages/split-document.js';
 import type { Passage } from '../passages/split-passages.js';
-import { PassageIndex, type IndexedPassage } from '../engine/passage-index.js';
-import { readSnapshot, removeStrayTemporaries, SNAPSHOT_FORMAT, writeSnapshot, type SnapshotManifest } from '../engine/persist/snapshot.js';
-import { OPTIONS_HASH } from '../engine/postings/index-options.js';
+import {
+  createEngine,
+  loadEngine,
+  OPTIONS_HASH,
+  removeStrayTemporaries,
+  SNAPSHOT_FORMAT,
+  type Engine,
+  type IndexedPassage,
+  type SnapshotManifest,
+} from '../engine/engine.js';
 import { DocumentStore, type OpenDatabase } from '../store/document-store.js';
 import type { AddOutcome, AddRequest, AddResult, PendingAdd, Quota } from './add-input.js';
 import { GuildSettings } from './guild-settings.js';
@@ -58,7 +65,7 @@ export class KnowledgeBase {
 
   /** The shipped corpus's metadata (from the snapshot, or from the corpus folder when rebuilding). */
   private shipped: ReadonlyMap<string, DocumentMeta> = new Map();
-  private index = new PassageIndex();
+  private index: Engine = createEngine();
   /** The passages `addMany` just cut, by content hash, for the index to reuse (see addMany). */
   private presplit: ReadonlyMap<string, readonly Passage[]> | undefined;
   /**
@@ -256,7 +263,7 @@ export class KnowledgeBase {
     this.dirty = false;
     try {
       this.recovered.clear();
-      await writeSnapshot(this.snapshotPath, this.index, {
+      await this.index.save(this.snapshotPath, {
         format: SNAPSHOT_FORMAT,
         optionsHash: OPTIONS_HASH,
         corpusHash: this.corpusHash,
@@ -294,7 +301,7 @@ export class KnowledgeBase {
         if (m.storeRev > storeRev) return 'it is newer than the store';
         return undefined;
       };
-      const { manifest, index } = await readSnapshot(this.snapshotPath, accept, (passage) => this.recoverText(passage));
+      const { manifest, engine: index } = await loadEngine(this.snapshotPath, accept, (passage) => this.recoverText(passage));
       this.index = index;
       this.shipped = new Map([...index.allDocuments()].filter(({ meta }) => meta.source.kind === 'shipped').map(({ meta }) => [meta.id, meta]));
       this.rev = manifest.storeRev;
@@ -304,7 +311,7 @@ export class KnowledgeBase {
       this.logger.info({ reason: error.message }, 'building the index');
       const shippedDocs = await readCorpusDir(this.options.corpusDir);
       this.shipped = new Map(shippedDocs.map(({ text: _text, ...meta }) => [meta.id, meta]));
-      this.index = new PassageIndex();
+      this.index = createEngine();
       for (const doc of shippedDocs) this.indexDocument(doc);
       this.rev = 0;
       this.dirty = true;
@@ -349,7 +356,7 @@ export class KnowledgeBase {
   private catchUp(): boolean {
     const changes = this.store.changesSince(this.rev);
     if (changes.rev === this.rev) return false;
-    for (const { scope, id } of changes.removals) this.index.removeDocument(scope, id);
+    for (const { scope, id } of changes.removals) this.index.remove(scope, id);
     for (const doc of changes.upserts) this.indexDocument(doc);
     this.rev = changes.rev;
     this.markDirty();
@@ -370,7 +377,7 @@ export class KnowledgeBase {
     const passages = presplit
       ? presplit.map((passage) => ({ ...passage, id: `${doc.id}#p${passage.ordinal}`, docId: doc.id }))
       : splitDocument(doc, { maxChars: this.options.passageMaxChars ?? 1000 });
-    this.index.addDocument(meta, passages);
+    this.index.add(meta, passages);
   }
 
   private markDirty(): void {

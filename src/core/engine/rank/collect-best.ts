@@ -1,5 +1,6 @@
 import type { CompactIndex } from '../postings/compact-index.js';
 import type { ScoringWorkspace } from './scoring-workspace.js';
+import { finalScore } from '../scoring.js';
 import { LeadingDocuments } from './leading-documents.js';
 import { ranksBefore, TopK, type ScoredSlot } from './top-k.js';
 
@@ -70,7 +71,7 @@ export class BestCollector {
     if (meta < this.base) return;
     const count = meta - this.base;
     // count ≥ 1 for a matched slot: (score × matched) / matched, as minisearch then PassageIndex do.
-    const score = (this.state[3 * slot + 1]! * count) / count;
+    const score = finalScore(this.state[3 * slot + 1]!, count);
     if (this.top === undefined) this.all.push({ slot, score });
     else if (score > this.topScore || (score === this.topScore && slot < this.topSlot)) {
       this.top.offer(slot, score);
@@ -106,6 +107,6 @@ export class BestCollector {
 
   /** count ≥ 1 for a matched slot, so this is (score × matched) / max(1, matched). */
   private finalScore(slot: number, count: number): number {
-    return (this.ws.state[3 * slot + 1]! * count) / count;
+    return finalScore(this.ws.state[3 * slot + 1]!, count);
   }
 }

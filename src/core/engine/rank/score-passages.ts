@@ -2,6 +2,7 @@ import type { Scope } from '../../documents/document.js';
 import { BestCollector } from './collect-best.js';
 import type { CompactIndex } from '../postings/compact-index.js';
 import { QueryRun } from './query-run.js';
+import type { ScoringWorkspace } from './scoring-workspace.js';
 import type { ScoredSlot } from './top-k.js';
 
 /** One query term as minisearch's `search` sees it: its boost (`boostTerm`) and whether it matches as a prefix. */
@@ -42,12 +43,12 @@ export type PassageScores = {
  * collect-best. The scores equal the minisearch path's up to the last bits of the average field length
  * (minisearch keeps a running average).
  */
-export function scorePassages(index: CompactIndex, request: ScoreRequest): PassageScores {
+export function scorePassages(index: CompactIndex, scratch: ScoringWorkspace, request: ScoreRequest): PassageScores {
   const stats = index.statistics(request.scopes);
   const termMatches = request.terms.map(() => 0);
   if (stats.n === 0 || request.terms.length === 0) return { top: [], feedback: [], leading: [], total: 0, documents: 0, termMatches, sources: new Map() };
   if (request.terms.length >= 65536) throw new Error('scorePassages: a query has at most 65,535 terms.');
-  const query = new QueryRun(index, stats);
+  const query = new QueryRun(index, stats, scratch);
   const first = new Map<string, number>();
   const occurrences = request.terms.map(({ term, prefix }, i) => {
     const firstIndex = first.get(term);
@@ -59,7 +60,7 @@ export function scorePassages(index: CompactIndex, request: ScoreRequest): Passa
   // Without prefix terms, all terms go through the blocked loop, and each block is collected as soon
   // as it is scored; with one, term by term (rare: only question words that match nothing are
   // prefixes), so that each passage still sums in query order, and collected at the end.
-  const collector = new BestCollector(index, index.scratch, query.base, request);
+  const collector = new BestCollector(index, scratch, query.base, request);
   const exact = !request.terms.some((term) => term.prefix);
   const counted = exact
     ? query.addExactTerms(
