@@ -10,8 +10,7 @@ export type Best = { top: ScoredSlot[]; feedback: ScoredSlot[]; leading: ScoredS
 /**
  * Turns a query's accumulated scores (in the workspace, stamped `base`) into its best passages, a range
  * of slots at a time (query-run hands over each block as soon as every term has scored it, while its
- * state is still in the CPU cache). The final score is score × matched / matched (minisearch's quality
- * multiplier, then PassageIndex's division, in that order so the floating-point result is the same),
+ * state is still in the CPU cache). The final score is scoring's `finalScore`,
  * ranked with ties by slot; also the best passages by score × matched (RM3's feedback), the best passage
  * of each of the leading documents, and how many documents matched.
  */
@@ -70,7 +69,7 @@ export class BestCollector {
     const meta = this.state[3 * slot + 2]!;
     if (meta < this.base) return;
     const count = meta - this.base;
-    // count ≥ 1 for a matched slot: (score × matched) / matched, as minisearch then PassageIndex do.
+    // count ≥ 1 for a matched slot.
     const score = finalScore(this.state[3 * slot + 1]!, count);
     if (this.top === undefined) this.all.push({ slot, score });
     else if (score > this.topScore || (score === this.topScore && slot < this.topSlot)) {

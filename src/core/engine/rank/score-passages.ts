@@ -5,11 +5,11 @@ import { QueryRun } from './query-run.js';
 import type { ScoringWorkspace } from './scoring-workspace.js';
 import type { ScoredSlot } from './top-k.js';
 
-/** One query term as minisearch's `search` sees it: its boost (`boostTerm`) and whether it matches as a prefix. */
+/** One query term: its boost and whether it also matches as a prefix of longer indexed terms. */
 export type WeightedTerm = { term: string; boost: number; prefix: boolean };
 
 export type ScoreRequest = {
-  /** In query order; a repeated term adds its score again, as in minisearch (and counts as matched once). */
+  /** In query order; a repeated term adds its score again (and counts as matched once). */
   terms: readonly WeightedTerm[];
   scopes: readonly Scope[];
   /** How many of the best passages to return (Infinity: all, sorted). */
@@ -35,13 +35,11 @@ export type PassageScores = {
 };
 
 /**
- * Exhaustive BM25 over the compact index, computing minisearch's scores for the same query: per field
- * (title boosted 0.25, text 1) idf · (d + tf·(k1+1) / (tf + k1·(1 − b + b·len/avg))) with minisearch's IDF
- * log(1 + (N − df + 0.5)/(df + 0.5)), N, df and avg taken over the live passages of the searched
- * scopes only (as a minisearch holding just those passages computes them), times the term's boost (and prefix weight),
- * summed over the query terms in query order the way minisearch sums them, then ranked by
- * collect-best. The scores equal the minisearch path's up to the last bits of the average field length
- * (minisearch keeps a running average).
+ * Exhaustive BM25 over the compact index: every passage matching a query term, scored per field as
+ * scoring's `termValue` (factor · idf · (d + saturation)), with N, df and average lengths taken over the
+ * live passages of the searched scopes only, summed over the query terms in query order (title then
+ * text within a term), then ranked by collect-best. The tests hold it to minisearch's scores for the
+ * same passages and query (tests/support/minisearch-reference.ts) within 1e-9.
  */
 export function scorePassages(index: CompactIndex, scratch: ScoringWorkspace, request: ScoreRequest): PassageScores {
   const stats = index.statistics(request.scopes);
