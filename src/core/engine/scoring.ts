@@ -70,13 +70,3 @@ export function termBound(factor: number, termIdf: number, maxSaturation: number
 export function prefixWeight(length: number, queryLength: number): number {
   return (PREFIX_WEIGHT * length) / (length + PREFIX_DISTANCE_WEIGHT * (length - queryLength));
 }
-
-/**
- * A passage's final score from its summed term values and how many query terms it matched:
- * (sum × matched) / matched. Not simply the sum: footnote's ranking began as minisearch's (which
- * multiplies by the terms matched) with that multiplier divided out again, and (x × n) / n differs
- * from x in the last bit for some x and n; rankings and ties are kept bit for bit (see README).
- */
-export function finalScore(sum: number, matched: number): number {
-  return (sum * matched) / matched;
-}

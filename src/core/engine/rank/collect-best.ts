@@ -1,6 +1,5 @@
 import type { CompactIndex } from '../postings/compact-index.js';
 import type { ScoringWorkspace } from './scoring-workspace.js';
-import { finalScore } from '../scoring.js';
 import { LeadingDocuments } from './leading-documents.js';
 import { ranksBefore, TopK, type ScoredSlot } from './top-k.js';
 
@@ -10,8 +9,8 @@ export type Best = { top: ScoredSlot[]; feedback: ScoredSlot[]; leading: ScoredS
 /**
  * Turns a query's accumulated scores (in the workspace, stamped `base`) into its best passages, a range
  * of slots at a time (query-run hands over each block as soon as every term has scored it, while its
- * state is still in the CPU cache). The final score is scoring's `finalScore`,
- * ranked with ties by slot; also the best passages by score × matched (RM3's feedback), the best passage
+ * state is still in the CPU cache). A passage's score is the sum of its
+ * terms' values, ranked with ties by slot; also the best passages by score × matched (RM3's feedback), the best passage
  * of each of the leading documents, and how many documents matched.
  */
 /** Above every slot (a small integer, which V8 keeps unboxed, unlike Infinity). */
@@ -69,8 +68,7 @@ export class BestCollector {
     const meta = this.state[3 * slot + 2]!;
     if (meta < this.base) return;
     const count = meta - this.base;
-    // count ≥ 1 for a matched slot.
-    const score = finalScore(this.state[3 * slot + 1]!, count);
+    const score = this.state[3 * slot + 1]!;
     if (this.top === undefined) this.all.push({ slot, score });
     else if (score > this.topScore || (score === this.topScore && slot < this.topSlot)) {
       this.top.offer(slot, score);
@@ -95,17 +93,12 @@ export class BestCollector {
   }
 
   finish(): Best {
-    const final = ({ slot }: ScoredSlot): ScoredSlot => ({ slot, score: this.finalScore(slot, this.ws.state[3 * slot + 2]! - this.base) });
+    const final = ({ slot }: ScoredSlot): ScoredSlot => ({ slot, score: this.ws.state[3 * slot + 1]! });
     return {
       top: this.top ? this.top.sorted() : this.all.sort((a, b) => (ranksBefore(a.score, a.slot, b.score, b.slot) ? -1 : 1)),
       feedback: this.feedback.sorted().map(final),
       leading: this.leading.sorted(),
       documents: this.documents,
     };
-  }
-
-  /** count ≥ 1 for a matched slot, so this is (score × matched) / max(1, matched). */
-  private finalScore(slot: number, count: number): number {
-    return finalScore(this.ws.state[3 * slot + 1]!, count);
   }
 }

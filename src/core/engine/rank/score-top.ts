@@ -1,7 +1,7 @@
 import type { Scope } from '../../documents/document.js';
 import type { CompactIndex } from '../postings/compact-index.js';
 import type { FieldPostings } from '../postings/field-postings.js';
-import { finalScore, scaledTermValue, termBound, termFactor, termValue, TEXT_BOOST, TITLE_BOOST } from '../scoring.js';
+import { scaledTermValue, termBound, termFactor, termValue, TEXT_BOOST, TITLE_BOOST } from '../scoring.js';
 import { LeadingDocuments } from './leading-documents.js';
 import { addPostings, addValue, QueryRun } from './query-run.js';
 import type { ScoringWorkspace } from './scoring-workspace.js';
@@ -142,7 +142,7 @@ export function scoreTop(index: CompactIndex, scratch: ScoringWorkspace, bounds:
           const slot = run.ws.touched[i]!;
           if (seeds.has(slot)) continue;
           const matched = state[3 * slot + 2]! - base;
-          const score = finalScore(state[3 * slot + 1]!, matched);
+          const score = state[3 * slot + 1]!;
           if (score >= lists.scoreBar || score * matched >= lists.coordinatedBar) lists.offer(slot, score, matched, slotDocs[slot]!);
         }
         continue;
@@ -389,7 +389,7 @@ class ExactScorer {
     this.titleTf = new Float64Array(positions);
   }
 
-  /** The passage's final score (score × matched / matched, as the collector computes it), or undefined if it matches nothing. */
+  /** The passage's score (the sum of its terms' values, as the collector takes it), or undefined if it matches nothing. */
   score(slot: number): number | undefined {
     this.textTf.fill(0);
     this.titleTf.fill(0);
@@ -410,11 +410,11 @@ class ExactScorer {
         value = termValue(term.factorText, term.idfText, textTf, textNorm);
         if (titleValue >= 0) value = titleValue + value;
       }
-      score = matched === 0 ? value : score + value;
+      score += value;
       matched++;
     }
     this.matched = matched;
-    return matched === 0 ? undefined : finalScore(score, matched);
+    return matched === 0 ? undefined : score;
   }
 
   /** Frequencies of the query's terms in one slot's forward list (ids ascending, as the query's), by query position. */
