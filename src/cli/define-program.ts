@@ -78,6 +78,19 @@ export function defineProgram(version: string, io: ProgramIo, run: (invocation: 
     { prefix: ['list'], opensStore: true },
   );
   leaf(
+    examples(
+      docs
+        .command('find')
+        .description('Find documents by title or id: by word prefix, forgiving typos.')
+        .argument('<text...>', 'what to look for')
+        .addOption(guildOption())
+        .addOption(jsonOption()),
+      ['footnote docs find balloon log', 'footnote docs find lighthous --guild 123456789012345678 --json'],
+    ),
+    docsCommand,
+    { prefix: ['find'], opensStore: true },
+  );
+  leaf(
     examples(docs.command('remove').description('Remove one added document (shipped ones are changed in corpus/).').argument('<id>', 'the document id, as docs list shows it').addOption(guildOption()).addOption(jsonOption()), [
       'footnote docs remove lighthouse-keeping',
     ]),

@@ -44,12 +44,15 @@ describe('/docs show', () => {
     expect(all.data.choices!.length).toBeLessThanOrEqual(25);
   });
 
-  it('ranks title words, then content, after title prefixes', async () => {
+  it('finds documents by title words, by prefix and despite a typo, shared ones marked', async () => {
     const cb = await h.fake.autocomplete('docs show', { document: 'weather balloon' }, MEMBER).waitForCallback();
     const names = cb.data.choices!.map((c) => c.name);
-    // No title has "weather": all eight come from their content, ahead of anything else.
+    // No title has "weather": the eight balloon logs match on "balloon" alone.
     expect(names.slice(0, 8).every((n) => n.startsWith('Balloon log'))).toBe(true);
     expect(new Set(names.slice(0, 8)).size).toBe(8);
+    const typo = await h.fake.autocomplete('docs show', { document: 'ballon lo' }, MEMBER).waitForCallback();
+    expect(typo.data.choices!.length).toBe(8);
+    expect(typo.data.choices!.every((c) => String(c.name).startsWith('Balloon log') && String(c.value).startsWith('here:balloon-log-'))).toBe(true);
     const wto = await h.fake.autocomplete('docs show', { document: 'wto' }, MEMBER).waitForCallback();
     expect(wto.data.choices![0]!.name).toMatch(/WTO.* · shared$/);
   });

@@ -65,6 +65,17 @@ describe('the footnote binary', () => {
     expect(after.noMatch).toBe(true);
   });
 
+  it('finds documents by title or id with docs find, despite a typo', async () => {
+    const file = join(data.path, 'harbour.md');
+    writeFileSync(file, '# Harbour ferries\n\nThe first ferry leaves the quay at six.\n');
+    expect((await runFootnote(['docs', 'add', file], env())).code).toBe(0);
+    expect((await runFootnote(['docs', 'find', 'harbor', 'ferr'], env())).stdout).toMatch(/^harbour-ferries {2}Harbour ferries$/m);
+    const found = JSON.parse((await runFootnote(['docs', 'find', 'harbour', '--json'], env())).stdout);
+    expect(found[0]).toEqual({ scope: 'global', id: 'harbour-ferries', title: 'Harbour ferries' });
+    expect((await runFootnote(['docs', 'remove', 'harbour-ferries'], env())).code).toBe(0);
+    expect((await runFootnote(['docs', 'find', 'harbour'], env())).stdout.trim()).toBe('No document title or id matches.');
+  });
+
   it("answers a server's question as the bot does: without the shared corpus once the server turned it off", async () => {
     const guild = '765432109876543210';
     const question = 'What did the prosecution fail to present in the Kvasov trial?';

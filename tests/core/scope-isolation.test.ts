@@ -5,9 +5,8 @@ import { ask } from '../../src/core/answer/ask.js';
 import type { DocumentMeta, Scope } from '../../src/core/documents/document.js';
 import { splitPassages } from '../../src/core/passages/split-passages.js';
 import { splitSentences } from '../../src/core/passages/split-sentences.js';
-import { analyze } from '../../src/core/search/analyze.js';
-import { rankPassagesTop } from '../../src/core/search/expand-query.js';
-import { PassageIndex, type Hit } from '../../src/core/search/passage-index.js';
+import { analyze, type Hit } from '../../src/core/engine/engine.js';
+import { PassageEngine } from '../../src/core/engine/passage-engine.js';
 import { CORPUS_DIR, EVAL_DIR } from '../helpers.js';
 
 // D7: one server's private documents must not change another server's ranking (scores, order, gates),
@@ -67,23 +66,23 @@ function intruderDocuments(scope: Scope, count: number, seed: number): Doc[] {
   }));
 }
 
-function add(index: PassageIndex, doc: Doc): void {
+function add(index: PassageEngine, doc: Doc): void {
   const meta: DocumentMeta = { scope: doc.scope, id: doc.id, title: doc.title, source: { kind: 'file', name: doc.id }, addedBy: 'test', addedAt: '', contentHash: '' };
-  index.addDocument(meta, splitPassages(doc.id, doc.text, { maxChars: 1000 }));
+  index.add(meta, splitPassages(doc.id, doc.text, { maxChars: 1000 }));
 }
 
-function indexOf(...groups: Doc[][]): PassageIndex {
-  const index = new PassageIndex({ blockBits: 8 });
+function indexOf(...groups: Doc[][]): PassageEngine {
+  const index = new PassageEngine({ blockBits: 8 });
   for (const group of groups) for (const doc of group) add(index, doc);
   return index;
 }
 
 /** Everything a question's ranking and answer show, named by scope and passage id (not by key, which differs between indexes). */
-function observe(index: PassageIndex, scopes: readonly Scope[]): unknown[] {
+function observe(index: PassageEngine, scopes: readonly Scope[]): unknown[] {
   const named = (hits: readonly Hit[]) => hits.map((hit) => [`${hit.passage.scope}/${hit.passage.id}`, hit.score, [...hit.matchedTerms]]);
   return QUESTIONS.map((question) => {
     const terms = [...new Set(analyze(question))];
-    const { firstPass, ranked } = rankPassagesTop(index, terms, scopes, { limit: 12, documents: 3 });
+    const { firstPass, ranked } = index.rank(terms, scopes, { limit: 12, documents: 3 });
     const answer = ask(index, question, { scopes, now: () => 0 }); // a clock that stands still: tookMs is 0
     return {
       question,
@@ -113,7 +112,7 @@ describe('rankings that other servers cannot move (D7)', () => {
     expect(crowded.extendsAnyTerm('storefr', ['guild:2'])).toBe(true);
     expect(crowded.extendsAnyTerm('storefr', ['global', 'guild:1'])).toBe(false);
 
-    for (const doc of intruders) crowded.removeDocument(doc.scope, doc.id);
+    for (const doc of intruders) crowded.remove(doc.scope, doc.id);
     expect(observe(crowded, ['global', 'guild:1'])).toEqual(expected);
 
     for (const doc of intruders.slice(0, 300)) add(crowded, doc);
@@ -124,7 +123,7 @@ describe('rankings that other servers cannot move (D7)', () => {
     const expected = observe(indexOf(guild), ['guild:1']);
     const crowded = indexOf(before, shipped, guild, during, after);
     expect(observe(crowded, ['guild:1'])).toEqual(expected);
-    for (const doc of shipped) crowded.removeDocument(doc.scope, doc.id);
+    for (const doc of shipped) crowded.remove(doc.scope, doc.id);
     expect(observe(crowded, ['guild:1'])).toEqual(expected);
   });
 

@@ -6,7 +6,10 @@ import { docsAdd } from '../add/docs-add.js';
 import { plural } from '../plural.js';
 import { warnReadOnly } from '../warn-read-only.js';
 
-/** `footnote docs add|list|remove`: the operator's document commands (global, or one guild's). */
+/** Documents `docs find` prints at most. */
+const FIND_LIMIT = 25;
+
+/** `footnote docs add|list|find|remove`: the operator's document commands (global, or one guild's). */
 export async function docsCommand(ctx: CliContext): Promise<ExitCode> {
   const [sub, ...rest] = ctx.args;
   const { values, positionals } = parseArgs({
@@ -48,6 +51,23 @@ export async function docsCommand(ctx: CliContext): Promise<ExitCode> {
         await kb.close();
       }
     }
+    case 'find': {
+      const text = positionals.join(' ');
+      if (text.trim() === '') throw new UsageError('docs find needs the text to look for in titles and ids.');
+      const kb = await openKnowledgeBase(ctx.config, ctx.logger);
+      warnReadOnly(ctx, kb);
+      try {
+        const found = kb.findDocuments(text, values.guild === undefined ? ['global'] : visibleScopes(values.guild), FIND_LIMIT);
+        if (values.json) ctx.out(JSON.stringify(found.map(({ scope, id, title }) => ({ scope, id, title }))));
+        else {
+          for (const d of found) ctx.out(`${d.id}  ${d.title}${d.scope === 'global' ? '' : '  (this server)'}`);
+          if (found.length === 0) ctx.out('No document title or id matches.');
+        }
+        return 0;
+      } finally {
+        await kb.close();
+      }
+    }
     case 'remove': {
       const id = positionals[0];
       if (id === undefined || positionals.length > 1) throw new UsageError('docs remove needs exactly one document id.');
@@ -62,6 +82,6 @@ export async function docsCommand(ctx: CliContext): Promise<ExitCode> {
       }
     }
     default:
-      throw new UsageError(sub === undefined ? 'docs needs add, list or remove.' : `Unknown docs command "${sub}".`);
+      throw new UsageError(sub === undefined ? 'docs needs add, list, find or remove.' : `Unknown docs command "${sub}".`);
   }
 }

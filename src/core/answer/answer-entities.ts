@@ -1,6 +1,6 @@
 import winkNLP, { type ItemEntity, type ItemToken, type WinkMethods } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
-import { analyzeTerm } from '../search/analyze.js';
+import { analyzeTerm } from '../engine/engine.js';
 import { FootnoteError } from '../errors.js';
 import type { AnswerType } from './answer-type.js';
 

@@ -1,7 +1,5 @@
 import type { Scope } from '../documents/document.js';
-import { analyze, analyzeWithOffsets, tokenize, type AnalyzedText } from '../search/analyze.js';
-import { rankPassagesTop } from '../search/expand-query.js';
-import type { Hit, PassageIndex } from '../search/passage-index.js';
+import { analyze, analyzeWithOffsets, idf, tokenize, type AnalyzedText, type Engine, type Hit } from '../engine/engine.js';
 import type { Answer, Citation, RelatedDocument } from './answer.js';
 import { dropNearDuplicates } from './drop-near-duplicates.js';
 import { everydayWords, type EverydayWords } from './everyday-words.js';
@@ -51,7 +49,7 @@ export function normalizeQuestion(raw: string): string {
  * Answers a question from the index: the best passages with a highlighted sentence each, or an honest
  * no-match with the nearest documents, or a rejection of unusable input. Never throws on user input.
  */
-export function ask(index: PassageIndex, rawQuestion: string, options: AskOptions): Answer {
+export function ask(index: Engine, rawQuestion: string, options: AskOptions): Answer {
   const now = options.now ?? (() => performance.now());
   const started = now();
   const maxChars = options.maxQuestionChars ?? DEFAULT_MAX_QUESTION_CHARS;
@@ -81,7 +79,7 @@ export function ask(index: PassageIndex, rawQuestion: string, options: AskOption
   //    Whether the question is covered at all is judged on its own words (the first pass), not on
   //    the feedback terms that only sharpen the ranking.
   const top = options.top ?? DEFAULT_TOP;
-  const { firstPass, ranked } = rankPassagesTop(index, terms, options.scopes, { limit: Math.max(1, top * CANDIDATES_PER_RESULT), documents: MAX_RELATED });
+  const { firstPass, ranked } = index.rank(terms, options.scopes, { limit: Math.max(1, top * CANDIDATES_PER_RESULT), documents: MAX_RELATED });
   const weights = termWeights(terms, firstPass.termMatches, index.passagesIn(options.scopes));
   const tookMs = () => Math.round((now() - started) * 100) / 100;
   const best = ranked.hits[0];
@@ -127,12 +125,12 @@ export function ask(index: PassageIndex, rawQuestion: string, options: AskOption
 function termWeights(terms: readonly string[], matches: ReadonlyMap<string, number>, passages: number): Map<string, number> {
   const df = new Map<string, number>(terms.map((t) => [t, matches.get(t) ?? 0]));
   const n = Math.max(passages, 1);
-  return new Map(terms.map((t) => [t, Math.log(1 + (n - (df.get(t) ?? 0) + 0.5) / ((df.get(t) ?? 0) + 0.5))]));
+  return new Map(terms.map((t) => [t, idf(n, df.get(t) ?? 0)]));
 }
 
 
 function cite(
-  index: PassageIndex,
+  index: Engine,
   hit: Hit,
   rank: number,
   weights: ReadonlyMap<string, number>,
@@ -165,7 +163,7 @@ function cite(
   };
 }
 
-function relatedDocuments(index: PassageIndex, hits: readonly Hit[]): RelatedDocument[] {
+function relatedDocuments(index: Engine, hits: readonly Hit[]): RelatedDocument[] {
   const seen = new Set<string>();
   const related: RelatedDocument[] = [];
   for (const hit of hits) {

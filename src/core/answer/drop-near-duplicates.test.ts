@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { splitPassages } from '../passages/split-passages.js';
-import { analyze } from '../search/analyze.js';
+import { analyze } from '../engine/engine.js';
 import { dropNearDuplicates } from './drop-near-duplicates.js';
 
 const CORPUS = join(import.meta.dirname, '..', '..', '..', 'corpus');

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { analyzeTerm } from '../search/analyze.js';
+import { analyzeTerm } from '../engine/engine.js';
 import { FootnoteError } from '../errors.js';
 
 /**

@@ -1,4 +1,4 @@
-import { analyzeTerm, tokenize } from '../search/analyze.js';
+import { analyzeTerm, tokenize } from '../engine/engine.js';
 import type { EverydayWords } from './everyday-words.js';
 
 /**

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { splitPassages } from '../passages/split-passages.js';
-import { analyze, analyzeWithOffsets, tokenize } from '../search/analyze.js';
+import { analyze, analyzeWithOffsets, tokenize } from '../engine/engine.js';
 import { selectHighlight } from './select-highlight.js';
 
 const CORPUS = join(import.meta.dirname, '..', '..', '..', 'corpus');

@@ -1,6 +1,6 @@
 import { passageSegments, type PassageSegment } from '../passages/passage-segments.js';
 import { splitSentences, type SentenceSpan } from '../passages/split-sentences.js';
-import { analyze, tokenize, type AnalyzedText } from '../search/analyze.js';
+import { analyze, tokenize, type AnalyzedText } from '../engine/engine.js';
 
 /** A highlight shorter than this reads as a fragment, so the best neighbouring sentence joins it. */
 const SHORT_SENTENCE_CHARS = 80;

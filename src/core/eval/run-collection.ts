@@ -1,8 +1,5 @@
 import { splitPassages } from '../passages/split-passages.js';
-import { analyze } from '../search/analyze.js';
-import { rankPassages } from '../search/expand-query.js';
-import { PassageIndex } from '../search/passage-index.js';
-import { rankDocuments } from '../search/rank-documents.js';
+import { analyze, createEngine, rankDocuments } from '../engine/engine.js';
 import type { CollectionDocument, CollectionQuery } from './trec-collection.js';
 
 export type RunLine = { queryId: string; docId: string; rank: number; score: number };
@@ -16,12 +13,12 @@ export function runCollection(
   queries: readonly CollectionQuery[],
   options: { top: number; passageMaxChars?: number },
 ): Map<string, RunLine[]> {
-  const index = new PassageIndex();
+  const index = createEngine();
   for (const doc of documents) {
     let passages = splitPassages(doc.id, doc.text, { maxChars: options.passageMaxChars ?? 1000 });
     // A record with no body (some collections have title-only documents) is still findable by title.
     if (passages.length === 0) passages = [{ id: `${doc.id}#p1`, docId: doc.id, ordinal: 1, text: '', paragraphStart: 1, paragraphEnd: 1, lineStart: 1, lineEnd: 1 }];
-    index.addDocument(
+    index.add(
       { scope: 'global', id: doc.id, title: doc.title, source: { kind: 'file', name: doc.id }, addedBy: 'trec-run', addedAt: '', contentHash: '' },
       passages,
     );
@@ -29,10 +26,10 @@ export function runCollection(
   const runs = new Map<string, RunLine[]>();
   for (const query of queries) {
     const terms = analyze(query.text);
-    const { ranked: hits } = rankPassages(index, terms, ['global']);
+    const { ranked } = index.rank(terms, ['global']);
     runs.set(
       query.id,
-      rankDocuments(hits, options.top).map((doc, i) => ({ queryId: query.id, docId: doc.docId, rank: i + 1, score: doc.score })),
+      rankDocuments(ranked.hits, options.top).map((doc, i) => ({ queryId: query.id, docId: doc.docId, rank: i + 1, score: doc.score })),
     );
   }
   return runs;

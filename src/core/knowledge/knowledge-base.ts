@@ -12,13 +12,21 @@ import { sha256Hex } from '../hash.js';
 import { silentLogger, type Logger } from '../logger.js';
 import { splitDocument } from '../passages/split-document.js';
 import { DEFAULT_MAX_CHARS, type Passage } from '../passages/split-passages.js';
-import { PassageIndex, type IndexedPassage } from '../search/passage-index.js';
-import { readSnapshot, removeStrayTemporaries, SNAPSHOT_FORMAT, writeSnapshot, type SnapshotManifest } from '../search/snapshot.js';
-import { OPTIONS_HASH } from '../search/index-options.js';
+import {
+  createEngine,
+  loadEngine,
+  OPTIONS_HASH,
+  removeStrayTemporaries,
+  SNAPSHOT_FORMAT,
+  type Engine,
+  type IndexedPassage,
+  type SnapshotManifest,
+} from '../engine/engine.js';
 import { DocumentStore, type OpenDatabase } from '../store/document-store.js';
 import type { AddOutcome, AddRequest, AddResult, PendingAdd, Quota } from './add-input.js';
 import { GuildSettings } from './guild-settings.js';
 import { prepareDocument, type ExtractionSettings } from './prepare-document.js';
+import { TitleSearch, type FoundDocument } from './title-search.js';
 import { writeDocument } from './write-document.js';
 
 export type KnowledgeBaseOptions = {
@@ -75,7 +83,9 @@ export class KnowledgeBase {
 
   /** The shipped corpus's metadata (from the snapshot, or from the corpus folder when rebuilding). */
   private shipped: ReadonlyMap<string, DocumentMeta> = new Map();
-  private index = new PassageIndex();
+  private index: Engine = createEngine();
+  /** Title and id search over the indexed documents, built on first use and then kept up to date. */
+  private titles: TitleSearch | undefined;
   /** The passages `addMany` just cut, by content hash, for the index to reuse (see addMany). */
   private presplit: ReadonlyMap<string, readonly Passage[]> | undefined;
   /**
@@ -233,6 +243,20 @@ export class KnowledgeBase {
     return listed.sort((a, b) => Number(b.readOnly) - Number(a.readOnly) || b.addedAt.localeCompare(a.addedAt) || a.id.localeCompare(b.id));
   }
 
+  /**
+   * Documents of `scopes` whose title or id matches what was typed (fuzzy, by prefix; see TitleSearch),
+   * best first, at most `limit`; with nothing typed, the first `limit` documents in `list` order.
+   */
+  findDocuments(query: string, scopes: readonly Scope[], limit: number): FoundDocument[] {
+    if (query.trim() === '') return this.list(scopes).slice(0, limit).map((d) => ({ scope: d.scope, id: d.id, title: d.title, score: 0 }));
+    this.sync();
+    if (!this.titles) {
+      this.titles = new TitleSearch();
+      for (const { meta } of this.index.allDocuments()) this.titles.add(meta);
+    }
+    return this.titles.find(query, scopes, limit);
+  }
+
   /** A document's metadata and passages, if it is visible in one of `scopes`. */
   document(scopes: readonly Scope[], id: string): { meta: DocumentMeta; passages: IndexedPassage[] } | undefined {
     this.sync();
@@ -299,7 +323,7 @@ export class KnowledgeBase {
     this.dirty = false;
     try {
       this.recovered.clear();
-      await writeSnapshot(this.snapshotPath, this.index, {
+      await this.index.save(this.snapshotPath, {
         format: SNAPSHOT_FORMAT,
         optionsHash: OPTIONS_HASH,
         corpusHash: this.corpusHash,
@@ -337,8 +361,9 @@ export class KnowledgeBase {
         if (m.storeRev > storeRev) return 'it is newer than the store';
         return undefined;
       };
-      const { manifest, index } = await readSnapshot(this.snapshotPath, accept, (passage) => this.recoverText(passage));
+      const { manifest, engine: index } = await loadEngine(this.snapshotPath, accept, (passage) => this.recoverText(passage));
       this.index = index;
+      this.titles = undefined;
       this.shipped = new Map([...index.allDocuments()].filter(({ meta }) => meta.source.kind === 'shipped').map(({ meta }) => [meta.id, meta]));
       this.rev = manifest.storeRev;
       this.logger.debug({ passages: index.passageCount, rev: manifest.storeRev }, 'index loaded from snapshot');
@@ -347,7 +372,8 @@ export class KnowledgeBase {
       this.logger.info({ reason: error.message }, 'building the index');
       const shippedDocs = await readCorpusDir(this.options.corpusDir);
       this.shipped = new Map(shippedDocs.map(({ text: _text, ...meta }) => [meta.id, meta]));
-      this.index = new PassageIndex();
+      this.index = createEngine();
+      this.titles = undefined;
       for (const doc of shippedDocs) this.indexDocument(doc);
       this.rev = 0;
       this.dirty = true;
@@ -392,7 +418,10 @@ export class KnowledgeBase {
   private catchUp(): boolean {
     const changes = this.store.changesSince(this.rev);
     if (changes.rev === this.rev) return false;
-    for (const { scope, id } of changes.removals) this.index.removeDocument(scope, id);
+    for (const { scope, id } of changes.removals) {
+      this.index.remove(scope, id);
+      this.titles?.remove(scope, id);
+    }
     for (const doc of changes.upserts) this.indexDocument(doc);
     this.rev = changes.rev;
     this.markDirty();
@@ -413,7 +442,8 @@ export class KnowledgeBase {
     const passages = presplit
       ? presplit.map((passage) => ({ ...passage, id: `${doc.id}#p${passage.ordinal}`, docId: doc.id }))
       : splitDocument(doc, { maxChars: this.options.passageMaxChars });
-    this.index.addDocument(meta, passages);
+    this.index.add(meta, passages);
+    this.titles?.add(meta);
   }
 
   private markDirty(): void {

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { open } from 'node:fs/promises';
 import { z } from 'zod';
-import type { Scope } from '../documents/document.js';
-import type { CompactArrays } from './compact-index.js';
-import type { FieldArrays } from './field-postings.js';
-import type { Segment } from './segment.js';
+import type { Scope } from '../../documents/document.js';
+import type { CompactArrays } from '../postings/compact-index.js';
+import type { FieldArrays } from '../postings/field-postings.js';
+import type { Segment } from '../postings/segment.js';
 
 /**
  * The compact index on disk, next to the NDJSON snapshot: its typed arrays as raw little-endian

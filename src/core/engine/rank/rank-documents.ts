@@ -1,4 +1,4 @@
-import type { Hit } from './passage-index.js';
+import type { Hit } from '../types.js';
 
 export type RankedDocument = { scope: Hit['passage']['scope']; docId: string; score: number };
 

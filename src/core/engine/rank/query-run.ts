@@ -1,22 +1,8 @@
-import type { CompactIndex, SearchStatistics } from './compact-index.js';
-import { forEachPosting, TF_OVERFLOW, type Segment } from './segment.js';
-import { BM25, PREFIX_WEIGHT, TITLE_BOOST } from './index-options.js';
+import type { CompactIndex, SearchStatistics } from '../postings/compact-index.js';
+import { forEachPosting, TF_OVERFLOW, type Segment } from '../postings/segment.js';
+import { idf, lengthNormalizer, prefixWeight, termFactor, termValue, TEXT_BOOST, TITLE_BOOST } from '../scoring.js';
 import type { BestCollector } from './collect-best.js';
 import type { ScoringWorkspace } from './scoring-workspace.js';
-
-// BM25 exactly as minisearch's calcBM25Score computes it, with our parameters (index-options).
-export const { k: K, b: B, d: D } = BM25;
-export const K_PLUS_1 = K + 1;
-/** minisearch's boost for the text field (SEARCH_OPTIONS.boost.text). */
-export const TEXT_BOOST = 1;
-/** minisearch multiplies by a per-document boost; we give none. */
-export const DOC_BOOST = 1;
-
-/**
- * How much each extra character lowers a prefix match's weight: minisearch's prefix weight is
- * PREFIX_WEIGHT · length / (length + 0.3 · extra characters) (executeQuerySpec).
- */
-const PREFIX_DISTANCE_WEIGHT = 0.3;
 
 export type Expansion = { id: number; weight: number };
 
@@ -34,24 +20,27 @@ export class QueryRun {
   readonly ws: ScoringWorkspace;
   /** This query's stamp (see ScoringWorkspace.nextQuery). */
   readonly base: number;
+  /** In-scope postings the last `addPostings` added (its second result). */
+  lastMatched = 0;
   private readonly slotScopes: Uint32Array;
   private readonly segments: { title: Segment[]; text: Segment[] };
 
   constructor(
     readonly index: CompactIndex,
     readonly stats: SearchStatistics,
+    scratch: ScoringWorkspace,
   ) {
     this.mask = stats.mask;
     this.checkScopes = !index.searchesEverything(this.mask);
     this.slotScopes = index.slotScopes.array;
     this.segments = index.segments();
-    this.normTitle = index.title.normalizers(stats.title.average, K, B);
-    this.ws = index.scratch;
+    this.ws = scratch;
     this.ws.fit(index.slotCount, index.documentOrdinals);
+    this.normTitle = this.ws.titleNorms(index.title.lengths.array, index.title.slotCount, stats.title.average);
     // The text normalisers live in the interleaved state, next to the score they feed.
     const average = stats.text.average;
     const lengths = index.text.lengths.array;
-    this.ws.prepareNorms(index.slotCount, average, (slot) => K * (1 - B + (B * lengths[slot]!) / average));
+    this.ws.prepareNorms(index.slotCount, average, (slot) => lengthNormalizer(lengths[slot]!, average));
     this.base = this.ws.nextQuery();
   }
 
@@ -67,7 +56,7 @@ export class QueryRun {
     for (const derived of this.index.terms.extensions(term)) {
       if (!this.searches(derived)) continue;
       const length = this.index.terms.term(derived).length;
-      out.push({ id: derived, weight: (PREFIX_WEIGHT * length) / (length + PREFIX_DISTANCE_WEIGHT * (length - term.length)) });
+      out.push({ id: derived, weight: prefixWeight(length, term.length) });
     }
     return out;
   }
@@ -86,10 +75,9 @@ export class QueryRun {
     return this.stats.text.df(id) > 0 || this.stats.title.df(id) > 0;
   }
 
-  /** minisearch's IDF, log(1 + (N − df + 0.5) / (df + 0.5)), over the searched scopes. */
+  /** The term's IDF in a field, over the searched scopes. */
   idf(field: 'title' | 'text', id: number): number {
-    const df = this.stats[field].df(id);
-    return Math.log(1 + (this.stats.n - df + 0.5) / (df + 0.5));
+    return idf(this.stats.n, this.stats[field].df(id));
   }
 
   /**
@@ -110,8 +98,8 @@ export class QueryRun {
             id: expansion.id,
             idfTitle: this.idf('title', expansion.id),
             idfText: this.idf('text', expansion.id),
-            factorTitle: 1 * boost * TITLE_BOOST * DOC_BOOST,
-            factorText: 1 * boost * TEXT_BOOST * DOC_BOOST,
+            factorTitle: termFactor(1, boost, TITLE_BOOST),
+            factorText: termFactor(1, boost, TEXT_BOOST),
           }
         : undefined,
     );
@@ -133,7 +121,7 @@ export class QueryRun {
           const [textFrom, textTo] = blockRange(texts, p.id, textCursor, t, block);
           const before = this.touched;
           this.touched = addPostings(this, texts, textFrom, textTo, titles, titleFrom, titleTo, blockBase, p, counted);
-          matches[t]! += counted ? lastMatched : this.touched - before;
+          matches[t]! += counted ? this.lastMatched : this.touched - before;
         }
         collector?.collect(blockBase, Math.min(blockBase + blockSize, texts.to), touchedBefore, this.touched);
       }
@@ -156,13 +144,13 @@ export class QueryRun {
       ] as const) {
         // A term only other scopes use adds nothing here (and its df here is 0).
         if (this.stats[field].df(id) === 0) continue;
-        const idf = this.idf(field, id);
-        const factor = weight * boost * fieldBoost * DOC_BOOST;
+        const termIdf = this.idf(field, id);
+        const factor = termFactor(weight, boost, fieldBoost);
         for (const segment of segments) {
           forEachPosting(segment, id, (slot, tf) => {
             if (this.checkScopes && this.mask[this.slotScopes[slot]!] === 0) return;
             const norm = field === 'title' ? this.normTitle[slot]! : state[3 * slot]!;
-            const value = factor * (idf * (D + (tf * K_PLUS_1) / (tf + norm)));
+            const value = termValue(factor, termIdf, tf, norm);
             if (termStamp[slot] !== term) {
               termStamp[slot] = term;
               termScore[slot] = value;
@@ -195,14 +183,11 @@ export class QueryRun {
   }
 }
 
-/** Postings `addPostings` visited in the searched scopes (its second result; see there). */
-let lastMatched = 0;
-
 /**
  * Adds one term's postings in one block into the query's state, text postings [textFrom, textTo)
  * with the title postings [titleFrom, titleTo) walked alongside (both ascend by slot; minisearch adds
  * a passage's title score to its text score before adding the term to the passage, so a title value
- * joins its text value first). Returns the new touched count; `lastMatched` holds how many in-scope
+ * joins its text value first). Returns the new touched count; `run.lastMatched` holds how many in-scope
  * postings it added. A plain function on locals, so that the optimiser compiles the hot loop alone.
  */
 export function addPostings(
@@ -235,7 +220,7 @@ export function addPostings(
     while (titleSlot <= slot) {
       let tf = titleTfs[ti]!;
       if (tf === TF_OVERFLOW) tf = titles.overflow.get(ti)!;
-      const value = factorTitle * (idfTitle * (D + (tf * K_PLUS_1) / (tf + normTitle[titleSlot]!)));
+      const value = termValue(factorTitle, idfTitle, tf, normTitle[titleSlot]!);
       const here = titleSlot;
       titleSlot = ++ti < titleTo ? blockBase + titleOffsets[ti]! : Infinity;
       if (here === slot) {
@@ -253,11 +238,11 @@ export function addPostings(
     inScope++;
     let tf = tfs[i]!;
     if (tf === TF_OVERFLOW) tf = texts.overflow.get(i)!;
-    let value = factorText * (idfText * (D + (tf * K_PLUS_1) / (tf + state[3 * slot]!)));
+    let value = termValue(factorText, idfText, tf, state[3 * slot]!);
     if (titleValue >= 0) value = titleValue + value;
     count = addValue(state, touched, count, base, slot, value, counted);
   }
-  lastMatched = inScope;
+  run.lastMatched = inScope;
   return count;
 }
 

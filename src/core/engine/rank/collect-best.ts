@@ -1,4 +1,4 @@
-import type { CompactIndex } from './compact-index.js';
+import type { CompactIndex } from '../postings/compact-index.js';
 import type { ScoringWorkspace } from './scoring-workspace.js';
 import { LeadingDocuments } from './leading-documents.js';
 import { ranksBefore, TopK, type ScoredSlot } from './top-k.js';
@@ -9,9 +9,8 @@ export type Best = { top: ScoredSlot[]; feedback: ScoredSlot[]; leading: ScoredS
 /**
  * Turns a query's accumulated scores (in the workspace, stamped `base`) into its best passages, a range
  * of slots at a time (query-run hands over each block as soon as every term has scored it, while its
- * state is still in the CPU cache). The final score is score × matched / matched (minisearch's quality
- * multiplier, then PassageIndex's division, in that order so the floating-point result is the same),
- * ranked with ties by slot; also the best passages by score × matched (RM3's feedback), the best passage
+ * state is still in the CPU cache). A passage's score is the sum of its
+ * terms' values, ranked with ties by slot; also the best passages by score × matched (RM3's feedback), the best passage
  * of each of the leading documents, and how many documents matched.
  */
 /** Above every slot (a small integer, which V8 keeps unboxed, unlike Infinity). */
@@ -69,8 +68,7 @@ export class BestCollector {
     const meta = this.state[3 * slot + 2]!;
     if (meta < this.base) return;
     const count = meta - this.base;
-    // count ≥ 1 for a matched slot: (score × matched) / matched, as minisearch then PassageIndex do.
-    const score = (this.state[3 * slot + 1]! * count) / count;
+    const score = this.state[3 * slot + 1]!;
     if (this.top === undefined) this.all.push({ slot, score });
     else if (score > this.topScore || (score === this.topScore && slot < this.topSlot)) {
       this.top.offer(slot, score);
@@ -95,17 +93,12 @@ export class BestCollector {
   }
 
   finish(): Best {
-    const final = ({ slot }: ScoredSlot): ScoredSlot => ({ slot, score: this.finalScore(slot, this.ws.state[3 * slot + 2]! - this.base) });
+    const final = ({ slot }: ScoredSlot): ScoredSlot => ({ slot, score: this.ws.state[3 * slot + 1]! });
     return {
       top: this.top ? this.top.sorted() : this.all.sort((a, b) => (ranksBefore(a.score, a.slot, b.score, b.slot) ? -1 : 1)),
       feedback: this.feedback.sorted().map(final),
       leading: this.leading.sorted(),
       documents: this.documents,
     };
-  }
-
-  /** count ≥ 1 for a matched slot, so this is (score × matched) / max(1, matched). */
-  private finalScore(slot: number, count: number): number {
-    return (this.ws.state[3 * slot + 1]! * count) / count;
   }
 }

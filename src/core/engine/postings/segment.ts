@@ -1,4 +1,3 @@
-import type { FieldPostings } from './field-postings.js';
 import { GrowableArray } from './growable-array.js';
 
 /**
@@ -22,6 +21,9 @@ export type Segment = {
   blocks: Uint32Array;
   blockPositions: Uint32Array;
 };
+
+/** Per slot, its distinct term ids ascending with their frequencies (a field's forward lists, field-postings). */
+export type ForwardLists = { forEachTerm(slot: number, visit: (id: number, tf: number) => unknown): void };
 
 /** A one-byte term frequency of this value is a marker: the frequency is in the segment's `overflow`. */
 export const TF_OVERFLOW = 255;
@@ -67,7 +69,7 @@ export function forEachPosting(segment: Segment, id: number, visit: (slot: numbe
  * Inverted lists of a field's slots [from, to) whose `alive` entry is non-zero, by counting sort of
  * their forward lists: two passes over them, then postings cut into blocks.
  */
-export function buildSegment(field: FieldPostings, from: number, to: number, alive: Uint32Array, termCount: number, blockBits: number): Segment {
+export function buildSegment(field: ForwardLists, from: number, to: number, alive: Uint32Array, termCount: number, blockBits: number): Segment {
   const starts = new Uint32Array(termCount + 1);
   for (let slot = from; slot < to; slot++) if (alive[slot] !== 0) field.forEachTerm(slot, (id) => starts[id + 1]!++);
   for (let t = 0; t < termCount; t++) starts[t + 1]! += starts[t]!;

@@ -1,5 +1,5 @@
-import type { Scope } from '../documents/document.js';
-import type { Hit, PassageIndex, Ranking, TopRanking } from './passage-index.js';
+import type { Scope } from '../../documents/document.js';
+import type { Hit, QuestionRanking, RankingPasses, RankLimits } from '../types.js';
 
 /**
  * RM3 pseudo-relevance feedback (Abdul-Jaleel et al., 2004): the first pass's best passages are taken
@@ -16,7 +16,7 @@ export const RM3 = { feedbackPassages: 10, feedbackTerms: 20, originalWeight: 0.
  * the question is a safer guess at "relevant" than one that scores on a single rare term. Measured:
  * +0.03 nDCG@10 on CACM, ±0.005 elsewhere, against plain BM25 order.
  */
-export function expandQuery(index: PassageIndex, terms: readonly string[], feedback: readonly Hit[]): Map<string, number> {
+export function expandQuery(index: Pick<RankingPasses, 'passageTerms'>, terms: readonly string[], feedback: readonly Hit[]): Map<string, number> {
   const weights = new Map<string, number>();
   const original = RM3.originalWeight / terms.length;
   for (const term of terms) weights.set(term, (weights.get(term) ?? 0) + original);
@@ -52,9 +52,6 @@ export function expandQuery(index: PassageIndex, terms: readonly string[], feedb
  */
 const MIN_PREFIX_CHARS = 3;
 
-/** How much of each pass `rankPassagesTop` returns (default: every match, as `rankPassages`). */
-export type RankLimits = { limit?: number; documents?: number };
-
 /**
  * The ranking both `ask` and `trec-run` use: BM25 over passages, then a second pass with the RM3-
  * expanded query. The first pass is returned too, with the counts of its whole match: answer-level
@@ -64,26 +61,20 @@ export type RankLimits = { limit?: number; documents?: number };
  * ranking without visiting passages that cannot make the top; question words retried as prefixes
  * (rare) take the exhaustive path.
  */
-export function rankPassagesTop(index: PassageIndex, terms: readonly string[], scopes: readonly Scope[], limits: RankLimits = {}): { firstPass: Ranking; ranked: TopRanking } {
+export function rankWithFeedback(index: RankingPasses, terms: readonly string[], scopes: readonly Scope[], limits: RankLimits = {}): QuestionRanking {
   const request = { scopes, feedback: RM3.feedbackPassages, documents: limits.documents ?? 0, ...(limits.limit !== undefined && { limit: limits.limit }) };
-  let firstPass = index.rank(terms, request);
+  let firstPass = index.pass(terms, request);
   // Only words some longer indexed term starts with: for the others (typos, mostly) a prefix search
   // finds nothing either, and would only send both passes down the slower path.
   const unmatched = new Set(terms.filter((term) => firstPass.termMatches.get(term) === 0 && term.length >= MIN_PREFIX_CHARS && index.extendsAnyTerm(term, scopes)));
-  if (unmatched.size > 0) firstPass = index.rank(terms, { ...request, prefixTerms: unmatched });
+  if (unmatched.size > 0) firstPass = index.pass(terms, { ...request, prefixTerms: unmatched });
   if (firstPass.total === 0) return { firstPass, ranked: firstPass };
   const termWeights = expandQuery(index, terms, firstPass.feedback);
   const expanded = [...termWeights.keys()];
   if (limits.limit !== undefined && unmatched.size === 0) {
     const seeds = [...firstPass.hits, ...firstPass.feedback, ...firstPass.leadingDocuments];
-    return { firstPass, ranked: index.rankTop(expanded, { scopes, termWeights, limit: limits.limit, documents: request.documents, seeds }) };
+    return { firstPass, ranked: index.passTop(expanded, { scopes, termWeights, limit: limits.limit, documents: request.documents, seeds }) };
   }
-  const ranked = index.rank(expanded, { ...request, feedback: 0, termWeights, ...(unmatched.size > 0 && { prefixTerms: unmatched }) });
+  const ranked = index.pass(expanded, { ...request, feedback: 0, termWeights, ...(unmatched.size > 0 && { prefixTerms: unmatched }) });
   return { firstPass, ranked };
-}
-
-/** `rankPassagesTop` with every match of each pass, best first (for runs over test collections). */
-export function rankPassages(index: PassageIndex, terms: readonly string[], scopes: readonly Scope[]): { firstPass: Hit[]; ranked: Hit[] } {
-  const { firstPass, ranked } = rankPassagesTop(index, terms, scopes);
-  return { firstPass: firstPass.hits, ranked: ranked.hits };
 }

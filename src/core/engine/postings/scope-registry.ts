@@ -1,4 +1,4 @@
-import type { Scope } from '../documents/document.js';
+import type { Scope } from '../../documents/document.js';
 
 /**
  * The scopes of the compact index as small numbers (a slot stores its scope's id; 0 means removed),

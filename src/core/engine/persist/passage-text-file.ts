@@ -1,6 +1,6 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { crc32 } from 'node:zlib';
-import type { IndexedPassage } from './passage-index.js';
+import type { IndexedPassage } from '../types.js';
 
 /**
  * The snapshot's passage texts, one UTF-8 run after another behind a fixed header (magic and the id

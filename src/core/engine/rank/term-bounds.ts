@@ -1,7 +1,7 @@
-import type { CompactIndex } from './compact-index.js';
-import type { FieldPostings } from './field-postings.js';
-import { B, K, K_PLUS_1 } from './query-run.js';
-import { TF_OVERFLOW, type Segment } from './segment.js';
+import type { CompactIndex } from '../postings/compact-index.js';
+import type { FieldPostings } from '../postings/field-postings.js';
+import { lengthNormalizer, saturation } from '../scoring.js';
+import { TF_OVERFLOW, type Segment } from '../postings/segment.js';
 
 /** A segment's per-term maxima, and the field's average length they were worked out with. */
 type SegmentMaxima = { ratios: Float32Array; average: number };
@@ -27,26 +27,24 @@ type SegmentMaxima = { ratios: Float32Array; average: number };
 export class TermBounds {
   private readonly segments = new WeakMap<Segment, SegmentMaxima>();
 
-  constructor(private readonly index: CompactIndex) {}
-
   /** The bound for term `id` over a field's segments, at average field length `average` (the searched scopes'). */
-  maximum(id: number, segments: readonly Segment[], field: FieldPostings, average: number): number {
+  maximum(index: CompactIndex, id: number, segments: readonly Segment[], field: FieldPostings, average: number): number {
     let max = 0;
     for (const segment of segments) {
-      const maxima = this.maximaOf(segment, field);
+      const maxima = this.maximaOf(segment, field, index.liveCount);
       const ratio = id < maxima.ratios.length ? maxima.ratios[id]! : 0;
       if (ratio > 0) max = Math.max(max, ratio * Math.max(1, average / maxima.average));
     }
     return max;
   }
 
-  private maximaOf(segment: Segment, field: FieldPostings): SegmentMaxima {
+  private maximaOf(segment: Segment, field: FieldPostings, live: number): SegmentMaxima {
     let maxima = this.segments.get(segment);
     if (maxima) return maxima;
-    const average = field.lengthSum / this.index.liveCount;
+    const average = field.lengthSum / live;
     const lengths = field.lengths.array;
     const norms = new Float64Array(segment.to - segment.from);
-    for (let slot = segment.from; slot < segment.to; slot++) norms[slot - segment.from] = K * (1 - B + (B * lengths[slot]!) / average);
+    for (let slot = segment.from; slot < segment.to; slot++) norms[slot - segment.from] = lengthNormalizer(lengths[slot]!, average);
     const terms = segment.starts.length - 1;
     const ratios = new Float32Array(terms);
     const { blockStarts, blocks, blockPositions, offsets, tfs, overflow, starts } = segment;
@@ -59,7 +57,7 @@ export class TermBounds {
         for (let i = blockPositions[entry]!; i < stop; i++) {
           let tf = tfs[i]!;
           if (tf === TF_OVERFLOW) tf = overflow.get(i)!;
-          const ratio = (tf * K_PLUS_1) / (tf + norms[base + offsets[i]!]!);
+          const ratio = saturation(tf, norms[base + offsets[i]!]!);
           if (ratio > max) max = ratio;
         }
       }

@@ -1,5 +1,11 @@
-import type { FieldPostings, FieldStatistics } from './field-postings.js';
+import type { ForwardLists } from './segment.js';
 import { TermCounts } from './term-counts.js';
+
+/** BM25's statistics of a field over the searched scopes: average length, and document frequency per term. */
+export type FieldStatistics = { average: number; df: (id: number) => number };
+
+/** What loading reads of a field (field-postings): its slots' lengths and forward lists, and its overall df. */
+type LoadedField = ForwardLists & { readonly slotCount: number; lengths: { array: Uint32Array }; df: { view(): Uint32Array } };
 
 /**
  * One field's BM25 counts per scope (by scope id; 0 is no scope): each term's document frequency and
@@ -27,7 +33,7 @@ export class ScopeCounts {
    * scope's but `largest`'s from their forward lists, and the largest's as the field's overall df minus
    * the others', so that loading decodes only the smaller scopes' postings.
    */
-  load(field: FieldPostings, slotScopes: Uint32Array, largest: number): void {
+  load(field: LoadedField, slotScopes: Uint32Array, largest: number): void {
     const lengths = field.lengths.array;
     for (let slot = 0; slot < field.slotCount; slot++) {
       const scope = slotScopes[slot]!;

@@ -2,11 +2,14 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { DocumentMeta } from '../documents/document.js';
-import { analyze } from './analyze.js';
-import { OPTIONS_HASH } from './index-options.js';
-import { PassageIndex } from './passage-index.js';
-import { postingsPath, readSnapshot, SNAPSHOT_FORMAT, writeSnapshot, type SnapshotManifest } from './snapshot.js';
+import type { DocumentMeta } from '../../documents/document.js';
+import { analyze } from '../analysis/analyze.js';
+import { PassageEngine } from '../passage-engine.js';
+import { OPTIONS_HASH, SNAPSHOT_FORMAT, type SnapshotManifest } from './manifest.js';
+import { postingsPath } from './snapshot.js';
+
+const readSnapshot = (path: string, accept: () => undefined) => PassageEngine.load(path, accept);
+const writeSnapshot = (path: string, index: PassageEngine, manifest: SnapshotManifest) => index.save(path, manifest);
 
 const MANIFEST: SnapshotManifest = { format: SNAPSHOT_FORMAT, optionsHash: OPTIONS_HASH, corpusHash: 'corpus', storeId: 'store', storeRev: 3 };
 const WORDS = 'zebra crossing council pedestrian lighthouse keeper harbour ferry timetable ticket quay tide'.split(' ');
@@ -16,23 +19,23 @@ function meta(id: string, scope: DocumentMeta['scope'] = 'global'): DocumentMeta
 }
 
 /** An index over several blocks (blocks of 16 passages), with a removed document and a tf > 255. */
-function buildIndex(): PassageIndex {
-  const index = new PassageIndex({ blockBits: 4 });
+function buildIndex(): PassageEngine {
+  const index = new PassageEngine({ blockBits: 4 });
   for (let d = 0; d < 40; d++) {
     const passages = Array.from({ length: 3 }, (_, p) => {
       const text = Array.from({ length: 30 }, (_, w) => WORDS[(d * 7 + p * 3 + w * w) % WORDS.length]).join(' ');
       return { id: `doc-${d}#p${p + 1}`, docId: `doc-${d}`, ordinal: p + 1, text, paragraphStart: 1, paragraphEnd: 1, lineStart: p + 1, lineEnd: p + 1 };
     });
-    index.addDocument(meta(`doc-${d}`, d % 4 === 0 ? 'guild:7' : 'global'), passages);
+    index.add(meta(`doc-${d}`, d % 4 === 0 ? 'guild:7' : 'global'), passages);
   }
-  index.addDocument(meta('repeats'), [{ id: 'repeats#p1', docId: 'repeats', ordinal: 1, text: 'tide '.repeat(300), paragraphStart: 1, paragraphEnd: 1, lineStart: 1, lineEnd: 1 }]);
-  index.removeDocument('global', 'doc-5');
+  index.add(meta('repeats'), [{ id: 'repeats#p1', docId: 'repeats', ordinal: 1, text: 'tide '.repeat(300), paragraphStart: 1, paragraphEnd: 1, lineStart: 1, lineEnd: 1 }]);
+  index.remove('global', 'doc-5');
   return index;
 }
 
 const QUERIES = [['zebra'], ['tide'], ['harbour', 'ferry', 'ticket'], analyze('When does the ferry leave the quay at high tide?')];
-const rankings = (index: PassageIndex) =>
-  QUERIES.map((terms) => index.search(terms, { scopes: ['global', 'guild:7'] }).map((hit) => [hit.passage.key, hit.score, [...hit.matchedTerms]]));
+const rankings = (index: PassageEngine) =>
+  QUERIES.map((terms) => index.pass(terms, { scopes: ['global', 'guild:7'] }).hits.map((hit) => [hit.passage.key, hit.score, [...hit.matchedTerms]]));
 
 describe('index snapshots', () => {
   let dir: string;
@@ -58,11 +61,11 @@ describe('index snapshots', () => {
     await writeSnapshot(path, index, MANIFEST);
     const { index: loaded } = await readSnapshot(path, () => undefined);
     for (const target of [index, loaded]) {
-      target.addDocument(meta('late'), [{ id: 'late#p1', docId: 'late', ordinal: 1, text: 'A late note about the lighthouse keeper.', paragraphStart: 1, paragraphEnd: 1, lineStart: 1, lineEnd: 1 }]);
-      target.removeDocument('global', 'doc-6');
+      target.add(meta('late'), [{ id: 'late#p1', docId: 'late', ordinal: 1, text: 'A late note about the lighthouse keeper.', paragraphStart: 1, paragraphEnd: 1, lineStart: 1, lineEnd: 1 }]);
+      target.remove('global', 'doc-6');
     }
     expect(rankings(loaded)).toEqual(rankings(index));
-    expect(loaded.search(['late'], { scopes: ['global'] })).toHaveLength(1);
+    expect(loaded.pass(['late'], { scopes: ['global'] }).hits).toHaveLength(1);
   });
 
   it.each([
@@ -81,7 +84,7 @@ describe('index snapshots', () => {
     await writeSnapshot(path, index, MANIFEST);
     const older = join(dir, 'older.postings');
     copyFileSync(postingsPath(path), older);
-    index.removeDocument('global', 'doc-9');
+    index.remove('global', 'doc-9');
     await writeSnapshot(path, index, { ...MANIFEST, storeRev: 4 });
     copyFileSync(older, postingsPath(path));
     await expect(readSnapshot(path, () => undefined)).rejects.toMatchObject({ message: expect.stringMatching(/belongs to another snapshot/) });

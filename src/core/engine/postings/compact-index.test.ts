@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Scope } from '../documents/document.js';
-import { analyze } from './analyze.js';
+import type { Scope } from '../../documents/document.js';
+import { analyze } from '../analysis/analyze.js';
 import { compactedIndex } from './compact-arrays.js';
 import { CompactIndex } from './compact-index.js';
 

@@ -1,12 +1,10 @@
 import { GrowableArray } from './growable-array.js';
 import type { Segment } from './segment.js';
-import { ScopeCounts } from './scope-counts.js';
+import { ScopeCounts, type FieldStatistics } from './scope-counts.js';
 
 /** The arrays a field is persisted as (see compact-snapshot), all slots live; `base` covers them all. */
 export type FieldArrays = { lengths: Uint32Array; forwardStarts: Uint32Array; forward: Uint8Array; df: Uint32Array; base?: Segment };
 
-/** BM25's statistics of a field over the searched scopes: average length, and document frequency per term. */
-export type FieldStatistics = { average: number; df: (id: number) => number };
 
 /**
  * One field (title or text) of the compact index. Per passage slot: its BM25 length and its forward
@@ -29,7 +27,6 @@ export class FieldPostings {
   lengthSum = 0;
   /** The same counts per scope. */
   private readonly scopes = new ScopeCounts();
-  private normCache: { avg: number; values: Float64Array } | undefined;
 
   constructor(arrays?: FieldArrays) {
     this.lengths = arrays ? GrowableArray.from(Uint32Array, arrays.lengths) : new GrowableArray(Uint32Array);
@@ -117,22 +114,6 @@ export class FieldPostings {
   /** Bytes of a slot's forward list (a measure of its postings, for consolidation policy). */
   forwardBytes(from: number, to: number): number {
     return this.forwardStarts.array[to]! - this.forwardStarts.array[from]!;
-  }
-
-  /**
-   * BM25's length normaliser per slot, k1 · (1 − b + b · length / avg), computed exactly as minisearch
-   * computes it inside its score, cached until the average changes (any add or removal, or a question
-   * searching scopes of another average length).
-   */
-  normalizers(avg: number, k: number, b: number): Float64Array {
-    const cache = this.normCache;
-    if (cache && cache.avg === avg && cache.values.length >= this.slotCount) return cache.values;
-    // Questions of servers with different averages alternate: refill the same array (no query holds it past its own run).
-    const values = cache && cache.values.length === this.slotCount ? cache.values : new Float64Array(this.slotCount);
-    const lengths = this.lengths.array;
-    for (let slot = 0; slot < values.length; slot++) values[slot] = k * (1 - b + (b * lengths[slot]!) / avg);
-    this.normCache = { avg, values };
-    return values;
   }
 
   /** The forward lists of only `slots` (ascending), renumbered 0..n−1, with term ids mapped by `termMap` (order-preserving). */

@@ -3,29 +3,13 @@ import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { z } from 'zod';
-import type { DocumentMeta } from '../documents/document.js';
-import { FootnoteError } from '../errors.js';
+import type { DocumentMeta } from '../../documents/document.js';
+import { FootnoteError } from '../../errors.js';
+import type { CompactArrays } from '../postings/compact-index.js';
+import type { IndexedPassage } from '../types.js';
 import { encodeCompactSnapshot, readCompactSnapshot } from './compact-snapshot.js';
-import { OPTIONS_HASH } from './index-options.js';
-import { PassageIndex, type IndexedPassage } from './passage-index.js';
+import { OPTIONS_HASH, SNAPSHOT_FORMAT, type SnapshotManifest } from './manifest.js';
 import { PassageTextFile, StoredPassage, TEXT_HEADER_BYTES, TEXT_MAGIC, type TextSpan } from './passage-text-file.js';
-
-/**
- * 2: minisearch's engine state left the NDJSON; the compact index's postings file came next to it.
- * 3: passage texts left the NDJSON for a text file of their own, read on demand (passage-text-file).
- */
-export const SNAPSHOT_FORMAT = 4;
-
-/** What a snapshot was built from; loading compares it with the present and rebuilds on any mismatch. */
-export type SnapshotManifest = {
-  format: number;
-  optionsHash: string;
-  /** Hash of the shipped corpus (ids and content hashes). */
-  corpusHash: string;
-  /** The store the runtime documents came from, and its revision when the snapshot was taken. */
-  storeId: string;
-  storeRev: number;
-};
 
 const manifestSchema = z.object({
   format: z.number(),
@@ -67,7 +51,10 @@ export function textPath(path: string): string {
   return `${path.replace(/\.ndjson$/, '')}.text`;
 }
 
-type SnapshotDocument = { meta: DocumentMeta; passages: IndexedPassage[] };
+export type SnapshotDocument = { meta: DocumentMeta; passages: IndexedPassage[] };
+
+/** What a snapshot holds: the documents in key order with their passages, and the compact index's arrays. */
+export type SnapshotContents = { documents: SnapshotDocument[]; compact: CompactArrays };
 type TextFileInfo = { textId: string; textBytes: number; spans: TextSpan[] };
 
 /** Characters written per call: few calls, and no string near V8's length limit. */
@@ -80,11 +67,7 @@ const WRITE_BATCH_CHARS = 4 << 20;
  * written), written to temporary files, fsynced and renamed over the old ones, postings first: a crash
  * between the renames leaves a pair that does not match, which loading rejects.
  */
-export async function writeSnapshot(path: string, index: PassageIndex, manifest: SnapshotManifest): Promise<void> {
-  const documents: SnapshotDocument[] = [...index.allDocuments()]
-    .sort((a, b) => (a.keys[0] ?? 0) - (b.keys[0] ?? 0))
-    .map((doc) => ({ meta: doc.meta, passages: index.documentPassages(doc.meta.scope, doc.meta.id) }));
-  const compact = index.compactArrays();
+export async function writeSnapshot(path: string, { documents, compact }: SnapshotContents, manifest: SnapshotManifest): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   const files = [path, postingsPath(path), textPath(path)];
   const [temporary, temporaryPostings, temporaryText] = files.map((file) => `${file}.${process.pid}.tmp`) as [string, string, string];
@@ -210,18 +193,22 @@ async function writeChunks(file: string, chunks: readonly Uint8Array[]): Promise
   }
 }
 
-export type LoadedSnapshot = { manifest: SnapshotManifest; index: PassageIndex };
+export type LoadedSnapshot<T> = { manifest: SnapshotManifest; index: T };
+
+/** Builds the index from what a snapshot holds, or undefined if its parts disagree. */
+export type Restore<T> = (documents: SnapshotDocument[], compact: CompactArrays, texts: PassageTextFile) => T | undefined;
 
 /**
  * Reads a snapshot back if both files are intact, belong together, and were built with this build's
  * options and `accept`ed inputs; otherwise throws `snapshot_invalid` saying why (the caller rebuilds).
  * Never returns a partial index.
  */
-export async function readSnapshot(
+export async function readSnapshot<T>(
   path: string,
   accept: (manifest: SnapshotManifest) => string | undefined,
-  recoverText: (passage: IndexedPassage) => string | undefined = () => undefined,
-): Promise<LoadedSnapshot> {
+  recoverText: (passage: IndexedPassage) => string | undefined,
+  restore: Restore<T>,
+): Promise<LoadedSnapshot<T>> {
   const invalid = (why: string, cause?: unknown) =>
     new FootnoteError('snapshot_invalid', `The index snapshot ${path} is not usable (${why}); rebuilding it.`, { cause });
   try {
@@ -235,7 +222,6 @@ export async function readSnapshot(
     if (compact.snapshotBodySha256 !== parsed.bodySha256) throw invalid('its postings file belongs to another snapshot');
     const texts = PassageTextFile.open(textPath(path), parsed.textId, parsed.textBytes, recoverText);
     if (typeof texts === 'string') throw invalid(texts);
-    const index = new PassageIndex();
     const documents = parsed.documents.map(({ meta, passages }) => ({
       meta,
       passages: passages.map(
@@ -246,7 +232,8 @@ export async function readSnapshot(
           }),
       ),
     }));
-    if (!index.restore(documents, compact.arrays, texts)) {
+    const index = restore(documents, compact.arrays, texts);
+    if (index === undefined) {
       texts.close();
       throw invalid('it is corrupt: its postings and passages disagree');
     }

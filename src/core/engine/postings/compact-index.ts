@@ -1,12 +1,11 @@
-import type { Scope } from '../documents/document.js';
-import { analyzeField } from './analyze-field.js';
-import { FieldPostings, type FieldArrays, type FieldStatistics } from './field-postings.js';
+import type { Scope } from '../../documents/document.js';
+import { analyzeField } from '../analysis/analyze-field.js';
+import { FieldPostings, type FieldArrays } from './field-postings.js';
+import type { FieldStatistics } from './scope-counts.js';
 import { GrowableArray } from './growable-array.js';
-import { fieldValue, headingOf } from './index-options.js';
+import { fieldValue, headingOf } from './indexed-fields.js';
 import { ScopeRegistry } from './scope-registry.js';
-import { ScoringWorkspace } from './scoring-workspace.js';
 import { buildSegment, DEFAULT_BLOCK_BITS, emptySegment, type Segment } from './segment.js';
-import { TermBounds } from './term-bounds.js';
 import { TermDictionary } from './term-dictionary.js';
 
 /**
@@ -56,10 +55,6 @@ export class CompactIndex {
   readonly slotScopes: GrowableArray<Uint32Array>;
   readonly slotDocs: GrowableArray<Uint32Array>;
   readonly scopes: ScopeRegistry;
-  /** Scratch arrays for scoring this index (query-run). */
-  readonly scratch = new ScoringWorkspace();
-  /** Per-term score bounds for top-k pruning (score-top), kept per segment. */
-  readonly bounds = new TermBounds(this);
   readonly blockBits: number;
   private documents = 0;
   private live = 0;

@@ -3,9 +3,15 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentMeta, Scope } from '../documents/document.js';
 import { splitSentences } from '../passages/split-sentences.js';
-import { analyze } from './analyze.js';
-import { expandQuery, rankPassagesTop, RM3 } from './expand-query.js';
-import { PassageIndex, type Hit, type SearchRequest } from './passage-index.js';
+import { analyze } from './analysis/analyze.js';
+import { MinisearchOracle } from '../../../tests/support/minisearch-reference.js';
+import { PassageEngine } from './passage-engine.js';
+import { expandQuery, RM3 } from './rank/rank-with-feedback.js';
+import type { Hit, SearchRequest } from './types.js';
+
+const oracle = new MinisearchOracle();
+/** Every match of one pass, best first. */
+const everyMatch = (index: PassageEngine, terms: readonly string[], request: SearchRequest) => index.pass(terms, request).hits;
 
 const REPO = join(import.meta.dirname, '..', '..', '..');
 const SCOPES: Scope[] = ['global', 'guild:1', 'guild:2'];
@@ -49,9 +55,9 @@ function buildCorpus(next: () => number): Array<{ meta: DocumentMeta; texts: str
   return docs;
 }
 
-function add(index: PassageIndex, doc: { meta: DocumentMeta; texts: string[] }): void {
+function add(index: PassageEngine, doc: { meta: DocumentMeta; texts: string[] }): void {
   const passages = doc.texts.map((text, i) => ({ id: `${doc.meta.id}#p${i + 1}`, docId: doc.meta.id, ordinal: i + 1, text, paragraphStart: i + 1, paragraphEnd: i + 1, lineStart: i + 1, lineEnd: i + 1 }));
-  index.addDocument(doc.meta, passages);
+  index.add(doc.meta, passages);
 }
 
 /** Same passages in the same order, the same matched terms, scores equal within 1e-9 relative. */
@@ -83,16 +89,16 @@ function expectSameHitsUpToLastBits(actual: readonly Hit[], expected: readonly H
 }
 
 /** The compact index's full and top-k results against the minisearch path, for one query. */
-function expectSameRanking(index: PassageIndex, terms: readonly string[], request: SearchRequest): void {
-  const expected = index.searchWithMinisearch(terms, request);
+function expectSameRanking(index: PassageEngine, terms: readonly string[], request: SearchRequest): void {
+  const expected = oracle.search(index, terms, request);
   if (request.prefixTerms) {
-    expectSameHitsUpToLastBits(index.search(terms, request), expected);
-    const ranking = index.rank(terms, { ...request, limit: 12, documents: 3 });
+    expectSameHitsUpToLastBits(everyMatch(index, terms, request), expected);
+    const ranking = index.pass(terms, { ...request, limit: 12, documents: 3 });
     expect([ranking.total, ranking.documents]).toEqual([expected.length, new Set(expected.map((hit) => `${hit.passage.scope}/${hit.passage.docId}`)).size]);
     return;
   }
-  expectSameHits(index.search(terms, request), expected);
-  const ranking = index.rank(terms, { ...request, limit: 12, documents: 3, feedback: RM3.feedbackPassages });
+  expectSameHits(everyMatch(index, terms, request), expected);
+  const ranking = index.pass(terms, { ...request, limit: 12, documents: 3, feedback: RM3.feedbackPassages });
   expectSameHits(ranking.hits, expected.slice(0, 12));
   expect(ranking.total).toBe(expected.length);
   const documents = new Map<string, Hit>();
@@ -102,7 +108,7 @@ function expectSameRanking(index: PassageIndex, terms: readonly string[], reques
   const coordinated = [...expected].sort((a, b) => b.score * b.matchedTerms.length - a.score * a.matchedTerms.length || a.passage.key - b.passage.key);
   expectSameHits(ranking.feedback, coordinated.slice(0, RM3.feedbackPassages));
   for (const term of new Set(terms)) expect(ranking.termMatches.get(term)).toBe(expected.filter((hit) => hit.matchedTerms.includes(term)).length);
-  if (new Set(terms).size === terms.length) expectSameTop(index, terms, request, index.search(terms, request));
+  if (new Set(terms).size === terms.length) expectSameTop(index, terms, request, everyMatch(index, terms, request));
 }
 
 /**
@@ -110,30 +116,30 @@ function expectSameRanking(index: PassageIndex, terms: readonly string[], reques
  * (`everything`: `search`, no limit) returns: the same passages, feedback passages and documents, bit-identical scores, the same counts,
  * for any seeds (none, the right answer, poor guesses) and list sizes.
  */
-function expectSameTop(index: PassageIndex, terms: readonly string[], request: SearchRequest, everything: readonly Hit[]): void {
+function expectSameTop(index: PassageEngine, terms: readonly string[], request: SearchRequest, everything: readonly Hit[]): void {
   const exact = (hits: readonly Hit[]) => hits.map((hit) => [hit.passage.key, hit.score, [...hit.matchedTerms]]);
   const documents = new Map<string, Hit>();
   for (const hit of everything) if (!documents.has(`${hit.passage.scope}/${hit.passage.docId}`)) documents.set(`${hit.passage.scope}/${hit.passage.docId}`, hit);
   const coordinated = [...everything].sort((a, b) => b.score * b.matchedTerms.length - a.score * a.matchedTerms.length || a.passage.key - b.passage.key);
   for (const [limit, leading, feedback] of [[12, 3, 10], [1, 0, 0], [0, 5, 3], [40, 10, 10]] as const) {
-    const ranking = index.rank(terms, { ...request, limit, documents: leading, feedback });
+    const ranking = index.pass(terms, { ...request, limit, documents: leading, feedback });
     expect(exact(ranking.hits)).toEqual(exact(everything.slice(0, limit)));
     expect(exact(ranking.leadingDocuments)).toEqual(exact([...documents.values()].slice(0, leading)));
     expect(ranking.feedback.map((hit) => hit.passage.key)).toEqual(coordinated.slice(0, feedback).map((hit) => hit.passage.key));
     expect([ranking.total, ranking.documents]).toEqual([everything.length, documents.size]);
     for (const [seedName, seeds] of [['none', []], ['the best', ranking.hits.slice(0, 4)], ['poor', everything.slice(-7)], ['many', everything.slice(0, 30)]] as const) {
-      const top = index.rankTop(terms, { scopes: request.scopes, ...(request.termWeights && { termWeights: request.termWeights }), limit, documents: leading, seeds });
+      const top = index.passTop(terms, { scopes: request.scopes, ...(request.termWeights && { termWeights: request.termWeights }), limit, documents: leading, seeds });
       expect(exact(top.hits), `seeds: ${seedName}`).toEqual(exact(ranking.hits));
       expect(exact(top.leadingDocuments), `seeds: ${seedName}`).toEqual(exact(ranking.leadingDocuments));
     }
   }
 }
 
-describe('PassageIndex (compact index against minisearch)', () => {
+describe('PassageEngine (compact index against minisearch)', () => {
   const next = random(20240611);
   const corpus = buildCorpus(next);
   // Blocks of 256 passages (instead of 16,384), so that scoring crosses block boundaries here.
-  const index = new PassageIndex({ blockBits: 8 });
+  const index = new PassageEngine({ blockBits: 8 });
   const vocabulary: string[] = [];
   const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)]!;
 
@@ -164,7 +170,7 @@ describe('PassageIndex (compact index against minisearch)', () => {
   it('ranks RM3-weighted queries as minisearch does', () => {
     for (const question of questions) {
       const terms = [...new Set(analyze(question))];
-      const first = index.rank(terms, { scopes: SCOPES, feedback: RM3.feedbackPassages });
+      const first = index.pass(terms, { scopes: SCOPES, feedback: RM3.feedbackPassages });
       const termWeights = expandQuery(index, terms, first.feedback);
       expectSameRanking(index, [...termWeights.keys()], { scopes: SCOPES, termWeights });
     }
@@ -186,12 +192,12 @@ describe('PassageIndex (compact index against minisearch)', () => {
     let compared = 0;
     for (const question of questions) {
       const words = [...new Set(analyze(question))];
-      const plain = index.rank(words, { scopes: SCOPES, limit: 1 });
+      const plain = index.pass(words, { scopes: SCOPES, limit: 1 });
       if (words.some((word) => plain.termMatches.get(word) === 0)) continue; // its own retry would blur the comparison
       compared++;
       const terms = [...words, 'qzxv'];
-      const { firstPass } = rankPassagesTop(index, terms, SCOPES, { limit: 9, documents: 3 });
-      const retried = index.rank(terms, { scopes: SCOPES, feedback: RM3.feedbackPassages, limit: 9, documents: 3, prefixTerms: new Set(['qzxv']) });
+      const { firstPass } = index.rank(terms, SCOPES, { limit: 9, documents: 3 });
+      const retried = index.pass(terms, { scopes: SCOPES, feedback: RM3.feedbackPassages, limit: 9, documents: 3, prefixTerms: new Set(['qzxv']) });
       expect(exact(firstPass.hits)).toEqual(exact(retried.hits));
       expect(exact(firstPass.feedback)).toEqual(exact(retried.feedback));
       expect([firstPass.total, firstPass.documents]).toEqual([retried.total, retried.documents]);
@@ -215,8 +221,8 @@ describe('PassageIndex (compact index against minisearch)', () => {
   });
 
   it('still agrees after removals (squeezed out once numerous) and re-adds', () => {
-    index.searchWithMinisearch(['zorb'], { scopes: SCOPES }); // minisearch now follows every change
-    for (const doc of corpus.filter((_, d) => d % 3 !== 2).slice(0, 150)) index.removeDocument(doc.meta.scope, doc.meta.id);
+    oracle.search(index, ['zorb'], { scopes: SCOPES }); // built now; rebuilt after the changes
+    for (const doc of corpus.filter((_, d) => d % 3 !== 2).slice(0, 150)) index.remove(doc.meta.scope, doc.meta.id);
     for (let i = 0; i < 30; i++) expectSameRanking(index, [pick(vocabulary), pick(vocabulary)], { scopes: SCOPES });
     for (const doc of corpus.slice(0, 40)) add(index, doc);
     for (let i = 0; i < 30; i++) expectSameRanking(index, [pick(vocabulary), pick(vocabulary), pick(vocabulary)], { scopes: SCOPES });
@@ -224,7 +230,7 @@ describe('PassageIndex (compact index against minisearch)', () => {
   });
 });
 
-describe('PassageIndex over uneven scopes (one tiny, one huge), against minisearch holding just the searched scopes', () => {
+describe('PassageEngine over uneven scopes (one tiny, one huge), against minisearch holding just the searched scopes', () => {
   const next = random(20261204);
   // The shared corpus huge; a middling server whose passages are three times longer; a tiny server of
   // three documents, two of them one very long passage. Their average lengths, df and N are far from
@@ -236,7 +242,7 @@ describe('PassageIndex over uneven scopes (one tiny, one huge), against minisear
     ...corpus.slice(0, 2).map((doc, d) => ({ meta: { ...doc.meta, scope: 'guild:tiny' as Scope, id: `tiny-${d}` }, texts: [`${doc.texts.join(' ')} ${doc.texts.join(' ')}`] })),
     { meta: { ...corpus[2]!.meta, scope: 'guild:tiny' as Scope, id: 'tiny-2' }, texts: corpus[2]!.texts.slice(0, 4).map((text) => text.slice(0, 120)) },
   ];
-  const index = new PassageIndex({ blockBits: 8 });
+  const index = new PassageEngine({ blockBits: 8 });
   const tinyVocabulary = [...new Set(tiny.flatMap((doc) => doc.texts.flatMap((text) => analyze(`${doc.meta.title}\n${text}`))))];
   const vocabulary = [...new Set(corpus.flatMap((doc) => doc.texts.flatMap((text) => analyze(text))))];
   const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)]!;
@@ -267,7 +273,7 @@ describe('PassageIndex over uneven scopes (one tiny, one huge), against minisear
     for (const scopes of scopeSets) {
       for (const question of questions.slice(0, 8)) {
         const terms = [...new Set(analyze(question))];
-        const first = index.rank(terms, { scopes, feedback: RM3.feedbackPassages });
+        const first = index.pass(terms, { scopes, feedback: RM3.feedbackPassages });
         const termWeights = expandQuery(index, terms, first.feedback);
         expectSameRanking(index, [...termWeights.keys()], { scopes, termWeights });
       }
@@ -277,7 +283,7 @@ describe('PassageIndex over uneven scopes (one tiny, one huge), against minisear
 
 describe('top-k bounds at a searched scope far longer than the index', () => {
   it('finds the best passage of a server whose passages are a hundred times longer on average than the shared corpus’s', () => {
-    const index = new PassageIndex({ blockBits: 8 });
+    const index = new PassageEngine({ blockBits: 8 });
     const filler = (count: number, from: number) => Array.from({ length: count }, (_, i) => `lorem${(from + i) % 5000}x`).join(' ');
     const doc = (scope: Scope, id: string, texts: string[]) => ({ meta: { scope, id, title: 'Notes', source: { kind: 'file', name: id }, addedBy: 'test', addedAt: '', contentHash: '' } as DocumentMeta, texts });
     // One huge passage matching "xylofon" once, early; later, after hundreds of short shared passages,
@@ -288,7 +294,7 @@ describe('top-k bounds at a searched scope far longer than the index', () => {
     for (const shared of buildCorpus(random(99))) add(index, { ...shared, meta: { ...shared.meta, scope: 'global' } });
     add(index, doc('guild:tiny', 'medium', [`quasark ${filler(500, 7)}`]));
     const terms = ['quasark', 'xylofon'].map((word) => analyze(word)[0]!);
-    const exhaustive = index.search(terms, { scopes: ['guild:tiny'] });
+    const exhaustive = everyMatch(index, terms, { scopes: ['guild:tiny'] });
     expect(exhaustive.map((hit) => hit.passage.docId)).toEqual(['medium', 'huge']);
     expectSameRanking(index, terms, { scopes: ['guild:tiny'] });
   });

@@ -1,10 +1,12 @@
-import type { Scope } from '../documents/document.js';
-import type { CompactIndex } from './compact-index.js';
-import type { FieldPostings } from './field-postings.js';
-import { TITLE_BOOST } from './index-options.js';
+import type { Scope } from '../../documents/document.js';
+import type { CompactIndex } from '../postings/compact-index.js';
+import type { FieldPostings } from '../postings/field-postings.js';
+import { scaledTermValue, termBound, termFactor, termValue, TEXT_BOOST, TITLE_BOOST } from '../scoring.js';
 import { LeadingDocuments } from './leading-documents.js';
-import { addPostings, addValue, D, DOC_BOOST, K_PLUS_1, QueryRun, TEXT_BOOST } from './query-run.js';
-import { TF_OVERFLOW, type Segment } from './segment.js';
+import { addPostings, addValue, QueryRun } from './query-run.js';
+import type { ScoringWorkspace } from './scoring-workspace.js';
+import type { TermBounds } from './term-bounds.js';
+import { TF_OVERFLOW, type Segment } from '../postings/segment.js';
 import { TopK, type ScoredSlot } from './top-k.js';
 
 export type TopRequest = {
@@ -58,14 +60,14 @@ type Term = { id: number; position: number; idfText: number; idfTitle: number; f
  * A survivor's full score is recomputed from its forward lists, term by term in query order exactly as
  * score-passages sums them, so scores are bit for bit the same and so are ties.
  */
-export function scoreTop(index: CompactIndex, request: TopRequest): TopScores {
+export function scoreTop(index: CompactIndex, scratch: ScoringWorkspace, bounds: TermBounds, request: TopRequest): TopScores {
   const sources = new Map<number, number[]>();
   const lists = new Lists(request);
   const stats = index.statistics(request.scopes);
   const counts: MatchCounts | undefined = request.counts ? { total: 0, documents: 0, termMatches: request.terms.map(() => 0) } : undefined;
   const empty = (): TopScores => ({ top: [], feedback: [], leading: [], sources, counts });
   if (stats.n === 0 || request.terms.length === 0) return empty();
-  const run = new QueryRun(index, stats);
+  const run = new QueryRun(index, stats, scratch);
   const segments = index.segments();
   const { state } = run.ws;
 
@@ -76,12 +78,12 @@ export function scoreTop(index: CompactIndex, request: TopRequest): TopScores {
     sources.set(id, [position]);
     const idfText = run.idf('text', id);
     const idfTitle = run.idf('title', id);
-    const factorText = 1 * boost * TEXT_BOOST * DOC_BOOST;
-    const factorTitle = 1 * boost * TITLE_BOOST * DOC_BOOST;
+    const factorText = termFactor(1, boost, TEXT_BOOST);
+    const factorTitle = termFactor(1, boost, TITLE_BOOST);
     // Bounds at the searched scopes' average lengths (see TermBounds: valid for any average).
-    const maxText = index.bounds.maximum(id, segments.text, index.text, stats.text.average);
-    const maxTitle = index.bounds.maximum(id, segments.title, index.title, stats.title.average);
-    const bound = (factorText * idfText * (D + maxText) + factorTitle * idfTitle * (D + maxTitle)) * (1 + SLACK);
+    const maxText = bounds.maximum(index, id, segments.text, index.text, stats.text.average);
+    const maxTitle = bounds.maximum(index, id, segments.title, index.title, stats.title.average);
+    const bound = (termBound(factorText, idfText, maxText) + termBound(factorTitle, idfTitle, maxTitle)) * (1 + SLACK);
     terms.push({ id, position, idfText, idfTitle, factorText, factorTitle, bound });
   });
   if (terms.length === 0) return empty();
@@ -140,7 +142,7 @@ export function scoreTop(index: CompactIndex, request: TopRequest): TopScores {
           const slot = run.ws.touched[i]!;
           if (seeds.has(slot)) continue;
           const matched = state[3 * slot + 2]! - base;
-          const score = (state[3 * slot + 1]! * matched) / matched;
+          const score = state[3 * slot + 1]!;
           if (score >= lists.scoreBar || score * matched >= lists.coordinatedBar) lists.offer(slot, score, matched, slotDocs[slot]!);
         }
         continue;
@@ -387,7 +389,7 @@ class ExactScorer {
     this.titleTf = new Float64Array(positions);
   }
 
-  /** The passage's final score (score × matched / matched, as the collector computes it), or undefined if it matches nothing. */
+  /** The passage's score (the sum of its terms' values, as the collector takes it), or undefined if it matches nothing. */
   score(slot: number): number | undefined {
     this.textTf.fill(0);
     this.titleTf.fill(0);
@@ -402,17 +404,17 @@ class ExactScorer {
       if (!term) continue;
       const [textTf, titleTf] = [this.textTf[position]!, this.titleTf[position]!];
       if (textTf === 0 && titleTf === 0) continue;
-      const titleValue = titleTf > 0 ? term.factorTitle * (term.idfTitle * (D + (titleTf * K_PLUS_1) / (titleTf + titleNorm))) : -1;
+      const titleValue = titleTf > 0 ? termValue(term.factorTitle, term.idfTitle, titleTf, titleNorm) : -1;
       let value = titleValue;
       if (textTf > 0) {
-        value = term.factorText * (term.idfText * (D + (textTf * K_PLUS_1) / (textTf + textNorm)));
+        value = termValue(term.factorText, term.idfText, textTf, textNorm);
         if (titleValue >= 0) value = titleValue + value;
       }
-      score = matched === 0 ? value : score + value;
+      score += value;
       matched++;
     }
     this.matched = matched;
-    return matched === 0 ? undefined : (score * matched) / matched;
+    return matched === 0 ? undefined : score;
   }
 
   /** Frequencies of the query's terms in one slot's forward list (ids ascending, as the query's), by query position. */
@@ -433,7 +435,7 @@ class ExactScorer {
 function postingValue(segment: Segment, i: number, factor: number, norm: number): number {
   let tf = segment.tfs[i]!;
   if (tf === TF_OVERFLOW) tf = segment.overflow.get(i)!;
-  return factor * (D + (tf * K_PLUS_1) / (tf + norm));
+  return scaledTermValue(factor, tf, norm);
 }
 
 /** The first block-directory entry of term `id` in a segment (or the end if it has none). */

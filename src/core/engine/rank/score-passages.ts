@@ -1,14 +1,15 @@
-import type { Scope } from '../documents/document.js';
+import type { Scope } from '../../documents/document.js';
 import { BestCollector } from './collect-best.js';
-import type { CompactIndex } from './compact-index.js';
+import type { CompactIndex } from '../postings/compact-index.js';
 import { QueryRun } from './query-run.js';
+import type { ScoringWorkspace } from './scoring-workspace.js';
 import type { ScoredSlot } from './top-k.js';
 
-/** One query term as minisearch's `search` sees it: its boost (`boostTerm`) and whether it matches as a prefix. */
+/** One query term: its boost and whether it also matches as a prefix of longer indexed terms. */
 export type WeightedTerm = { term: string; boost: number; prefix: boolean };
 
 export type ScoreRequest = {
-  /** In query order; a repeated term adds its score again, as in minisearch (and counts as matched once). */
+  /** In query order; a repeated term adds its score again (and counts as matched once). */
   terms: readonly WeightedTerm[];
   scopes: readonly Scope[];
   /** How many of the best passages to return (Infinity: all, sorted). */
@@ -34,20 +35,18 @@ export type PassageScores = {
 };
 
 /**
- * Exhaustive BM25 over the compact index, computing minisearch's scores for the same query: per field
- * (title boosted 0.25, text 1) idf · (d + tf·(k1+1) / (tf + k1·(1 − b + b·len/avg))) with minisearch's IDF
- * log(1 + (N − df + 0.5)/(df + 0.5)), N, df and avg taken over the live passages of the searched
- * scopes only (as a minisearch holding just those passages computes them), times the term's boost (and prefix weight),
- * summed over the query terms in query order the way minisearch sums them, then ranked by
- * collect-best. The scores equal the minisearch path's up to the last bits of the average field length
- * (minisearch keeps a running average).
+ * Exhaustive BM25 over the compact index: every passage matching a query term, scored per field as
+ * scoring's `termValue` (factor · idf · (d + saturation)), with N, df and average lengths taken over the
+ * live passages of the searched scopes only, summed over the query terms in query order (title then
+ * text within a term), then ranked by collect-best. The tests hold it to minisearch's scores for the
+ * same passages and query (tests/support/minisearch-reference.ts) within 1e-9.
  */
-export function scorePassages(index: CompactIndex, request: ScoreRequest): PassageScores {
+export function scorePassages(index: CompactIndex, scratch: ScoringWorkspace, request: ScoreRequest): PassageScores {
   const stats = index.statistics(request.scopes);
   const termMatches = request.terms.map(() => 0);
   if (stats.n === 0 || request.terms.length === 0) return { top: [], feedback: [], leading: [], total: 0, documents: 0, termMatches, sources: new Map() };
   if (request.terms.length >= 65536) throw new Error('scorePassages: a query has at most 65,535 terms.');
-  const query = new QueryRun(index, stats);
+  const query = new QueryRun(index, stats, scratch);
   const first = new Map<string, number>();
   const occurrences = request.terms.map(({ term, prefix }, i) => {
     const firstIndex = first.get(term);
@@ -59,7 +58,7 @@ export function scorePassages(index: CompactIndex, request: ScoreRequest): Passa
   // Without prefix terms, all terms go through the blocked loop, and each block is collected as soon
   // as it is scored; with one, term by term (rare: only question words that match nothing are
   // prefixes), so that each passage still sums in query order, and collected at the end.
-  const collector = new BestCollector(index, index.scratch, query.base, request);
+  const collector = new BestCollector(index, scratch, query.base, request);
   const exact = !request.terms.some((term) => term.prefix);
   const counted = exact
     ? query.addExactTerms(

@@ -1,76 +1,46 @@
-import type MiniSearch from 'minisearch';
 import type { DocumentMeta, Scope } from '../documents/document.js';
 import type { Passage } from '../passages/split-passages.js';
-import { compactArrays, compactedIndex } from './compact-arrays.js';
-import { CompactHit } from './compact-hit.js';
-import { CompactIndex, type CompactArrays } from './compact-index.js';
-import { headingOf, type IndexedFields } from './index-options.js';
-import { MinisearchReference } from './minisearch-reference.js';
-import { scorePassages, type PassageScores } from './score-passages.js';
-import { scoreTop } from './score-top.js';
-import type { ScoredSlot } from './top-k.js';
-
-/** A passage as the index knows it: where it is (scope, document, lines) and its text. */
-export type IndexedPassage = Passage & { scope: Scope; key: number };
-
-/** One scored passage for a query. */
-export type Hit = { passage: IndexedPassage; score: number; matchedTerms: readonly string[] };
-
-export type IndexedDocument = { meta: DocumentMeta; keys: number[] };
-
-export type SearchRequest = {
-  /** Only passages of these scopes are returned. */
-  scopes: readonly Scope[];
-  /** Extra per-term weights (analysed terms), e.g. for query expansion; default 1. */
-  termWeights?: ReadonlyMap<string, number>;
-  /** Terms also matched as prefixes of indexed terms (weighted by minisearch's prefix weight). */
-  prefixTerms?: ReadonlySet<string>;
-  /** How many of the best passages to return (default: every match). */
-  limit?: number;
-  /** How many passages to choose by score × number of query terms matched (RM3's feedback; default 0). */
-  feedback?: number;
-  /** How many documents to return as their best passage, in rank order (default 0). */
-  documents?: number;
-};
-
-/** A top-k request: finite `limit`, distinct exact terms (no prefixes), no feedback passages. */
-export type TopSearchRequest = Pick<SearchRequest, 'scopes' | 'termWeights' | 'documents'> & {
-  limit: number;
-  /** Passages likely to rank high (an earlier pass's best): scored first, they let the search skip most others. */
-  seeds: readonly Hit[];
-};
-
-/** The best passages and leading documents of a top-k search (no counts: it does not visit every match). */
-export type TopRanking = Pick<Ranking, 'hits' | 'leadingDocuments'>;
-
-/** A query's result: the best passages, and what the whole match looks like. */
-export type Ranking = {
-  /** The best passages, best first (ties: passage key), at most `limit`. */
-  hits: Hit[];
-  /** The `feedback` passages with the highest score × number of query terms matched. */
-  feedback: Hit[];
-  /** The best passage of each of the first `documents` documents, in rank order. */
-  leadingDocuments: Hit[];
-  /** How many passages matched, in how many documents. */
-  total: number;
-  documents: number;
-  /** Per query term, how many of the searched passages it matched (the df of the searched scopes). */
-  termMatches: ReadonlyMap<string, number>;
-};
+import type { SnapshotManifest } from './persist/manifest.js';
+import { readSnapshot, writeSnapshot, type LoadedSnapshot } from './persist/snapshot.js';
+import { compactArrays, compactedIndex } from './postings/compact-arrays.js';
+import { CompactIndex, type CompactArrays } from './postings/compact-index.js';
+import { CompactHit } from './rank/compact-hit.js';
+import { rankWithFeedback } from './rank/rank-with-feedback.js';
+import { scorePassages, type PassageScores } from './rank/score-passages.js';
+import { scoreTop } from './rank/score-top.js';
+import { ScoringWorkspace } from './rank/scoring-workspace.js';
+import { TermBounds } from './rank/term-bounds.js';
+import type { ScoredSlot } from './rank/top-k.js';
+import type {
+  Engine,
+  Hit,
+  IndexedDocument,
+  IndexedPassage,
+  QuestionRanking,
+  RankingPasses,
+  RankLimits,
+  Ranking,
+  SearchRequest,
+  TopRanking,
+  TopSearchRequest,
+} from './types.js';
 
 export function documentKey(scope: Scope, id: string): string {
   return `${scope}\u0000${id}`;
 }
 
 /**
- * The live passage index: our records of every passage and document, and the compact index that
- * answers questions with minisearch's BM25 (see score-passages). minisearch itself, the reference the
- * compact index is tested against, is built only when asked for (`searchWithMinisearch`, `engine`).
+ * The passage engine: our records of every passage and document, the compact index of their terms
+ * (postings/), and the ranking over it (rank/), with the scratch space and the pruning bounds that
+ * ranking reuses across questions. Questions come in through `rank`; `pass` and `passTop` are its
+ * single passes (rank-with-feedback), public for it and for the tests.
  */
-export class PassageIndex {
+export class PassageEngine implements Engine, RankingPasses {
   private compact: CompactIndex;
-  private reference: MinisearchReference | undefined;
-  private readonly scopedReferences = new Map<string, MinisearchReference>();
+  /** Per-slot scratch arrays for scoring the compact index, reused across questions (scoring-workspace). */
+  private scratch = new ScoringWorkspace();
+  /** Per-term score bounds for top-k pruning (score-top), kept per segment. */
+  private bounds = new TermBounds();
   private readonly passages = new Map<number, IndexedPassage>();
   private readonly documents = new Map<string, IndexedDocument>();
   private nextKey = 1;
@@ -90,25 +60,21 @@ export class PassageIndex {
   }
 
   /** Adds a document's passages, replacing the document (scope, id) if it is already indexed. */
-  addDocument(meta: DocumentMeta, passages: readonly Passage[]): void {
-    this.removeDocument(meta.scope, meta.id);
-    this.scopedReferences.clear();
+  add(meta: DocumentMeta, passages: readonly Passage[]): void {
+    this.remove(meta.scope, meta.id);
     const indexed = passages.map((passage) => ({ ...passage, scope: meta.scope, key: this.nextKey++ }));
     for (const passage of indexed) this.passages.set(passage.key, passage);
     this.compact.add(meta.scope, meta.title, indexed);
-    this.reference?.add(indexed.map((passage) => ({ key: passage.key, title: headingOf(meta.title, passage.section), text: passage.text })));
     this.documents.set(documentKey(meta.scope, meta.id), { meta: withoutText(meta), keys: indexed.map((p) => p.key) });
   }
 
   /** Removes a document and its passages; false when it was not indexed. */
-  removeDocument(scope: Scope, id: string): boolean {
+  remove(scope: Scope, id: string): boolean {
     const key = documentKey(scope, id);
     const doc = this.documents.get(key);
     if (!doc) return false;
-    this.scopedReferences.clear();
     this.compact.remove(doc.keys);
-    if (this.compact.wantsCompaction) this.compact = compactedIndex(this.compact);
-    this.reference?.remove(doc.keys.map((k) => ({ key: k, title: headingOf(doc.meta.title, this.passages.get(k)?.section), text: this.passages.get(k)?.text ?? '' })));
+    if (this.compact.wantsCompaction) this.replaceCompact(compactedIndex(this.compact));
     for (const passageKey of doc.keys) this.passages.delete(passageKey);
     this.documents.delete(key);
     return true;
@@ -135,17 +101,25 @@ export class PassageIndex {
   }
 
   /**
-   * BM25-ranked passages for an already analysed query (terms as the index stores them), with the
-   * aggregates `ask` needs. Scores are minisearch's with its multiplier (the number of query terms
-   * matched) divided out again, so that the ranking is plain BM25 (see README, "How retrieval works").
+   * Ranks the passages of `scopes` for an analysed question (terms as the engine stores them): BM25,
+   * then RM3 feedback (rank-with-feedback); with `limits`, the best only, pruned.
    */
-  rank(terms: readonly string[], request: SearchRequest): Ranking {
+  rank(terms: readonly string[], scopes: readonly Scope[], limits: RankLimits = {}): QuestionRanking {
+    return rankWithFeedback(this, terms, scopes, limits);
+  }
+
+  /**
+   * One BM25 pass for an analysed query, with the aggregates `ask` needs (see scoring for the score).
+   * Distinct exact terms and a finite limit take the pruned search (score-top), else every match is
+   * scored (score-passages).
+   */
+  pass(terms: readonly string[], request: SearchRequest): Ranking {
     const weights = request.termWeights;
     const boost = (term: string) => (weights ? (weights.get(term) ?? 1) : 1);
     const limit = request.limit ?? Infinity;
     // Distinct exact terms and a finite limit (what `ask` sends): the pruned search; else every match.
     if (Number.isFinite(limit) && !(request.prefixTerms?.size) && new Set(terms).size === terms.length) {
-      const scores = scoreTop(this.compact, {
+      const scores = scoreTop(this.compact, this.scratch, this.bounds, {
         terms: terms.map((term) => ({ term, boost: boost(term) })),
         scopes: request.scopes,
         limit,
@@ -157,7 +131,7 @@ export class PassageIndex {
       const counts = scores.counts!;
       return this.ranking(terms, { ...scores, total: counts.total, documents: counts.documents, termMatches: counts.termMatches });
     }
-    const scores = scorePassages(this.compact, {
+    const scores = scorePassages(this.compact, this.scratch, {
       terms: terms.map((term) => ({ term, boost: boost(term), prefix: request.prefixTerms?.has(term) ?? false })),
       scopes: request.scopes,
       limit,
@@ -182,13 +156,13 @@ export class PassageIndex {
   }
 
   /**
-   * The best `limit` passages and `documents` documents of distinct exact terms, exactly as `rank`
+   * The best `limit` passages and `documents` documents of distinct exact terms, exactly as `pass`
    * returns them, without visiting passages that cannot make the lists (score-top).
    */
-  rankTop(terms: readonly string[], request: TopSearchRequest): TopRanking {
-    if (new Set(terms).size !== terms.length) throw new Error('rankTop: the terms must be distinct.');
+  passTop(terms: readonly string[], request: TopSearchRequest): TopRanking {
+    if (new Set(terms).size !== terms.length) throw new Error('passTop: the terms must be distinct.');
     const weights = request.termWeights;
-    const scores = scoreTop(this.compact, {
+    const scores = scoreTop(this.compact, this.scratch, this.bounds, {
       terms: terms.map((term) => ({ term, boost: weights ? (weights.get(term) ?? 1) : 1 })),
       scopes: request.scopes,
       limit: request.limit,
@@ -199,32 +173,6 @@ export class PassageIndex {
     });
     const toHits = (scored: readonly ScoredSlot[]) => scored.map((entry) => this.toHit(entry, scores.sources, terms));
     return { hits: toHits(scores.top), leadingDocuments: toHits(scores.leading) };
-  }
-
-  /** Every matching passage (or the best `limit`), best first; ties in passage key order. */
-  search(terms: readonly string[], request: SearchRequest): Hit[] {
-    return this.rank(terms, request).hits;
-  }
-
-  /**
-   * The same search through minisearch (built on first use): the reference `search` must agree with.
-   * A search of some scopes only goes to a minisearch holding just their passages (built on first use,
-   * dropped on any change), so that its statistics are theirs, as the compact index's are.
-   */
-  searchWithMinisearch(terms: readonly string[], request: SearchRequest): Hit[] {
-    const scopes = new Set(request.scopes);
-    if ([...this.documents.values()].every(({ meta, keys }) => keys.length === 0 || scopes.has(meta.scope))) {
-      return this.minisearch().search(terms, request, (key) => this.passages.get(key));
-    }
-    const name = [...scopes].sort().join('\n');
-    let reference = this.scopedReferences.get(name);
-    if (!reference) this.scopedReferences.set(name, (reference = this.minisearch(scopes)));
-    return reference.search(terms, request, (key) => this.passages.get(key));
-  }
-
-  /** minisearch over the live passages (built on first use, then kept up to date). */
-  get engine(): MiniSearch<IndexedFields> {
-    return this.minisearch().engine;
   }
 
   /**
@@ -250,7 +198,7 @@ export class PassageIndex {
   }
 
   /** The compact index's persisted state (copied; without removed passages), for the snapshot writer. */
-  compactArrays(): CompactArrays {
+  private compactArrays(): CompactArrays {
     return compactArrays(this.compact);
   }
 
@@ -258,7 +206,7 @@ export class PassageIndex {
    * Restores our records and the compact index from a snapshot; false if they do not agree. `texts`
    * is the file the passages read their texts from, closed with the index.
    */
-  restore(documents: Array<{ meta: DocumentMeta; passages: IndexedPassage[] }>, compact: CompactArrays, texts?: { close(): void }): boolean {
+  private restore(documents: Array<{ meta: DocumentMeta; passages: IndexedPassage[] }>, compact: CompactArrays, texts?: { close(): void }): boolean {
     let slot = 0;
     for (const { meta, passages } of documents) {
       const keys: number[] = [];
@@ -271,27 +219,47 @@ export class PassageIndex {
       this.documents.set(documentKey(meta.scope, meta.id), { meta, keys });
     }
     if (slot !== compact.keys.length) return false;
-    this.compact = new CompactIndex(compact, this.options);
+    this.replaceCompact(new CompactIndex(compact, this.options));
     this.texts = texts;
     return true;
+  }
+
+  /** Writes the engine's snapshot at `path` (persist/snapshot). */
+  async save(path: string, manifest: SnapshotManifest): Promise<void> {
+    const documents = [...this.documents.values()]
+      .sort((a, b) => (a.keys[0] ?? 0) - (b.keys[0] ?? 0))
+      .map((doc) => ({ meta: doc.meta, passages: this.documentPassages(doc.meta.scope, doc.meta.id) }));
+    await writeSnapshot(path, { documents, compact: this.compactArrays() }, manifest);
+  }
+
+  /**
+   * Loads an engine from the snapshot at `path` if it is intact and `accept` takes its manifest; else
+   * throws `snapshot_invalid` saying why (see readSnapshot). `recoverText` reads a damaged passage text
+   * from its source.
+   */
+  static load(
+    path: string,
+    accept: (manifest: SnapshotManifest) => string | undefined,
+    recoverText: (passage: IndexedPassage) => string | undefined = () => undefined,
+    options: { blockBits?: number } = {},
+  ): Promise<LoadedSnapshot<PassageEngine>> {
+    return readSnapshot(path, accept, recoverText, (documents, compact, texts) => {
+      const engine = new PassageEngine(options);
+      return engine.restore(documents, compact, texts) ? engine : undefined;
+    });
+  }
+
+  /** A new compact index (compacted, or loaded): scratch space and bounds start afresh with it. */
+  private replaceCompact(compact: CompactIndex): void {
+    this.compact = compact;
+    this.scratch = new ScoringWorkspace();
+    this.bounds = new TermBounds();
   }
 
   /** Releases the snapshot text file the loaded passages read from (their texts are unreadable after). */
   close(): void {
     this.texts?.close();
     this.texts = undefined;
-  }
-
-  /** minisearch over every live passage (kept), or over those of `scopes` only (a throwaway). */
-  private minisearch(scopes?: ReadonlySet<Scope>): MinisearchReference {
-    if (this.reference && !scopes) return this.reference;
-    const reference = new MinisearchReference();
-    for (const { meta, keys } of [...this.documents.values()].sort((a, b) => (a.keys[0] ?? 0) - (b.keys[0] ?? 0))) {
-      if (scopes && !scopes.has(meta.scope)) continue;
-      reference.add(keys.map((key) => ({ key, title: headingOf(meta.title, this.passages.get(key)?.section), text: this.passages.get(key)?.text ?? '' })));
-    }
-    if (!scopes) this.reference = reference;
-    return reference;
   }
 
   private toHit({ slot, score }: ScoredSlot, sources: PassageScores['sources'], terms: readonly string[]): Hit {

@@ -1,5 +1,5 @@
-import type { CompactIndex } from './compact-index.js';
-import type { Hit, IndexedPassage } from './passage-index.js';
+import type { CompactIndex } from '../postings/compact-index.js';
+import type { Hit, IndexedPassage } from '../types.js';
 
 /**
  * A hit whose matched terms are worked out when first read, from the passage's forward lists: most

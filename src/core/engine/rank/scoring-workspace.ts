@@ -1,3 +1,5 @@
+import { lengthNormalizer } from '../scoring.js';
+
 /**
  * Per-slot scratch arrays for scoring, reused across queries: a query touches up to every passage, and
  * allocating or clearing arrays of that size per query would cost more than the scoring. What a posting
@@ -22,6 +24,7 @@ export class ScoringWorkspace {
   private documentGeneration = 0;
   private normAverage = Number.NaN;
   private normSlots = 0;
+  private titleNormCache: { average: number; values: Float64Array } | undefined;
 
   /** Makes room for `slots` slots and `documents` document ordinals. */
   fit(slots: number, documents: number): void {
@@ -54,6 +57,20 @@ export class ScoringWorkspace {
     for (let slot = 0; slot < slots; slot++) this.state[3 * slot] = normalizer(slot);
     this.normAverage = average;
     this.normSlots = slots;
+  }
+
+  /**
+   * The title field's length normalisers per slot (`lengths`: its lengths), kept until the average
+   * changes (any add or removal, or a question searching scopes of another average length) or slots
+   * are added.
+   */
+  titleNorms(lengths: Uint32Array, slots: number, average: number): Float64Array {
+    const cache = this.titleNormCache;
+    if (cache && cache.average === average && cache.values.length >= slots) return cache.values;
+    const values = cache && cache.values.length === slots ? cache.values : new Float64Array(slots);
+    for (let slot = 0; slot < values.length; slot++) values[slot] = lengthNormalizer(lengths[slot]!, average);
+    this.titleNormCache = { average, values };
+    return values;
   }
 
   /**
