@@ -12,21 +12,10 @@ import { guildScope } from '../../src/core/documents/document.js';
 import { KnowledgeBase } from '../../src/core/knowledge/knowledge-base.js';
 import { DocumentStore, STORE_FILE } from '../../src/core/store/document-store.js';
 import { FakeDiscord, type InteractionHandle, type MessageBody } from '../fake-discord/fake-discord.js';
-import { CORPUS_DIR, tempDir } from '../helpers.js';
+import { CORPUS_DIR, tempDir, seededRandom } from '../helpers.js';
 import { deployCommands, MODERATOR, testConfig, textOf } from './bot-harness.js';
 import { botEnv, launch, spawnBot, type BotProcess } from './bot-process.js';
 
-/** mulberry32: a small seeded generator, so a failing run can be repeated with CRASH_SEED. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export type TrialResult = {
   trial: number;

@@ -7,7 +7,7 @@ import { splitPassages } from '../../src/core/passages/split-passages.js';
 import { splitSentences } from '../../src/core/passages/split-sentences.js';
 import { analyze, type Hit } from '../../src/core/engine/engine.js';
 import { PassageEngine } from '../../src/core/engine/passage-engine.js';
-import { CORPUS_DIR, EVAL_DIR } from '../helpers.js';
+import { CORPUS_DIR, EVAL_DIR, seededRandom } from '../helpers.js';
 
 // D7: one server's private documents must not change another server's ranking (scores, order, gates),
 // which a member could otherwise measure from Discord.
@@ -27,16 +27,7 @@ const shipped: Doc[] = readdirSync(CORPUS_DIR).map((file) => ({
 }));
 const sentences = shipped.flatMap(({ text }) => splitSentences(text).map((span) => text.slice(span.start, span.end).replace(/\s+/g, ' ')));
 
-/** mulberry32, seeded: the same documents on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const random = seededRandom;
 
 /** A server's own documents: sentences of the shipped corpus, recombined. */
 function serverDocuments(scope: Scope, count: number, seed: number): Doc[] {

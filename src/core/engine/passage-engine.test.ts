@@ -5,6 +5,7 @@ import type { DocumentMeta, Scope } from '../documents/document.js';
 import { splitSentences } from '../passages/split-sentences.js';
 import { analyze } from './analysis/analyze.js';
 import { MinisearchOracle } from '../../../tests/support/minisearch-reference.js';
+import { seededRandom } from '../../../tests/helpers.js';
 import { PassageEngine } from './passage-engine.js';
 import { expandQuery, RM3 } from './rank/rank-with-feedback.js';
 import type { Hit, SearchRequest } from './types.js';
@@ -20,16 +21,7 @@ const questions = [
   ...(JSON.parse(readFileSync(join(REPO, 'eval', 'offtopic-questions.dev.json'), 'utf8')) as string[]),
 ];
 
-/** mulberry32: a small seeded PRNG, so the corpus and the queries are the same on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const random = seededRandom;
 
 /**
  * A few thousand passages: sentences of the shipped corpus recombined, with words of a made-up

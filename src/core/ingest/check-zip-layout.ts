@@ -1,11 +1,16 @@
-import { ZipFormatError, type ZipArchive, type ZipEntry } from './zip-directory.js';
+import {
+  EOCD_SIGNATURE,
+  EOCD_SIZE,
+  LOCAL_HEADER_SIZE,
+  LOCAL_SIGNATURE,
+  ZIP64_LOCATOR_SIGNATURE,
+  ZipFormatError,
+  type ZipArchive,
+  type ZipEntry,
+} from './zip-directory.js';
 
-const LOCAL_SIGNATURE = 0x04034b50;
 const DESCRIPTOR_SIGNATURE = 0x08074b50;
-const ZIP64_LOCATOR_SIGNATURE = 0x07064b50;
-const EOCD_SIGNATURE = 0x06054b50;
-const LOCAL_HEADER_SIZE = 30;
-const EOCD_SIZE = 22;
+/** General-purpose flag bit 3: sizes and CRC follow the data in a descriptor. */
 const HAS_DESCRIPTOR = 0x0008;
 
 /**

@@ -47,14 +47,15 @@ export class ZipFormatError extends Error {
   }
 }
 
-const EOCD_SIGNATURE = 0x06054b50;
-const ZIP64_LOCATOR_SIGNATURE = 0x07064b50;
+/** The ZIP format's record signatures and fixed sizes (APPNOTE.TXT 4.3), shared with check-zip-layout. */
+export const EOCD_SIGNATURE = 0x06054b50;
+export const ZIP64_LOCATOR_SIGNATURE = 0x07064b50;
 const ZIP64_EOCD_SIGNATURE = 0x06064b50;
 const CENTRAL_SIGNATURE = 0x02014b50;
-const LOCAL_SIGNATURE = 0x04034b50;
-const EOCD_SIZE = 22;
+export const LOCAL_SIGNATURE = 0x04034b50;
+export const EOCD_SIZE = 22;
 const CENTRAL_HEADER_SIZE = 46;
-const LOCAL_HEADER_SIZE = 30;
+export const LOCAL_HEADER_SIZE = 30;
 const MAX_COMMENT = 0xffff;
 
 /** True when the bytes start like a ZIP file (a local header, or the directory of an empty zip). */
