@@ -78,7 +78,7 @@ function preferredId(request: AddRequest, prepared: PreparedDocument): string {
 }
 
 function sameOrigin(target: StoredMeta, origin: string | undefined): boolean {
-  return (sourceOrigin(target.source) ?? undefined) === origin;
+  return sourceOrigin(target.source) === origin;
 }
 
 function describe(meta: StoredMeta): ReplacedDocument {
