@@ -58,7 +58,7 @@ export function defineProgram(version: string, io: ProgramIo, run: (invocation: 
     examples(
       docs
         .command('add')
-        .description('Add files, folders (every supported file in them) and web pages; a document already there is replaced.')
+        .description('Add files, folders (every supported file in them) and web pages; one with the same --id, URL or path is replaced.')
         .argument('<targets...>', 'files, folders or http(s) URLs')
         .option('--title <title>', 'the title of a single document (default: from its heading or name)')
         .option('--id <id>', 'the id of a single document (default: from its title or path)')

@@ -1,5 +1,5 @@
 import { type Answer, type Citation, passageSegments } from '../core/index.js';
-import { plural } from './plural.js';
+import { plural } from '../core/index.js';
 import { wrapText } from './wrap-text.js';
 
 /** Code lines shown with an answer: enough for an example, not a whole file. */

@@ -16,6 +16,7 @@ export type { AddOutcome, AddRequest, AddResult, DocumentInput, PendingAdd } fro
 export { GuildSettings } from './knowledge/guild-settings.js';
 export { KnowledgeBase, type KnowledgeBaseOptions, type ListedDocument } from './knowledge/knowledge-base.js';
 export type { Logger } from './logger.js';
+export { plural } from './plural.js';
 export { silentLogger } from './logger.js';
 export { passageSegments, type PassageSegment } from './passages/passage-segments.js';
 export type { Passage } from './passages/split-passages.js';

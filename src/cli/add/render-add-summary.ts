@@ -1,3 +1,4 @@
+import { plural } from '../../core/index.js';
 import type { AddOutcome, AddResult } from '../../core/index.js';
 import type { SkippedEntry } from './collect-inputs.js';
 
@@ -30,7 +31,7 @@ export function summarizeAdds(outcomes: ReadonlyArray<{ label: string; outcome: 
 }
 
 export function describeResult(result: AddResult): string {
-  const passages = `${result.passages} ${result.passages === 1 ? 'passage' : 'passages'}`;
+  const passages = plural(result.passages, 'passage');
   switch (result.kind) {
     case 'added':
       return `Added "${result.title}" as ${result.id} (${passages}).`;

@@ -3,7 +3,7 @@ import { guildScope, type Scope, sourceLabel, visibleScopes } from '../../core/i
 import { openKnowledgeBase } from '../../config/open-knowledge-base.js';
 import { UsageError, type CliContext, type ExitCode } from '../cli-context.js';
 import { docsAdd } from '../add/docs-add.js';
-import { plural } from '../plural.js';
+import { plural } from '../../core/index.js';
 import { warnReadOnly } from '../warn-read-only.js';
 
 /** Documents `docs find` prints at most. */

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DocumentStore, exportDocuments, FootnoteError, guildScope, STORE_FILE, type StoredDocument } from '../../core/index.js';
+import { DocumentStore, exportDocuments, FootnoteError, guildScope, plural, STORE_FILE, type StoredDocument } from '../../core/index.js';
 import { UsageError, type CliContext, type ExitCode } from '../cli-context.js';
 
 /**
@@ -41,7 +41,7 @@ export async function exportCommand(ctx: CliContext): Promise<ExitCode> {
   }
   mkdirSync(out, { recursive: true });
   for (const file of files) writeFileSync(join(out, file.name), file.content, { flag: 'wx' });
-  ctx.out(`Exported ${files.length} document${files.length === 1 ? '' : 's'} of server ${values.guild} to ${out}${files.length ? ':' : '.'}`);
+  ctx.out(`Exported ${plural(files.length, 'document')} of server ${values.guild} to ${out}${files.length ? ':' : '.'}`);
   for (const file of files) ctx.out(`  ${file.name}`);
   return 0;
 }

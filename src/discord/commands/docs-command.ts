@@ -3,7 +3,7 @@ import { guildView, type BotContext } from '../bot-context.js';
 import { documentChoices } from '../document-choices.js';
 import { findDocument } from '../find-document.js';
 import { escapeText } from '../render/escape-text.js';
-import { plural } from '../render/format-took.js';
+import { plural } from '../../core/index.js';
 import { notice, type MessageView } from '../render/message-view.js';
 import { renderDocsList } from '../render/render-docs-list.js';
 import { renderDocument } from '../render/render-document.js';

@@ -5,7 +5,3 @@ export function formatTook(ms: number): string {
   return `${Math.round(ms / 100) / 10} s`;
 }
 
-/** "1 passage", "3 passages". */
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}

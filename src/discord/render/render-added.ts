@@ -1,6 +1,6 @@
 import type { AddResult } from '../../core/index.js';
 import { escapeText } from './escape-text.js';
-import { plural } from './format-took.js';
+import { plural } from '../../core/index.js';
 import { EMBED_COLOR, type MessageView } from './message-view.js';
 import { fitHead } from './quote-passage.js';
 import { truncate } from './truncate.js';

@@ -3,7 +3,8 @@ import type { Answer, RelatedDocument } from '../../core/index.js';
 import { answerButtons } from './answer-buttons.js';
 import { citationHeading, citationLine, citationUrl } from './citation-line.js';
 import { escapeLinkLabel, escapeText } from './escape-text.js';
-import { formatTook, plural } from './format-took.js';
+import { plural } from '../../core/index.js';
+import { formatTook } from './format-took.js';
 import { EMBED_COLOR, type MessageView } from './message-view.js';
 import { quoteBody } from './quote-body.js';
 

@@ -3,7 +3,7 @@ import type { ListedDocument } from '../../core/index.js';
 import { encodeCustomId } from '../custom-id.js';
 import { button } from './answer-buttons.js';
 import { escapeText } from './escape-text.js';
-import { plural } from './format-took.js';
+import { plural } from '../../core/index.js';
 import { EMBED_COLOR, type MessageView } from './message-view.js';
 import { truncate } from './truncate.js';
 
