@@ -14,6 +14,8 @@ const BM25_REFERENCE: Record<string, { ndcg10: number; ap: number; recall100: nu
   med: { ndcg10: 0.69, ap: 0.527, recall100: 0.792 },
   cacm: { ndcg10: 0.475, ap: 0.319, recall100: 0.646 },
   npl: { ndcg10: 0.432, ap: 0.285, recall100: 0.601 },
+  cf: { ndcg10: 0.554, ap: 0.297, recall100: 0.467 },
+  aila: { ndcg10: 0.153, ap: 0.122, recall100: 0.359 },
 };
 
 const seedFile = z.array(z.object({ question: z.string(), answer: z.string() }));

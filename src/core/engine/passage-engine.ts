@@ -5,6 +5,7 @@ import { readSnapshot, writeSnapshot, type LoadedSnapshot } from './persist/snap
 import { compactArrays, compactedIndex } from './postings/compact-arrays.js';
 import { CompactIndex, type CompactArrays } from './postings/compact-index.js';
 import { CompactHit } from './rank/compact-hit.js';
+import { DocumentScores } from './rank/document-scores.js';
 import { rankWithFeedback } from './rank/rank-with-feedback.js';
 import { scorePassages, type PassageScores } from './rank/score-passages.js';
 import { scoreTop } from './rank/score-top.js';
@@ -41,6 +42,8 @@ export class PassageEngine implements Engine, RankingPasses {
   private scratch = new ScoringWorkspace();
   /** Per-term score bounds for top-k pruning (score-top), kept per segment. */
   private bounds = new TermBounds();
+  /** Per-document scratch for whole-document BM25 (document-scores). */
+  private documentScores = new DocumentScores();
   private readonly passages = new Map<number, IndexedPassage>();
   private readonly documents = new Map<string, IndexedDocument>();
   private nextKey = 1;
@@ -184,6 +187,16 @@ export class PassageEngine implements Engine, RankingPasses {
     const out = new Map<string, number>();
     if (slot >= 0) this.compact.text.forEachTerm(slot, (id, tf) => out.set(this.compact.terms.term(id), tf));
     return out;
+  }
+
+  /** Whole-document BM25, relative to the best document, by passage (document-scores). */
+  documentContext(terms: readonly string[], scopes: readonly Scope[]): (passage: IndexedPassage) => number {
+    const { best, scoreOf } = this.documentScores.rank(this.compact, terms, scopes);
+    const compact = this.compact;
+    return (passage) => {
+      const slot = compact.slotOf(passage.key);
+      return slot < 0 || best === 0 ? 0 : scoreOf(compact.slotDocs.array[slot]!) / best;
+    };
   }
 
   /**

@@ -68,6 +68,12 @@ export interface RankingPasses {
   passTop(terms: readonly string[], request: TopSearchRequest): TopRanking;
   /** A passage's indexed terms (title and text) with their frequencies. */
   passageTerms(passage: IndexedPassage): Map<string, number>;
+  /**
+   * Whole-document BM25 of analysed `terms` (a repeated one counts again) over the documents of `scopes`, as a function of a
+   * passage: its document's score divided by the best document's (0 to 1; 0 when it matched nothing),
+   * valid until the next ranking.
+   */
+  documentContext(terms: readonly string[], scopes: readonly Scope[]): (passage: IndexedPassage) => number;
   /** Whether some term of the passages in `scopes` is `prefix` followed by more characters. */
   extendsAnyTerm(prefix: string, scopes: readonly Scope[]): boolean;
 }

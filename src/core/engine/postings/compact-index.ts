@@ -76,10 +76,12 @@ export class CompactIndex {
     this.slotDocs = arrays ? GrowableArray.from(Uint32Array, arrays.slotDocs) : new GrowableArray(Uint32Array);
     this.scopes = new ScopeRegistry(arrays?.scopes);
     if (!arrays) return;
-    for (const id of this.slotScopes.view()) {
+    const slotDocs = this.slotDocs.array;
+    this.slotScopes.view().forEach((id, slot) => {
       if (!this.scopes.has(id)) throw new Error(`CompactIndex: a slot has scope ${id}, which is not registered.`);
       this.scopes.count(id, 1);
-    }
+      if (slot === 0 || slotDocs[slot - 1] !== slotDocs[slot]) this.scopes.countDocument(id, 1, this.title.lengths.array[slot]!);
+    });
     const largest = this.scopes.largest();
     this.title.countScopes(this.slotScopes.array, largest);
     this.text.countScopes(this.slotScopes.array, largest);
@@ -138,15 +140,24 @@ export class CompactIndex {
     }
     this.live += passages.length;
     this.scopes.count(scopeId, passages.length);
+    if (passages.length > 0) this.scopes.countDocument(scopeId, 1, this.title.lengths.array[this.slotCount - passages.length]!);
     this.tail = undefined;
   }
 
-  /** Marks the passages with these keys removed; they stop counting at once. */
+  /** Marks the passages with these keys removed (a whole document's, as the engine removes them); they stop counting at once. */
   remove(keys: readonly number[]): void {
+    const removedDocuments = new Set<number>();
     for (const key of keys) {
       const slot = this.slotOf(key);
       if (slot < 0 || this.slotScopes.array[slot] === 0) continue;
       const scopeId = this.slotScopes.array[slot]!;
+      const doc = this.slotDocs.array[slot]!;
+      if (!removedDocuments.has(doc)) {
+        removedDocuments.add(doc);
+        let first = slot;
+        while (first > 0 && this.slotDocs.array[first - 1] === doc) first--;
+        this.scopes.countDocument(scopeId, -1, this.title.lengths.array[first]!);
+      }
       this.title.count(slot, -1, scopeId);
       this.text.count(slot, -1, scopeId);
       this.scopes.count(scopeId, -1);

@@ -9,6 +9,9 @@ export class ScopeRegistry {
   private readonly ids = new Map<Scope, number>();
   private readonly names: Array<Scope | undefined> = [undefined];
   private readonly live: number[] = [0];
+  /** Live documents per scope id, and their headings' summed lengths: the N and average length of document-level BM25 (rank/document-scores). */
+  private readonly documents: number[] = [0];
+  private readonly headingLengths: number[] = [0];
 
   constructor(scopes: readonly Scope[] = []) {
     for (const scope of scopes) this.idOf(scope);
@@ -21,6 +24,8 @@ export class ScopeRegistry {
       id = this.names.push(scope) - 1;
       this.ids.set(scope, id);
       this.live.push(0);
+      this.documents.push(0);
+      this.headingLengths.push(0);
     }
     return id;
   }
@@ -39,12 +44,38 @@ export class ScopeRegistry {
     this.live[id]! += count;
   }
 
+  /** Counts a live document into (sign 1) or out of (−1) scope `id`, with its heading's length (its first passage's title field). */
+  countDocument(id: number, sign: 1 | -1, headingLength: number): void {
+    this.documents[id]! += sign;
+    this.headingLengths[id]! += sign * headingLength;
+  }
+
   /** Live passages in these scopes. */
   passagesIn(scopes: readonly Scope[]): number {
+    return this.sum(this.live, scopes);
+  }
+
+  /** Live documents (with at least one passage) in these scopes. */
+  documentsIn(scopes: readonly Scope[]): number {
+    return this.sum(this.documents, scopes);
+  }
+
+  /** Live documents in the scopes `mask` marks, and their headings' summed lengths. */
+  documentsUnder(mask: Uint8Array): { documents: number; headingLengths: number } {
+    let [documents, headingLengths] = [0, 0];
+    for (let id = 1; id < mask.length; id++) {
+      if (mask[id] !== 1) continue;
+      documents += this.documents[id]!;
+      headingLengths += this.headingLengths[id]!;
+    }
+    return { documents, headingLengths };
+  }
+
+  private sum(counts: readonly number[], scopes: readonly Scope[]): number {
     let count = 0;
     for (const scope of new Set(scopes)) {
       const id = this.ids.get(scope);
-      if (id !== undefined) count += this.live[id]!;
+      if (id !== undefined) count += counts[id]!;
     }
     return count;
   }

@@ -3,8 +3,9 @@ import type { Hit } from '../types.js';
 export type RankedDocument = { scope: Hit['passage']['scope']; docId: string; score: number };
 
 /**
- * Ranks documents by their passages: a document scores as its best passage (MaxP, the usual choice for
- * passage-level retrieval), so a long document is not favoured merely for having many passages.
+ * Ranks documents by their passages: a document scores as its best passage. After the document
+ * context (in-document-context) that is the best passage's own score plus its document's, so a long
+ * document counts all it says without being favoured merely for having many passages.
  */
 export function rankDocuments(hits: readonly Hit[], limit: number): RankedDocument[] {
   const best = new Map<string, RankedDocument>();

@@ -1,11 +1,14 @@
 import type { Scope } from '../../documents/document.js';
 import type { Hit, QuestionRanking, RankingPasses, RankLimits } from '../types.js';
+import { inDocumentContext } from './in-document-context.js';
 
 /**
  * RM3 pseudo-relevance feedback (Abdul-Jaleel et al., 2004): the first pass's best passages are taken
  * as relevant, their terms weighted by how much of each passage they make up and how well the passage
  * scored, and the best of them join the query. The settings sit in the middle of a flat region of a
  * 36-setting grid on CISI/MED/CACM/NPL (+0.02 to +0.07 MAP; Anserini's 10/10/0.5 hurt CISI and CACM).
+ * On the long-document collections, with the document context: CF 0.583 → 0.588 nDCG@10 with it,
+ * AILA 0.208 → 0.201 (40 queries: within noise), so it stays on for every collection.
  */
 export const RM3 = { feedbackPassages: 10, feedbackTerms: 20, originalWeight: 0.7 } as const;
 
@@ -59,7 +62,8 @@ const MIN_PREFIX_CHARS = 3;
  * question's own words, not at the ~20 feedback terms, which match nearly every passage. With a
  * `limit`, the second pass is a top-k search seeded with the first pass's best (score-top), the same
  * ranking without visiting passages that cannot make the top; question words retried as prefixes
- * (rare) take the exhaustive path.
+ * (rare) take the exhaustive path. Last, each passage's score takes in its document's BM25 for the
+ * question's own words (in-document-context).
  */
 export function rankWithFeedback(index: RankingPasses, terms: readonly string[], scopes: readonly Scope[], limits: RankLimits = {}): QuestionRanking {
   const request = { scopes, feedback: RM3.feedbackPassages, documents: limits.documents ?? 0, ...(limits.limit !== undefined && { limit: limits.limit }) };
@@ -71,10 +75,21 @@ export function rankWithFeedback(index: RankingPasses, terms: readonly string[],
   if (firstPass.total === 0) return { firstPass, ranked: firstPass };
   const termWeights = expandQuery(index, terms, firstPass.feedback);
   const expanded = [...termWeights.keys()];
+  const context = index.documentContext(terms, scopes);
+  const final = { limit: limits.limit ?? Infinity, documents: request.documents };
+  // Candidate documents for the context to reorder: a top-k pass keeps this many leading documents.
+  const documents = Math.max(request.documents, CONTEXT_DOCUMENTS);
   if (limits.limit !== undefined && unmatched.size === 0) {
     const seeds = [...firstPass.hits, ...firstPass.feedback, ...firstPass.leadingDocuments];
-    return { firstPass, ranked: index.passTop(expanded, { scopes, termWeights, limit: limits.limit, documents: request.documents, seeds }) };
+    const ranked = index.passTop(expanded, { scopes, termWeights, limit: limits.limit, documents, seeds });
+    return { firstPass, ranked: inDocumentContext(ranked, context, final) };
   }
-  const ranked = index.pass(expanded, { ...request, feedback: 0, termWeights, ...(unmatched.size > 0 && { prefixTerms: unmatched }) });
-  return { firstPass, ranked };
+  const ranked = index.pass(expanded, { ...request, documents, feedback: 0, termWeights, ...(unmatched.size > 0 && { prefixTerms: unmatched }) });
+  return { firstPass, ranked: inDocumentContext(ranked, context, final) };
 }
+
+/**
+ * Leading documents a top-k pass keeps as candidates for the document context (in-document-context):
+ * a document whose best passage is outside the best passages can still rise to the top.
+ */
+const CONTEXT_DOCUMENTS = 10;
