@@ -31,7 +31,8 @@ export function inDocumentContext(ranking: TopRanking, context: (passage: Indexe
   for (const list of [ranking.hits, ranking.leadingDocuments]) {
     for (const hit of list) {
       if (combined.has(hit.passage.key)) continue;
-      const share = hit.score / bestOf.get(docOf(hit))!;
+      const documentBest = bestOf.get(docOf(hit)) ?? 0;
+      const share = documentBest > 0 ? hit.score / documentBest : 0;
       combined.set(hit.passage.key, rescored(hit, hit.score / best + CONTEXT_WEIGHT * share * context(hit.passage)));
     }
   }
