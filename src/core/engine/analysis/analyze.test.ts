@@ -14,7 +14,11 @@ describe('tokenize', () => {
     ['keeps decimals and thousands separators inside numbers', 'pi 3.14 of 1,000,000', ['pi', '3.14', 'of', '1,000,000']],
     ['does not join words across a sentence full stop', 'end.The 3.x', ['end', 'The', '3', 'x']],
     ['splits on hyphens', 'state-of-the-art COVID-19', ['state', 'of', 'the', 'art', 'COVID', '19']],
-    ['splits on underscores, @, / and +', 'snake_case a@b.com c++ and/or', ['snake', 'case', 'a', 'b', 'com', 'c', 'and', 'or']],
+    ['splits on @, / and +', 'a@b c++ and/or', ['a', 'b', 'c', 'and', 'or']],
+    ['keeps an identifier whole and adds its words', 'snake_case a@b.com', ['snake_case', 'snake', 'case', 'a', 'b.com', 'b', 'com']],
+    ['adds the words of camelCase and PascalCase', 'GatewayIntentBits.MessageContent HTTPServer', ['GatewayIntentBits', 'Gateway', 'Intent', 'Bits', 'MessageContent', 'Message', 'Content', 'HTTPServer', 'HTTP', 'Server']],
+    ['joins dotted names, not sentences or numbers', 'import.meta.env vite.config.ts end.The 3.x', ['import.meta.env', 'import', 'meta', 'env', 'vite.config.ts', 'vite', 'config', 'ts', 'end', 'The', '3', 'x']],
+    ['keeps a code with digits whole', '09MOSCOW521 VITE_MAX_ITEMS', ['09MOSCOW521', 'VITE_MAX_ITEMS', 'VITE', 'MAX', 'ITEMS']],
     ['keeps non-Latin words whole', 'Москва — столица; नमस्ते', ['Москва', 'столица', 'नमस्ते']],
     ['emits one token per Han or kana character', '東京に住む', ['東', '京', 'に', '住', 'む']],
     ['normalises full-width forms and ligatures (NFKC)', 'ＡＢＣ１２３ ﬁle', ['ABC123', 'file']],
@@ -36,7 +40,7 @@ describe('tokenize', () => {
   });
 
   it('tokenises ASCII text on its fast path exactly as on the general one', () => {
-    const chars = fc.constantFrom(...'aBz09 .,\'`-_\n\tX.Y'.split(''), 'U.S.', 'e.g.', "O'", '3.14', '1,000');
+    const chars = fc.constantFrom(...'aBz09 .,\'`-_\n\tX.Y'.split(''), 'U.S.', 'e.g.', "O'", '3.14', '1,000', 'fooBar', 'HTTPServer', 'a.b_c');
     fc.assert(
       fc.property(fc.array(chars, { maxLength: 40 }).map((parts) => parts.join('')), (text) => {
         expect(tokenize(text)).toEqual(tokenizeWithRegex(text));
@@ -80,6 +84,9 @@ describe('analyzeTerm', () => {
     ['does not stem tokens with digits', '09MOSCOW521', '09moscow521'],
     ['removes thousands separators', '1,000,000', '1000000'],
     ['keeps decimals', '3.14', '3.14'],
+    ['takes a plural s off a word ending in a digit', 'MP3s', 'mp3'],
+    ['takes a plural s off a decade', '1990s', '1990'],
+    ['keeps an identifier lowercased and unstemmed', 'server.strictPort', 'server.strictport'],
     ['leaves other scripts unstemmed', 'Москва', 'москва'],
     ['rejects punctuation', '---', null],
     ['rejects overlong tokens', 'x'.repeat(MAX_TERM_LENGTH + 1), null],
@@ -98,6 +105,7 @@ describe('analyze', () => {
     ['maps inflections of a word to one term', 'connect connected connecting connection', ['connect', 'connect', 'connect', 'connect']],
     ['keeps an acronym that looks like a stop word', 'U.S. trade officials', ['us', 'trade', 'offici']],
     ['returns nothing for a text of stop words', 'it is what it is', []],
+    ['lets everyday words meet an identifier', 'Enable the MessageContent intent', ['enabl', 'messagecont', 'messag', 'content', 'intent']],
   ])('%s', (_name, input, expected) => {
     expect(analyze(input)).toEqual(expected);
   });

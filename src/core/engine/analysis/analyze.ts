@@ -3,7 +3,7 @@
  * and querying (plug `tokenize` into MiniSearch's `tokenize` and `analyzeTerm` into its `processTerm`).
  *
  * Pipeline: `tokenize` (Unicode-aware split, keeps words/numbers/acronyms/contractions whole, splits on
- * hyphens and other punctuation) → `analyzeTerm` (NFKC, lowercase, Latin diacritic folding, stop word
+ * hyphens and other punctuation, adds the words of identifiers after them) → `analyzeTerm` (NFKC, lowercase, Latin diacritic folding, stop word
  * removal, possessive stripping, Porter stemming of ASCII words).
  *
  * Measured with MiniSearch over ≤1,000-character passages on the CISI/MED/CACM/NPL test collections,
@@ -71,10 +71,17 @@ const IDEOGRAPHIC = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
  * (3.14, 1,000,000). Ideographs/kana inside a run are split off one character each afterwards.
  */
 const WORD = String.raw`(?:[\p{L}\p{M}\p{N}]+(?:'(?=[\p{L}\p{N}])[\p{L}\p{M}\p{N}]+|(?<=\p{N})[.,](?=\p{N})[\p{N}]+[\p{L}\p{M}\p{N}]*)*)`;
+/**
+ * Words joined into an identifier: by "_" (snake_case, VITE_MAX_ITEMS), or by "." when a word with a
+ * letter is followed by a lowercase letter (import.meta.env, vite.config.ts, server.port); a full stop
+ * before a capital ("end.The") or after a number ("3.x") is not a join.
+ */
+const JOIN = String.raw`(?:_(?=[\p{L}\p{N}])|(?<=\p{L}[\p{L}\p{M}\p{N}]*)\.(?=\p{Ll}))`;
 const TOKEN = new RegExp(
-  String.raw`(?<![\p{L}\p{N}])\p{L}(?:\.\p{L})+\.?(?![\p{L}\p{N}])|${WORD}`, // acronym | word
+  String.raw`(?<![\p{L}\p{N}])\p{L}(?:\.\p{L})+\.?(?![\p{L}\p{N}])|${WORD}(?:${JOIN}${WORD})*`, // acronym | word or identifier
   'gu',
 );
+const WORD_ONLY = new RegExp(WORD, 'gu');
 const ACRONYM = /^\p{L}(?:\.\p{L})+\.?$/u;
 
 function splitIdeographs(token: string, out: string[]): void {
@@ -105,8 +112,14 @@ function splitIdeographs(token: string, out: string[]): void {
  * most of the time of indexing, of highlighting and of near-duplicate detection.
  */
 export function tokenize(text: string): string[] {
-  if (!NON_ASCII.test(text)) return text.replace(BACKTICK, "'").match(ASCII_TOKEN) ?? [];
-  return tokenizeWithRegex(text);
+  if (NON_ASCII.test(text)) return tokenizeWithRegex(text);
+  const out: string[] = [];
+  for (const match of text.replace(BACKTICK, "'").matchAll(ASCII_TOKEN)) {
+    const token = match[0];
+    if (PLAIN_ASCII.test(token) || ACRONYM.test(token)) out.push(token);
+    else identifierParts(token, 0, ASCII_WORD_ONLY, (part) => out.push(part));
+  }
+  return out;
 }
 
 /** The general tokenizer (any script), and the reference the ASCII path is tested against. */
@@ -116,9 +129,37 @@ export function tokenizeWithRegex(text: string): string[] {
   for (const match of normalized.matchAll(TOKEN)) {
     const token = match[0];
     if (ACRONYM.test(token)) out.push(token);
-    else splitIdeographs(token, out);
+    else if (IDEOGRAPHIC.test(token)) splitIdeographs(token, out);
+    else identifierParts(token, 0, WORD_ONLY, (part) => out.push(part));
   }
   return out;
+}
+
+// A lowercase letter then a capital (messageContent), or a capital run then a capitalised word
+// (HTTPServer): where camelCase and PascalCase identifiers join their words. A digit then a capital
+// is not one: codes such as 09MOSCOW521 stay whole.
+const CAMEL_BOUNDARY = /(?<=\p{Ll})(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll})/u;
+const HAS_CAMEL = /\p{Ll}\p{Lu}|\p{Lu}\p{Lu}\p{Ll}/u;
+const JOINED = /[._]/;
+
+/**
+ * A token, then the words an identifier is made of, each with its offset in the token: people ask
+ * "message content" of `GatewayIntentBits.MessageContent` and "max items" of VITE_MAX_ITEMS, and
+ * also paste the identifier whole, which then matches it exactly (the whole is the rarer term).
+ * `words` is WORD (global) for the token's alphabet.
+ */
+function identifierParts(token: string, at: number, words: RegExp, emit: (part: string, at: number) => void): void {
+  emit(token, at);
+  const parts = JOINED.test(token) ? [...token.matchAll(words)].map((m) => [m[0], m.index] as const) : [[token, 0] as const];
+  for (const [part, offset] of parts) {
+    if (parts.length > 1) emit(part, at + offset);
+    if (!HAS_CAMEL.test(part)) continue;
+    let inner = 0;
+    for (const piece of part.split(CAMEL_BOUNDARY)) {
+      emit(piece, at + offset + inner);
+      inner += piece.length;
+    }
+  }
 }
 
 /**
@@ -126,12 +167,20 @@ export function tokenizeWithRegex(text: string): string[] {
  * empty: the same expression without Unicode property classes, which V8 matches several times faster
  * (and no token of ASCII text is an ideograph to split).
  */
-const ASCII_TOKEN =
-  /(?<![A-Za-z0-9])[A-Za-z](?:\.[A-Za-z])+\.?(?![A-Za-z0-9])|[A-Za-z0-9]+(?:'(?=[A-Za-z0-9])[A-Za-z0-9]+|(?<=[0-9])[.,](?=[0-9])[0-9]+[A-Za-z0-9]*)*/g;
+const ASCII_WORD_SOURCE = String.raw`[A-Za-z0-9]+(?:'(?=[A-Za-z0-9])[A-Za-z0-9]+|(?<=[0-9])[.,](?=[0-9])[0-9]+[A-Za-z0-9]*)*`;
+const ASCII_JOIN = String.raw`(?:_(?=[A-Za-z0-9])|(?<=[A-Za-z][A-Za-z0-9]*)\.(?=[a-z]))`;
+const ASCII_TOKEN = new RegExp(
+  String.raw`(?<![A-Za-z0-9])[A-Za-z](?:\.[A-Za-z])+\.?(?![A-Za-z0-9])|${ASCII_WORD_SOURCE}(?:${ASCII_JOIN}${ASCII_WORD_SOURCE})*`,
+  'g',
+);
+const ASCII_WORD_ONLY = new RegExp(ASCII_WORD_SOURCE, 'g');
+/** A token that is neither an identifier nor camelCase (most tokens): emitted as it is. */
+const PLAIN_ASCII = /^(?:[a-z0-9',]+|[A-Z][a-z0-9',]*|[A-Z0-9',]+)$/;
 /** The one ASCII character among APOSTROPHES. */
 const BACKTICK = /`/g;
 
 const ASCII_WORD = /^[a-z]+$/;
+const PLURAL_AFTER_DIGIT = /^[a-z]*[0-9]+s$/;
 const HAS_WORD_CHAR = /[\p{L}\p{N}]/u;
 const NON_ASCII = /[^\u0000-\u007f]/;
 const LATIN_ONLY = /^[\p{Script=Latin}\p{M}\p{N}'.,]+$/u;
@@ -142,7 +191,7 @@ const MARKS = /\p{M}/gu;
  * NFKC + lowercase; Latin diacritics folded (naïve → naive); dotted acronyms joined and kept verbatim
  * (U.S. → us, never stopped or stemmed); stop words → null; possessive 's removed; remaining apostrophes
  * dropped (O'Brien → obrien); thousands separators dropped (1,000 → 1000); pure a-z words Porter-stemmed
- * (tokens with digits or other scripts are left as they are).
+ * (tokens with digits or other scripts are left as they are, but for a plural "s" after a digit).
  */
 export function analyzeTerm(term: string): string | null {
   // Tokens repeat a great deal (Zipf), and normalising + stemming dominates analysis time, so results
@@ -177,6 +226,8 @@ function analyzeTermUncached(term: string): string | null {
   t = t.replace(/(?<=\p{N}),(?=\p{N})/gu, '');
   if (t.length === 0 || t.length > MAX_TERM_LENGTH) return null;
   if (ASCII_WORD.test(t)) t = stemmer(t);
+  // The stemmer leaves tokens with digits alone, but a plural after a digit is still a plural: MP3s → mp3, 1990s → 1990.
+  else if (PLURAL_AFTER_DIGIT.test(t)) t = t.slice(0, -1);
   return t;
 }
 
@@ -192,13 +243,35 @@ export function analyzeWithOffsets(text: string): AnalyzedText | undefined {
   if (NON_ASCII.test(text)) return undefined;
   const terms: string[] = [];
   const starts: number[] = [];
-  for (const match of text.replace(BACKTICK, "'").matchAll(ASCII_TOKEN)) {
-    const term = analyzeTerm(match[0]);
-    if (term === null) continue;
+  const add = (token: string, at: number) => {
+    const term = analyzeTerm(token);
+    if (term === null) return;
     terms.push(term);
-    starts.push(match.index);
+    starts.push(at);
+  };
+  for (const match of text.replace(BACKTICK, "'").matchAll(ASCII_TOKEN)) {
+    if (PLAIN_ASCII.test(match[0]) || ACRONYM.test(match[0])) add(match[0], match.index);
+    else identifierParts(match[0], match.index, ASCII_WORD_ONLY, add);
   }
   return { terms, starts };
+}
+
+/**
+ * The terms of the identifiers in `text` that `tokenize` also splits into words (server.strictPort,
+ * VITE_MAX_ITEMS, MessageContent): a question may paste one the documents write otherwise, and then
+ * its words, not the whole, say whether the documents cover it.
+ */
+export function identifierWholes(text: string): Set<string> {
+  const wholes = new Set<string>();
+  const normalized = text.normalize('NFKC').replace(INVISIBLE, '').replace(APOSTROPHES, "'");
+  for (const [token] of normalized.matchAll(TOKEN)) {
+    if (ACRONYM.test(token) || IDEOGRAPHIC.test(token)) continue;
+    let pieces = 0;
+    identifierParts(token, 0, WORD_ONLY, () => pieces++);
+    const term = pieces > 1 ? analyzeTerm(token) : null;
+    if (term !== null) wholes.add(term);
+  }
+  return wholes;
 }
 
 /** tokenize + analyzeTerm, dropping nulls: the index terms of a text, in order (duplicates kept). */
