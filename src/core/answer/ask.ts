@@ -1,10 +1,11 @@
 import type { Scope } from '../documents/document.js';
-import { analyze, analyzeWithOffsets, idf, tokenize, type AnalyzedText, type Engine, type Hit } from '../engine/engine.js';
+import { analyze, analyzeWithOffsets, identifierWholes, idf, tokenize, type AnalyzedText, type Engine, type Hit } from '../engine/engine.js';
 import type { Answer, Citation, RelatedDocument } from './answer.js';
 import { dropNearDuplicates } from './drop-near-duplicates.js';
 import { everydayWords, type EverydayWords } from './everyday-words.js';
+import { relatedTerms, relatedWords, type RelatedWords } from './related-words.js';
 import { formatLocation } from './format-location.js';
-import { coverageOf, coverageWeights, statedTerms } from './question-coverage.js';
+import { coverageOf, coverageWeights, statedTerms, type QuestionWeights } from './question-coverage.js';
 import { selectHighlight, type HighlightQuestion } from './select-highlight.js';
 import { answerEntities } from './answer-entities.js';
 import { answerTypeOf } from './answer-type.js';
@@ -19,6 +20,8 @@ export type AskOptions = {
   now?: () => number;
   /** The ordinary English vocabulary (default: the shipped word list, loaded once). */
   everyday?: EverydayWords;
+  /** Words of the same meaning or root (default: the shipped WordNet, opened once). */
+  related?: RelatedWords;
 };
 
 export const DEFAULT_TOP = 3;
@@ -79,14 +82,34 @@ export function ask(index: Engine, rawQuestion: string, options: AskOptions): An
   //    Whether the question is covered at all is judged on its own words (the first pass), not on
   //    the feedback terms that only sharpen the ranking.
   const top = options.top ?? DEFAULT_TOP;
-  const { firstPass, ranked } = index.rank(terms, options.scopes, { limit: Math.max(1, top * CANDIDATES_PER_RESULT), documents: MAX_RELATED });
-  const weights = termWeights(terms, firstPass.termMatches, index.passagesIn(options.scopes));
+  const related = relatedTerms(query, options.related ?? relatedWords());
+  const { firstPass, ranked } = index.rank(terms, options.scopes, { limit: Math.max(1, top * CANDIDATES_PER_RESULT), documents: MAX_RELATED }, related);
+  // An identifier the documents never write whole (server.strictPort where they write strictPort)
+  // is judged by its words, which are terms of the question too.
+  const wholes = identifierWholes(query);
+  const judged = terms.filter((term) => !wholes.has(term) || (firstPass.termMatches.get(term) ?? 0) > 0);
+  const weights = termWeights(judged, firstPass.termMatches, index.passagesIn(options.scopes));
   const tookMs = () => Math.round((now() - started) * 100) / 100;
   const best = ranked.hits[0];
   const gate = coverageWeights(query, weights, firstPass.termMatches, options.everyday ?? everydayWords());
+  // A word no passage uses stands covered where a passage states a word of its meaning or root
+  // ("cinemas" where the documents say "film"); the final ranking sought those words.
+  const standsFor = new Map<string, string[]>();
+  for (const term of judged) {
+    if ((firstPass.termMatches.get(term) ?? 0) > 0) continue;
+    for (const word of related(term)?.keys() ?? []) standsFor.set(word, [...(standsFor.get(word) ?? []), term]);
+  }
+  const standIns: QuestionWeights = { weights: new Map([...standsFor.keys()].map((word) => [word, 0])), everyday: new Set() };
+  const stated = (hit: Hit) => {
+    const terms = statedTerms(hit.passage.text, hit.passage.section, gate);
+    if (standsFor.size > 0) for (const word of statedTerms(hit.passage.text, hit.passage.section, standIns)) for (const term of standsFor.get(word)!) terms.add(term);
+    return terms;
+  };
+  const found = new Set([...standsFor].filter(([word]) => ranked.hits.some((hit) => hit.matchedTerms.includes(word))).flatMap(([, terms]) => terms));
   // A question most of whose words no passage uses is about something else, however ordinary they are.
-  const unseen = terms.filter((term) => (firstPass.termMatches.get(term) ?? 0) === 0).length;
-  if (!best || unseen * 2 > terms.length || !firstPass.hits.some((hit) => coverageOf(statedTerms(hit.passage.text, hit.passage.section, gate), gate.weights) >= MIN_COVERAGE)) {
+  const unseen = judged.filter((term) => (firstPass.termMatches.get(term) ?? 0) === 0 && !found.has(term)).length;
+  const candidates = standsFor.size > 0 ? [...firstPass.hits, ...ranked.hits] : firstPass.hits;
+  if (!best || unseen * 2 > judged.length || !candidates.some((hit) => coverageOf(stated(hit), gate.weights) >= MIN_COVERAGE)) {
     return { kind: 'no-match', query, related: relatedDocuments(index, firstPass.leadingDocuments), tookMs: tookMs() };
   }
 

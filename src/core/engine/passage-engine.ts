@@ -21,6 +21,7 @@ import type {
   RankingPasses,
   RankLimits,
   Ranking,
+  RelatedTerms,
   SearchRequest,
   TopRanking,
   TopSearchRequest,
@@ -107,8 +108,8 @@ export class PassageEngine implements Engine, RankingPasses {
    * Ranks the passages of `scopes` for an analysed question (terms as the engine stores them): BM25,
    * then RM3 feedback (rank-with-feedback); with `limits`, the best only, pruned.
    */
-  rank(terms: readonly string[], scopes: readonly Scope[], limits: RankLimits = {}): QuestionRanking {
-    return rankWithFeedback(this, terms, scopes, limits);
+  rank(terms: readonly string[], scopes: readonly Scope[], limits: RankLimits = {}, related?: RelatedTerms): QuestionRanking {
+    return rankWithFeedback(this, terms, scopes, limits, related);
   }
 
   /**

@@ -51,6 +51,9 @@ export type Ranking = {
 /** The best passages and leading documents of a top-k pass (no counts: it does not visit every match). */
 export type TopRanking = Pick<Ranking, 'hits' | 'leadingDocuments'>;
 
+/** For an analysed question term, related terms (same meaning or root) with their weights; asked only as needed. */
+export type RelatedTerms = (term: string) => ReadonlyMap<string, number> | undefined;
+
 /** How much of each pass `Engine.rank` returns (default: every match). */
 export type RankLimits = { limit?: number; documents?: number };
 
@@ -87,8 +90,12 @@ export interface Engine {
   add(meta: DocumentMeta, passages: readonly Passage[]): void;
   /** Removes a document and its passages; false when it was not indexed. */
   remove(scope: Scope, id: string): boolean;
-  /** Ranks passages of `scopes` for an analysed question: BM25, then RM3 feedback (rank-with-feedback). */
-  rank(terms: readonly string[], scopes: readonly Scope[], limits?: RankLimits): QuestionRanking;
+  /**
+   * Ranks passages of `scopes` for an analysed question: BM25, then RM3 feedback (rank-with-feedback).
+   * `related`: per question term, terms of the same meaning or root with their weights (below 1);
+   * those of a question term no searched passage uses join the final pass.
+   */
+  rank(terms: readonly string[], scopes: readonly Scope[], limits?: RankLimits, related?: RelatedTerms): QuestionRanking;
   /** Writes the engine's snapshot at `path` (persist/snapshot), with `manifest`. */
   save(path: string, manifest: SnapshotManifest): Promise<void>;
   /** Releases the snapshot text file the loaded passages read from. */

@@ -1,3 +1,4 @@
+import { relatedTerms, relatedWords } from '../answer/related-words.js';
 import { splitPassages } from '../passages/split-passages.js';
 import { analyze, createEngine, rankDocuments } from '../engine/engine.js';
 import type { CollectionDocument, CollectionQuery } from './trec-collection.js';
@@ -26,7 +27,7 @@ export function runCollection(
   const runs = new Map<string, RunLine[]>();
   for (const query of queries) {
     const terms = analyze(query.text);
-    const { ranked } = index.rank(terms, ['global']);
+    const { ranked } = index.rank(terms, ['global'], {}, relatedTerms(query.text, relatedWords()));
     runs.set(
       query.id,
       rankDocuments(ranked.hits, options.top).map((doc, i) => ({ queryId: query.id, docId: doc.docId, rank: i + 1, score: doc.score })),

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { ask, type AskOptions } from '../answer/ask.js';
 import type { Answer } from '../answer/answer.js';
 import { everydayWords } from '../answer/everyday-words.js';
+import { relatedWords } from '../answer/related-words.js';
 import { parseFrontMatter } from '../corpus/parse-front-matter.js';
 import { readCorpusDir } from '../corpus/read-corpus-dir.js';
 import { visibleScopes, type CorpusDocument, type DocumentMeta, type Scope } from '../documents/document.js';
@@ -112,6 +113,7 @@ export class KnowledgeBase {
   static async open(options: KnowledgeBaseOptions): Promise<KnowledgeBase> {
     // The answering resources load now, so that a missing or corrupt one stops start-up, naming the file.
     everydayWords();
+    relatedWords();
     const corpusHash = await corpusFingerprint(options.corpusDir, options.passageMaxChars);
     const store = DocumentStore.open(options.dataDir, options.openDatabase ? { openDatabase: options.openDatabase } : {});
     const kb = new KnowledgeBase(resolveOptions(options), store, corpusHash);

@@ -1,5 +1,5 @@
 import type { Scope } from '../../documents/document.js';
-import type { Hit, QuestionRanking, RankingPasses, RankLimits } from '../types.js';
+import type { Hit, QuestionRanking, RankingPasses, RankLimits, RelatedTerms } from '../types.js';
 import { inDocumentContext } from './in-document-context.js';
 
 /**
@@ -19,10 +19,16 @@ export const RM3 = { feedbackPassages: 10, feedbackTerms: 20, originalWeight: 0.
  * the question is a safer guess at "relevant" than one that scores on a single rare term. Measured:
  * +0.03 nDCG@10 on CACM, ±0.005 elsewhere, against plain BM25 order.
  */
-export function expandQuery(index: Pick<RankingPasses, 'passageTerms'>, terms: readonly string[], feedback: readonly Hit[]): Map<string, number> {
+export function expandQuery(
+  index: Pick<RankingPasses, 'passageTerms'>,
+  terms: readonly string[],
+  feedback: readonly Hit[],
+  related: ReadonlyMap<string, number> = new Map(),
+): Map<string, number> {
   const weights = new Map<string, number>();
   const original = RM3.originalWeight / terms.length;
   for (const term of terms) weights.set(term, (weights.get(term) ?? 0) + original);
+  for (const [term, weight] of related) if (!weights.has(term)) weights.set(term, original * weight);
   const totalScore = feedback.reduce((sum, hit) => sum + hit.score, 0);
   if (feedback.length === 0 || totalScore <= 0) return weights;
 
@@ -65,17 +71,33 @@ const MIN_PREFIX_CHARS = 3;
  * (rare) take the exhaustive path. Last, each passage's score takes in its document's BM25 for the
  * question's own words (in-document-context).
  */
-export function rankWithFeedback(index: RankingPasses, terms: readonly string[], scopes: readonly Scope[], limits: RankLimits = {}): QuestionRanking {
+export function rankWithFeedback(
+  index: RankingPasses,
+  questionTerms: readonly string[],
+  scopes: readonly Scope[],
+  limits: RankLimits = {},
+  related: RelatedTerms = () => undefined,
+): QuestionRanking {
+  const terms = questionTerms;
   const request = { scopes, feedback: RM3.feedbackPassages, documents: limits.documents ?? 0, ...(limits.limit !== undefined && { limit: limits.limit }) };
   let firstPass = index.pass(terms, request);
   // Only words some longer indexed term starts with: for the others (typos, mostly) a prefix search
   // finds nothing either, and would only send both passes down the slower path.
-  const unmatched = new Set(terms.filter((term) => firstPass.termMatches.get(term) === 0 && term.length >= MIN_PREFIX_CHARS && index.extendsAnyTerm(term, scopes)));
+  const unmatched = new Set(questionTerms.filter((term) => firstPass.termMatches.get(term) === 0 && term.length >= MIN_PREFIX_CHARS && index.extendsAnyTerm(term, scopes)));
   if (unmatched.size > 0) firstPass = index.pass(terms, { ...request, prefixTerms: unmatched });
   if (firstPass.total === 0) return { firstPass, ranked: firstPass };
-  const termWeights = expandQuery(index, terms, firstPass.feedback);
+  // The first pass, the feedback passages it picks and the document context are the question's own
+  // words. The words of a question term no passage uses (the asker's "cinemas" where the documents
+  // say "film") join the final pass, at their lower weights: for words the documents do use, they only
+  // added noise (measured: nDCG@10 −0.005 on MED, two docs questions lost their answer passage).
+  const unused = new Map<string, number>();
+  for (const term of questionTerms) {
+    if (firstPass.termMatches.get(term) !== 0 || unmatched.has(term)) continue;
+    for (const [word, weight] of related(term) ?? []) unused.set(word, Math.max(unused.get(word) ?? 0, weight));
+  }
+  const termWeights = expandQuery(index, questionTerms, firstPass.feedback, unused);
   const expanded = [...termWeights.keys()];
-  const context = index.documentContext(terms, scopes);
+  const context = index.documentContext(questionTerms, scopes);
   const final = { limit: limits.limit ?? Infinity, documents: request.documents };
   // Candidate documents for the context to reorder: a top-k pass keeps this many leading documents.
   const documents = Math.max(request.documents, CONTEXT_DOCUMENTS);

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { splitPassages } from '../passages/split-passages.js';
+import { createEngine, type Engine } from '../engine/engine.js';
+import { ask } from './ask.js';
+
+/** A small docs site: each page one document, split as footnote splits plain text. */
+function site(pages: Record<string, string>): Engine {
+  const engine = createEngine();
+  for (const [id, text] of Object.entries(pages)) {
+    engine.add(
+      { scope: 'global', id, title: id, source: { kind: 'file', name: `${id}.md` }, addedBy: 'test', addedAt: '', contentHash: '' },
+      splitPassages(id, text, { maxChars: 1000 }),
+    );
+  }
+  return engine;
+}
+
+const engine = site({
+  intents:
+    'Privileged intents must be switched on in the developer portal. To read what members write, enable GatewayIntentBits.MessageContent in the client options, or the bot receives empty messages.',
+  'server-options':
+    'The dev server listens on port 5173. Set strictPort to true to exit if the port is already in use, instead of trying the next free port. The allowedHosts option lists the hostnames the server answers.',
+  formats: 'The store sold MP3 files at a few cents each. Lossless formats such as FLAC were offered for albums.',
+  billing: 'Invoices are sent on the first working day of each month. Refunds go back to the card that paid.',
+});
+const askHere = (question: string) => ask(engine, question, { scopes: ['global'] });
+
+describe('ask: words as people write them', () => {
+  it('finds a camelCase identifier from its words', () => {
+    const answer = askHere('How do I let the bot see message content?');
+    expect(answer.kind).toBe('answer');
+    if (answer.kind === 'answer') expect(answer.results[0]!.docId).toBe('intents');
+  });
+
+  it('answers a pasted dotted name the pages write without its prefix, from its words', () => {
+    const answer = askHere('server.strictPort is true but vite still uses another port');
+    expect(answer.kind).toBe('answer');
+    if (answer.kind === 'answer') expect(answer.results[0]!.docId).toBe('server-options');
+  });
+
+  it('matches a plural after a digit', () => {
+    const answer = askHere('Were MP3s sold?');
+    expect(answer.kind).toBe('answer');
+    if (answer.kind === 'answer') expect(answer.results[0]!.highlight).toContain('MP3 files');
+  });
+
+  it('still says no match for an identifier whose words the pages do not use', () => {
+    expect(askHere('What does webhookRetryLimit default to?').kind).toBe('no-match');
+  });
+});
+
+describe('ask: a word the documents say otherwise', () => {
+  const reviews = site({
+    reviews: 'Critics praised the movie for its score and for its long final scene, shot in one take.',
+    billing: 'Invoices are sent on the first working day of each month. Refunds go back to the card that paid.',
+  });
+
+  it('answers from a synonym of a word no passage uses', () => {
+    const answer = ask(reviews, 'What did critics think of the film?', { scopes: ['global'] });
+    expect(answer.kind).toBe('answer');
+    if (answer.kind === 'answer') expect(answer.results[0]!.docId).toBe('reviews');
+  });
+
+  it('still says no match when the topic itself is missing', () => {
+    expect(ask(reviews, 'What did critics think of the Jira integration?', { scopes: ['global'] }).kind).toBe('no-match');
+  });
+});

