@@ -1,6 +1,6 @@
 import winkNLP, { type ItemEntity, type ItemToken, type WinkMethods } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
-import { analyzeTerm } from '../engine/engine.js';
+import { analyze, analyzeTerm } from '../engine/engine.js';
 import { FootnoteError } from '../errors.js';
 import type { AnswerType } from './answer-type.js';
 
@@ -48,8 +48,23 @@ export function answerEntities(text: string, type: AnswerType, questionTerms: Re
   for (const value of found) {
     const at = text.indexOf(value, cursor);
     if (at < 0) continue;
-    offsets.push(at);
     cursor = at + value.length;
+    if (!gluedToWord(text, at, cursor) && !givenBy(value, questionTerms)) offsets.push(at);
   }
   return offsets;
+}
+
+/** Whether the question already states an entity ("status code 431" asked about is not the answer). */
+function givenBy(value: string, questionTerms: ReadonlySet<string>): boolean {
+  const terms = analyze(value);
+  return terms.length > 0 && terms.every((term) => questionTerms.has(term));
+}
+
+/**
+ * Whether an entity wink-nlp found is only part of a word: it reads "37signals" or "es2015" as a
+ * number, but a number glued to letters is a name, and a handbook naming its company in every
+ * sentence would otherwise have a "number" in all of them.
+ */
+function gluedToWord(text: string, start: number, end: number): boolean {
+  return /[\p{L}\p{N}]/u.test(text[start - 1] ?? '') || /[\p{L}]/u.test(text[end] ?? '');
 }

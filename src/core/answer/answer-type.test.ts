@@ -25,6 +25,16 @@ describe('answerEntities', () => {
     expect(answerEntities(text, 'time', new Set())).toContain(text.indexOf('2007'));
   });
 
+  it('reads a number glued to letters as part of a name, not as a number', () => {
+    const handbook = '37signals offers 20 days of vacation. Builds target es2015 at the lowest.';
+    expect(answerEntities(handbook, 'number', new Set())).toEqual([handbook.indexOf('20 days')]);
+  });
+
+  it('leaves out a number the question already states', () => {
+    const doc = 'Server responded with status code 431. Reduce your request header size below 8 KB.';
+    expect(answerEntities(doc, 'number', new Set(['431']))).not.toContain(doc.indexOf('431'));
+  });
+
   it('finds names the question does not already give', () => {
     const names = answerEntities(text, 'name', new Set(['moscow', 'ivan', 'ivanov']));
     expect(names).toContain(text.indexOf('Denis'));
