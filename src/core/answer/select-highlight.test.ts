@@ -74,6 +74,16 @@ describe('selectHighlight with the question', () => {
     expect(highlightOf(text, 'why does the dev server restart on config change')).toBe('The watcher follows symlinked config files, so a change restarts it.');
   });
 
+  it('does not take a sentence that opens with the question\'s words but holds the answer for a pasted message', () => {
+    const text =
+      '• Paid Family Leave for Bonding with a new baby or after the placement of an adopted or foster child, up to 16 weeks.\n' +
+      '• Paid Family Leave for Family Care to care for a seriously ill or injured family member, up to 12 weeks.';
+    const question = 'How long is paid family leave for bonding with a new baby?';
+    expect(highlightOf(text, question, [text.indexOf('16 weeks'), text.indexOf('12 weeks')])).toBe(
+      'Paid Family Leave for Bonding with a new baby or after the placement of an adopted or foster child, up to 16 weeks.',
+    );
+  });
+
   it('prefers a sentence holding an entity of the type asked for', () => {
     const text =
       'Member countries of the WTO negotiate trade rules together, in rounds that can last for many years and end in one package. ' +

@@ -90,21 +90,30 @@ function chooseSentence(sentences: readonly Sentence[], scores: readonly number[
     for (let i = top + 1; i < sentences.length; i++) if (!prompt(i)) return i;
   }
   if (entityAt && entityAt.length > 0) {
-    const holds = (i: number) => !prompt(i) && entityAt.some((at) => at >= sentences[i]!.start && at < sentences[i]!.end);
-    const typed = argmax(holds);
+    const typed = argmax((i) => !prompt(i) && holdsEntity(sentences[i]!, entityAt));
     if (typed >= 0) return typed;
   }
   const plain = argmax((i) => !prompt(i));
   return plain >= 0 ? plain : top;
 }
 
+function holdsEntity(sentence: Highlight, entityAt: readonly number[] | undefined): boolean {
+  return entityAt !== undefined && entityAt.some((at) => at >= sentence.start && at < sentence.end);
+}
+
 /** How many words (as typed) a sentence must share, in order from its start, with the question to count as pasted into it: more than a restated phrase ("the US-Russia agreement"), less than most messages. */
 const PASTED_RUN = 6;
 
-/** Whether a sentence only sets up the answer: a question, or a message the asker pasted into theirs. */
+/**
+ * Whether a sentence only sets up the answer: a question, or a message the asker pasted into theirs.
+ * A sentence that opens with the question's words but holds what it asks for ("Paid Family Leave for
+ * Bonding with a new baby …, up to 16 weeks" asked "how long is paid family leave for bonding with a
+ * new baby") is the answer, not a pasted message.
+ */
 function isPrompt(text: string, sentence: Sentence, question: HighlightQuestion): boolean {
   const body = text.slice(sentence.start, sentence.end).trim();
   if (body.endsWith('?')) return true;
+  if (holdsEntity(sentence, question.entityAt)) return false;
   const run = tokenize(body).slice(0, PASTED_RUN).map((t) => t.toLowerCase());
   if (run.length < PASTED_RUN) return false;
   for (let i = 0; i + run.length <= question.tokens.length; i++) {
