@@ -10,7 +10,11 @@ describe('answerTypeOf', () => {
     ['When did Russia join?', 'time'],
     ['Who owns the store?', 'name'],
     ['Where are discs sold now?', 'name'],
-    ['How do I fix ENOSPC?', undefined],
+    ['How do I fix ENOSPC?', 'advice'],
+    ['getting an ENOSPC error when I run vite. how do I fix it?', 'advice'],
+    ["the dev server started failing requests with 'Server responded with status code 431'", 'advice'],
+    ["import.meta.hot.decline() doesn't seem to do anything", 'advice'],
+    ['What is a barrel file?', undefined],
     ['Why is my build slow?', undefined],
   ])('reads "%s" as asking for %s', (question, type) => {
     expect(answerTypeOf(question)).toBe(type);
@@ -39,5 +43,26 @@ describe('answerEntities', () => {
     const names = answerEntities(text, 'name', new Set(['moscow', 'ivan', 'ivanov']));
     expect(names).toContain(text.indexOf('Denis'));
     expect(names).not.toContain(text.indexOf('Moscow'));
+  });
+});
+
+describe('answerEntities for advice', () => {
+  const at = (text: string, phrase: string) => text.indexOf(phrase);
+
+  it('finds instructions opening a list item or following a short label, and advice addressed to the reader', () => {
+    const text =
+      'This happens when you have too many files.\n\nTo solve this:\n\n• Increase the system file watcher limit:\n' +
+      '• Recommended: Use WSL2 applications to edit your files.\nIn case you link a dependency, you\'ll need to force re-optimization.';
+    const found = answerEntities(text, 'advice', new Set());
+    expect(found).toContain(at(text, 'Increase'));
+    expect(found.some((offset) => offset >= at(text, 'Recommended') && offset < at(text, 'In case'))).toBe(true);
+    expect(found).toContain(at(text, 'you\'ll need to'));
+    expect(found.filter((offset) => offset < at(text, 'To solve'))).toEqual([]);
+  });
+
+  it('does not take a pointer elsewhere, or a word after a colon inside a sentence, for an instruction', () => {
+    const text =
+      "See https://vite.dev/guide/troubleshooting.html for details.\nAccess to script at 'file:///foo/bar.js' has been blocked by CORS policy: Cross origin requests are only supported for http.";
+    expect(answerEntities(text, 'advice', new Set())).toEqual([]);
   });
 });

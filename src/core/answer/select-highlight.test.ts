@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { splitPassages } from '../passages/split-passages.js';
 import { analyze, analyzeWithOffsets, tokenize } from '../engine/engine.js';
 import { selectHighlight } from './select-highlight.js';
+import { answerEntities } from './answer-entities.js';
 
 const CORPUS = join(import.meta.dirname, '..', '..', '..', 'corpus');
 const passages = readdirSync(CORPUS).flatMap((file) => splitPassages(file, readFileSync(join(CORPUS, file), 'utf8')).map((p) => p.text));
@@ -67,6 +68,16 @@ describe('selectHighlight with the question', () => {
   it('highlights the sentence after an error message the asker pasted', () => {
     const text = 'Error: ENOSPC: System limit for number of file watchers reached. Increase the limit with sysctl to fix it.';
     expect(highlightOf(text, 'getting Error: ENOSPC: System limit for number of file watchers reached, how do I fix it?')).toBe('Increase the limit with sysctl to fix it.');
+  });
+
+  it('after a pasted message, highlights the best sentence of the asked type that follows it', () => {
+    const text =
+      'When the server receives a large HTTP header, the request will be dropped and the following warning will be shown.\n\n' +
+      'Server responded with status code 431. See https://vite.dev/guide/troubleshooting.html#_431-request-header-fields-too-large.\n\n' +
+      'This is because Node.js limits request header size to mitigate CVE-2018-12121.\n\n' +
+      'To avoid this, try to reduce your request header size. For example, if the cookie is long, delete it.';
+    const question = "the dev server started failing requests with 'Server responded with status code 431'";
+    expect(highlightOf(text, question, answerEntities(text, 'advice', new Set(analyze(question))))).toMatch(/^To avoid this, try to reduce your request header size\./);
   });
 
   it('highlights the sentence after a rhetorical question', () => {

@@ -86,13 +86,15 @@ function chooseSentence(sentences: readonly Sentence[], scores: readonly number[
   };
   const top = argmax(() => true);
   if (top < 0) return 0;
+  const typed = (from: number) => argmax((i) => i >= from && !prompt(i) && holdsEntity(sentences[i]!, entityAt));
   if (prompt(top)) {
+    // The answer follows what it answers: the best sentence of the asked type after it, else the next one.
+    const after = typed(top + 1);
+    if (after >= 0) return after;
     for (let i = top + 1; i < sentences.length; i++) if (!prompt(i)) return i;
   }
-  if (entityAt && entityAt.length > 0) {
-    const typed = argmax((i) => !prompt(i) && holdsEntity(sentences[i]!, entityAt));
-    if (typed >= 0) return typed;
-  }
+  const anywhere = typed(0);
+  if (anywhere >= 0) return anywhere;
   const plain = argmax((i) => !prompt(i));
   return plain >= 0 ? plain : top;
 }
@@ -114,10 +116,13 @@ function isPrompt(text: string, sentence: Sentence, question: HighlightQuestion)
   const body = text.slice(sentence.start, sentence.end).trim();
   if (body.endsWith('?')) return true;
   if (holdsEntity(sentence, question.entityAt)) return false;
-  const run = tokenize(body).slice(0, PASTED_RUN).map((t) => t.toLowerCase());
-  if (run.length < PASTED_RUN) return false;
-  for (let i = 0; i + run.length <= question.tokens.length; i++) {
-    if (run.every((t, k) => question.tokens[i + k] === t)) return true;
+  // Anywhere in the sentence: the asker's copy of a message can differ in its first words (their own path in "Access to script at 'file:///C:/proj/…' from origin 'null' has been blocked").
+  const words = tokenize(body).map((t) => t.toLowerCase());
+  for (let from = 0; from + PASTED_RUN <= words.length; from++) {
+    const run = words.slice(from, from + PASTED_RUN);
+    for (let i = 0; i + run.length <= question.tokens.length; i++) {
+      if (run.every((t, k) => question.tokens[i + k] === t)) return true;
+    }
   }
   return false;
 }
