@@ -46,6 +46,13 @@ describe('selectHighlight', () => {
     expect(pick(text, 'How long is parental leave?')).toBe('Parental leave is sixteen weeks at full pay.');
   });
 
+  it('never highlights an option\'s metadata lines or a callout title, even when nothing matches the question', () => {
+    const text = '• Type: number\n• Default: 500\n\nLimit for chunk size warnings (in kB). It is compared against the uncompressed chunk size.';
+    expect(pick(text, 'chunkSizeWarningLimit')).toMatch(/^Limit for chunk size warnings \(in kB\)\./);
+    const tip = 'Tip: Importing files\n\nSince the same code is prepended to files in different directories, relative paths won\'t resolve. Use absolute paths instead.';
+    expect(pick(tip, 'importing files')).not.toContain('Tip:');
+  });
+
   it('highlights a sentence of a Chinese passage, not the whole passage', () => {
     const sentences = Array.from({ length: 20 }, (_, i) => `第${i + 1}条规定适用于第${i + 3}号车道的行人。`);
     sentences[12] = '斑马线政策由市议会在一九五一年通过，行人在条纹人行横道上享有优先权。';

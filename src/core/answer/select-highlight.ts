@@ -42,7 +42,7 @@ export function selectHighlight(
     return sum;
   };
   const scores = sentences.map((sentence) => weigh(sentence.terms));
-  const prompt = (i: number) => question !== undefined && isPrompt(text, sentences[i]!, question);
+  const prompt = (i: number) => isLabel(text, sentences[i]!) || (question !== undefined && isPrompt(text, sentences[i]!, question));
   const best = chooseSentence(sentences, scores, prompt, question?.entityAt);
   const bestScore = scores[best]!;
   const chosen = sentences[best]!;
@@ -85,7 +85,7 @@ function chooseSentence(sentences: readonly Sentence[], scores: readonly number[
     return best;
   };
   const top = argmax(() => true);
-  if (top < 0) return 0;
+  if (top < 0) return Math.max(0, sentences.findIndex((_, i) => !prompt(i)));
   const typed = (from: number) => argmax((i) => i >= from && !prompt(i) && holdsEntity(sentences[i]!, entityAt));
   if (prompt(top)) {
     // The answer follows what it answers: the best sentence of the asked type after it, else the next one.
@@ -125,6 +125,20 @@ function isPrompt(text: string, sentence: Sentence, question: HighlightQuestion)
     }
   }
   return false;
+}
+
+/** A line that opens with a short label and is no sentence: "Type: number", "Default: 500", "Tip: Importing files". */
+const LABEL_LINE = /^\p{L}[\p{L} ]{0,20}: [^\n]*[^.!?\s]$/u;
+
+/**
+ * Whether a sentence is an option's metadata or a callout's title, not prose: it labels what
+ * follows ("Type: number" above an option's description), so it never answers.
+ */
+function isLabel(text: string, sentence: Sentence): boolean {
+  const lineStart = text.lastIndexOf('\n', sentence.start - 1) + 1;
+  const lineEnd = text.indexOf('\n', sentence.end);
+  const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd).replace(/^• /u, '');
+  return line.trim() === text.slice(sentence.start, sentence.end).trim() && LABEL_LINE.test(line.trim());
 }
 
 /** Whether two sentences read on together: not two list items or table rows (lines of their own). */
