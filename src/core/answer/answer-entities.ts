@@ -5,7 +5,7 @@ import { FootnoteError } from '../errors.js';
 import type { AnswerType } from './answer-type.js';
 
 /** Which of wink-nlp's entity types answer each kind of question (a name is a proper noun, below). */
-const ENTITY_TYPES: Record<Exclude<AnswerType, 'name' | 'advice'>, ReadonlySet<string>> = {
+const ENTITY_TYPES: Record<Exclude<AnswerType, 'name' | 'advice' | 'reason'>, ReadonlySet<string>> = {
   number: new Set(['CARDINAL', 'MONEY', 'PERCENT', 'DURATION', 'MEASURE', 'ORDINAL']),
   time: new Set(['DATE', 'TIME', 'DURATION']),
   duration: new Set(['DURATION', 'DATE', 'TIME']),
@@ -30,6 +30,7 @@ export function entityTagger(): WinkMethods {
  */
 export function answerEntities(text: string, type: AnswerType, questionTerms: ReadonlySet<string>): number[] {
   if (type === 'advice') return adviceAt(text);
+  if (type === 'reason') return [...text.matchAll(REASON)].map((match) => match.index);
   const tagger = entityTagger();
   const its = tagger.its;
   const doc = tagger.readDoc(text);
@@ -69,6 +70,10 @@ function givenBy(value: string, questionTerms: ReadonlySet<string>): boolean {
 function gluedToWord(text: string, start: number, end: number): boolean {
   return /[\p{L}\p{N}]/u.test(text[start - 1] ?? '') || /[\p{L}]/u.test(text[end] ?? '');
 }
+
+/** How a document gives a reason: a cause ("because", "due to") or a purpose ("so that", "helps us reduce"). */
+const REASON =
+  /\b(?:because|due to|so that|in order to|the reason|this is why|that[’']s why|helps?|to (?:reduce|prevent|avoid|ensure|protect|keep|mitigate|limit|improve))\b/giu;
 
 /**
  * How a document tells the reader what to do: a modal addressed to them ("you can", "you'll need

@@ -15,7 +15,8 @@ describe('answerTypeOf', () => {
     ["the dev server started failing requests with 'Server responded with status code 431'", 'advice'],
     ["import.meta.hot.decline() doesn't seem to do anything", 'advice'],
     ['What is a barrel file?', undefined],
-    ['Why is my build slow?', undefined],
+    ['Why is my build slow?', 'reason'],
+    ['Which env variables end up in the client bundle?', undefined],
   ])('reads "%s" as asking for %s', (question, type) => {
     expect(answerTypeOf(question)).toBe(type);
   });
@@ -64,5 +65,12 @@ describe('answerEntities for advice', () => {
     const text =
       "See https://vite.dev/guide/troubleshooting.html for details.\nAccess to script at 'file:///foo/bar.js' has been blocked by CORS policy: Cross origin requests are only supported for http.";
     expect(answerEntities(text, 'advice', new Set())).toEqual([]);
+  });
+});
+
+describe('answerEntities for reasons', () => {
+  it('finds a cause or a purpose', () => {
+    const text = 'Kandji keeps work laptops up to date. It helps us reduce our exposure to security incidents. This is due to a WSL2 limitation.';
+    expect(answerEntities(text, 'reason', new Set())).toEqual([text.indexOf('helps'), text.indexOf('due to')]);
   });
 });

@@ -2,10 +2,11 @@
  * What kind of thing a question asks for, from its wording: a number ("how many", "how much"), a time
  * ("when", "what year"), a length of time ("how long", "how often"), a name ("who", "where",
  * "whose"), or advice ("how do I …", "how to …", "what now?", or a report of something failing with
- * no question word: "vite keeps serving the old copy"). `undefined` for the rest ("why", "which",
- * "what is"): any sentence can answer those, so the highlight goes by the question's words alone.
+ * no question word: "the dev server doesn't notice the changes"), or a reason ("why"). `undefined` for
+ * the rest ("which", "what is"): any sentence can answer those, so the highlight goes by the question's
+ * words alone.
  */
-export type AnswerType = 'number' | 'time' | 'duration' | 'name' | 'advice';
+export type AnswerType = 'number' | 'time' | 'duration' | 'name' | 'advice' | 'reason';
 
 /** A question word: a question holding one asks for that, not for a fix. */
 const WH_WORD = /\b(?:who(?:m|se)?|what|when|where|which|why|how)\b/i;
@@ -19,6 +20,7 @@ const PATTERNS: ReadonlyArray<[RegExp, AnswerType]> = [
   [/\bhow (?:do|can|could|should|would|might) (?:i|we|you|one)\b|\bhow to\b|\bwhat (?:now|next)\b|\bwhat (?:should|can|do) (?:i|we) do\b/i, 'advice'],
   [/\bwhen\b|\bwhat (?:year|month|day|date|time)\b/i, 'time'],
   [/\bwho(?:m|se)?\b|\bwhere\b/i, 'name'],
+  [/\bwhy\b|\bwhat (?:is|was|'s) the (?:reason|purpose|point)\b/i, 'reason'],
 ];
 
 export function answerTypeOf(question: string): AnswerType | undefined {

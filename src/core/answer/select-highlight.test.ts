@@ -87,6 +87,16 @@ describe('selectHighlight with the question', () => {
     expect(highlightOf(text, question, answerEntities(text, 'advice', new Set(analyze(question))))).toMatch(/^To avoid this, try to reduce your request header size\./);
   });
 
+  it('joins the neighbour holding what is asked when the best sentence only names the subject', () => {
+    const text =
+      'Kandji is how we make sure all work Mac laptops are securely configured and running the latest software updates. ' +
+      'It helps us reduce our exposure to security incidents. You can read more about this in Managing work devices.';
+    const question = 'Why do we manage our Macs with Kandji at all?';
+    expect(highlightOf(text, question, answerEntities(text, 'reason', new Set(analyze(question))))).toBe(
+      'Kandji is how we make sure all work Mac laptops are securely configured and running the latest software updates. It helps us reduce our exposure to security incidents.',
+    );
+  });
+
   it('highlights the sentence after a rhetorical question', () => {
     const text = 'Why does the dev server restart on every change? The watcher follows symlinked config files, so a change restarts it.';
     expect(highlightOf(text, 'why does the dev server restart on config change')).toBe('The watcher follows symlinked config files, so a change restarts it.');

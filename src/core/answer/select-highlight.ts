@@ -52,12 +52,17 @@ export function selectHighlight(
     return weigh([...neighbour.terms].filter((t) => !chosen.terms.has(t)));
   };
   const [before, after] = [added(best - 1), added(best + 1)];
+  const join = (neighbour: Sentence) => ({ start: Math.min(chosen.start, neighbour.start), end: Math.max(chosen.end, neighbour.end) });
+  const fits = (span: Highlight) => span.end - span.start <= MAX_HIGHLIGHT_CHARS;
+  // The best sentence names the subject but not what is asked; its neighbour holding that completes it.
+  const typedNeighbour = holdsEntity(chosen, question?.entityAt) ? undefined : [best + 1, best - 1].find((i) => added(i) >= 0 && holdsEntity(sentences[i]!, question?.entityAt));
+  if (typedNeighbour !== undefined && fits(join(sentences[typedNeighbour]!))) return join(sentences[typedNeighbour]!);
   const neighbour = after >= 0 && after >= before ? sentences[best + 1] : before >= 0 ? sentences[best - 1] : undefined;
   if (!neighbour) return { start: chosen.start, end: chosen.end };
-  const joined = { start: Math.min(chosen.start, neighbour.start), end: Math.max(chosen.end, neighbour.end) };
+  const joined = join(neighbour);
   const short = chosen.end - chosen.start < SHORT_SENTENCE_CHARS;
   const strong = bestScore > 0 && Math.max(before, after) >= bestScore * NEIGHBOUR_SHARE;
-  return (short || strong) && joined.end - joined.start <= MAX_HIGHLIGHT_CHARS ? joined : { start: chosen.start, end: chosen.end };
+  return (short || strong) && fits(joined) ? joined : { start: chosen.start, end: chosen.end };
 }
 
 /** What the highlight knows of the question beyond its term weights. */
