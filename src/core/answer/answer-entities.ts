@@ -1,11 +1,11 @@
 import winkNLP, { type ItemEntity, type ItemToken, type WinkMethods } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
-import { analyzeTerm } from '../engine/engine.js';
+import { analyze, analyzeTerm } from '../engine/engine.js';
 import { FootnoteError } from '../errors.js';
 import type { AnswerType } from './answer-type.js';
 
 /** Which of wink-nlp's entity types answer each kind of question (a name is a proper noun, below). */
-const ENTITY_TYPES: Record<Exclude<AnswerType, 'name'>, ReadonlySet<string>> = {
+const ENTITY_TYPES: Record<Exclude<AnswerType, 'name' | 'advice' | 'reason'>, ReadonlySet<string>> = {
   number: new Set(['CARDINAL', 'MONEY', 'PERCENT', 'DURATION', 'MEASURE', 'ORDINAL']),
   time: new Set(['DATE', 'TIME', 'DURATION']),
   duration: new Set(['DURATION', 'DATE', 'TIME']),
@@ -29,6 +29,8 @@ export function entityTagger(): WinkMethods {
  * Moscow", "Moscow" is not the answer). Offsets are found in `text` itself, so they are verbatim.
  */
 export function answerEntities(text: string, type: AnswerType, questionTerms: ReadonlySet<string>): number[] {
+  if (type === 'advice') return adviceAt(text);
+  if (type === 'reason') return [...text.matchAll(REASON)].map((match) => match.index);
   const tagger = entityTagger();
   const its = tagger.its;
   const doc = tagger.readDoc(text);
@@ -48,8 +50,82 @@ export function answerEntities(text: string, type: AnswerType, questionTerms: Re
   for (const value of found) {
     const at = text.indexOf(value, cursor);
     if (at < 0) continue;
-    offsets.push(at);
     cursor = at + value.length;
+    if (!gluedToWord(text, at, cursor) && !givenBy(value, questionTerms)) offsets.push(at);
   }
   return offsets;
+}
+
+/** Whether the question already states an entity ("status code 431" asked about is not the answer). */
+function givenBy(value: string, questionTerms: ReadonlySet<string>): boolean {
+  const terms = analyze(value);
+  return terms.length > 0 && terms.every((term) => questionTerms.has(term));
+}
+
+/**
+ * Whether an entity wink-nlp found is only part of a word: it reads "37signals" or "es2015" as a
+ * number, but a number glued to letters is a name, and a handbook naming its company in every
+ * sentence would otherwise have a "number" in all of them.
+ */
+function gluedToWord(text: string, start: number, end: number): boolean {
+  return /[\p{L}\p{N}]/u.test(text[start - 1] ?? '') || /[\p{L}]/u.test(text[end] ?? '');
+}
+
+/** How a document gives a reason: a cause ("because", "due to") or a purpose ("so that", "helps us reduce"). */
+const REASON =
+  /\b(?:because|due to|so that|in order to|the reason|this is why|that[’']s why|helps?|to (?:reduce|prevent|avoid|ensure|protect|keep|mitigate|limit|improve))\b/giu;
+
+/**
+ * How a document tells the reader what to do: a modal addressed to them ("you can", "you'll need
+ * to", "you should"), a recommendation, or a purpose it serves ("to fix", "to avoid", "by setting").
+ */
+const ADVICE =
+  /\b(?:you|we)(?:['’]ll| will)? (?:can|could|should|must|need to|have to|may want to|might want to)\b|\b(?:recommend(?:s|ed)?|make sure|try)\b|\bto (?:fix|solve|resolve|avoid|prevent|work around|enable|disable)\b|\bby (?:setting|using|adding|passing|running|changing|installing|removing|enabling|disabling)\b/giu;
+
+/** Where a sentence may start: after a line break, a list bullet, sentence punctuation, or a label's colon. */
+const SENTENCE_END = new Set(['.', '!', ';', '•']);
+const MAX_LABEL_WORDS = 3;
+/** What follows an imperative verb used as an instruction ("Increase the limit", "Use WSL2 applications"). */
+const OBJECT_POS = new Set(['DET', 'PRON', 'NUM', 'PROPN', 'NOUN']);
+
+/**
+ * Where `text` tells the reader what to do: advice phrases, and sentences opening with a verb in its
+ * base form (an instruction). wink-nlp tags a capitalised verb that opens a sentence as a proper
+ * noun ("Increase the limit"), so the text is tagged lowercased; offsets are kept as the lowercasing
+ * keeps every character's length.
+ */
+function adviceAt(text: string): number[] {
+  const offsets = [...text.matchAll(ADVICE)].map((match) => match.index);
+  const tagger = entityTagger();
+  const its = tagger.its;
+  const lower = [...text].map((c) => (c.toLowerCase().length === c.length ? c.toLowerCase() : c)).join('');
+  const tokens: Array<{ value: string; pos: string; lemma: string }> = [];
+  tagger.readDoc(lower).tokens().each((token: ItemToken) => {
+    tokens.push({ value: token.out(), pos: token.out(its.pos), // wink-nlp's typings declare its.lemma with the add-on signature, though tokens take it like its.pos.
+    lemma: token.out(its.lemma as unknown as typeof its.pos) });
+  });
+  let cursor = 0;
+  let opens = true;
+  let words = 0; // since the sentence began: only a short label's colon opens one ("Recommended: Use …")
+  for (const [i, token] of tokens.entries()) {
+    const at = lower.indexOf(token.value, cursor);
+    if (at < 0) continue;
+    cursor = at + token.value.length;
+    if (opens && isInstruction(token, tokens[i + 1])) offsets.push(at);
+    const ends = token.value.includes('\n') || (token.pos !== 'SPACE' && SENTENCE_END.has(token.value));
+    opens = ends || (token.value === ':' && words <= MAX_LABEL_WORDS) || (opens && token.pos === 'SPACE');
+    words = ends ? 0 : words + (token.pos === 'PUNCT' || token.pos === 'SPACE' ? 0 : 1);
+  }
+  return offsets.sort((a, b) => a - b);
+}
+
+/** Verbs that point elsewhere ("See the troubleshooting page") rather than say what to do. */
+const REFERENCE_VERBS = new Set(['see', 'refer']);
+
+/** Whether a sentence's first word reads as an instruction: a verb in its base form, or a word
+ * wink-nlp calls a noun that is followed by what an instruction acts on ("increase the limit"). */
+function isInstruction(token: { value: string; pos: string; lemma: string }, next: { pos: string } | undefined): boolean {
+  if (token.lemma !== token.value || !/^\p{L}+$/u.test(token.value) || REFERENCE_VERBS.has(token.value)) return false;
+  if (token.pos === 'VERB') return next === undefined || next.pos !== 'PUNCT';
+  return (token.pos === 'NOUN' || token.pos === 'ADJ') && next !== undefined && (next.pos === 'DET' || next.pos === 'PRON');
 }

@@ -10,8 +10,13 @@ describe('answerTypeOf', () => {
     ['When did Russia join?', 'time'],
     ['Who owns the store?', 'name'],
     ['Where are discs sold now?', 'name'],
-    ['How do I fix ENOSPC?', undefined],
-    ['Why is my build slow?', undefined],
+    ['How do I fix ENOSPC?', 'advice'],
+    ['getting an ENOSPC error when I run vite. how do I fix it?', 'advice'],
+    ["the dev server started failing requests with 'Server responded with status code 431'", 'advice'],
+    ["import.meta.hot.decline() doesn't seem to do anything", 'advice'],
+    ['What is a barrel file?', undefined],
+    ['Why is my build slow?', 'reason'],
+    ['Which env variables end up in the client bundle?', undefined],
   ])('reads "%s" as asking for %s', (question, type) => {
     expect(answerTypeOf(question)).toBe(type);
   });
@@ -25,9 +30,47 @@ describe('answerEntities', () => {
     expect(answerEntities(text, 'time', new Set())).toContain(text.indexOf('2007'));
   });
 
+  it('reads a number glued to letters as part of a name, not as a number', () => {
+    const handbook = '37signals offers 20 days of vacation. Builds target es2015 at the lowest.';
+    expect(answerEntities(handbook, 'number', new Set())).toEqual([handbook.indexOf('20 days')]);
+  });
+
+  it('leaves out a number the question already states', () => {
+    const doc = 'Server responded with status code 431. Reduce your request header size below 8 KB.';
+    expect(answerEntities(doc, 'number', new Set(['431']))).not.toContain(doc.indexOf('431'));
+  });
+
   it('finds names the question does not already give', () => {
     const names = answerEntities(text, 'name', new Set(['moscow', 'ivan', 'ivanov']));
     expect(names).toContain(text.indexOf('Denis'));
     expect(names).not.toContain(text.indexOf('Moscow'));
+  });
+});
+
+describe('answerEntities for advice', () => {
+  const at = (text: string, phrase: string) => text.indexOf(phrase);
+
+  it('finds instructions opening a list item or following a short label, and advice addressed to the reader', () => {
+    const text =
+      'This happens when you have too many files.\n\nTo solve this:\n\n• Increase the system file watcher limit:\n' +
+      '• Recommended: Use WSL2 applications to edit your files.\nIn case you link a dependency, you\'ll need to force re-optimization.';
+    const found = answerEntities(text, 'advice', new Set());
+    expect(found).toContain(at(text, 'Increase'));
+    expect(found.some((offset) => offset >= at(text, 'Recommended') && offset < at(text, 'In case'))).toBe(true);
+    expect(found).toContain(at(text, 'you\'ll need to'));
+    expect(found.filter((offset) => offset < at(text, 'To solve'))).toEqual([]);
+  });
+
+  it('does not take a pointer elsewhere, or a word after a colon inside a sentence, for an instruction', () => {
+    const text =
+      "See https://vite.dev/guide/troubleshooting.html for details.\nAccess to script at 'file:///foo/bar.js' has been blocked by CORS policy: Cross origin requests are only supported for http.";
+    expect(answerEntities(text, 'advice', new Set())).toEqual([]);
+  });
+});
+
+describe('answerEntities for reasons', () => {
+  it('finds a cause or a purpose', () => {
+    const text = 'Kandji keeps work laptops up to date. It helps us reduce our exposure to security incidents. This is due to a WSL2 limitation.';
+    expect(answerEntities(text, 'reason', new Set())).toEqual([text.indexOf('helps'), text.indexOf('due to')]);
   });
 });

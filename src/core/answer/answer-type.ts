@@ -1,19 +1,31 @@
 /**
- * What kind of thing a question asks for, from its wh-word: a number ("how many", "how much"), a time
- * ("when", "what year"), a length of time ("how long", "how often"), or a name ("who", "where",
- * "whose"). `undefined` for the rest ("why", "how do I", "which", "what is"): any sentence can answer
- * those, so the highlight goes by the question's words alone.
+ * What kind of thing a question asks for, from its wording: a number ("how many", "how much"), a time
+ * ("when", "what year"), a length of time ("how long", "how often"), a name ("who", "where",
+ * "whose"), or advice ("how do I …", "how to …", "what now?", or a report of something failing with
+ * no question word: "the dev server doesn't notice the changes"), or a reason ("why"). `undefined` for
+ * the rest ("which", "what is"): any sentence can answer those, so the highlight goes by the question's
+ * words alone.
  */
-export type AnswerType = 'number' | 'time' | 'duration' | 'name';
+export type AnswerType = 'number' | 'time' | 'duration' | 'name' | 'advice' | 'reason';
+
+/** A question word: a question holding one asks for that, not for a fix. */
+const WH_WORD = /\b(?:who(?:m|se)?|what|when|where|which|why|how)\b/i;
+/** Words of a report that something does not work. */
+const TROUBLE = /\b(?:error|errors|fail(?:s|ed|ing)?|failure|broken|blocked|crash(?:es|ed|ing)?|(?:does|do|is|are|did|was|were|ca|wo)n[’']?t|(?:does|do|is|are|did|can|will) not|cannot|undefined)\b/i;
 
 const PATTERNS: ReadonlyArray<[RegExp, AnswerType]> = [
   [/\bhow (?:many|much)\b|\bwhat (?:percentage|share|amount|number)\b/i, 'number'],
   [/\bhow (?:long|often|soon)\b/i, 'duration'],
+  // Before 'time': "how do I fix it when I run vite" asks for a fix, not a time.
+  [/\bhow (?:do|can|could|should|would|might) (?:i|we|you|one)\b|\bhow to\b|\bwhat (?:now|next)\b|\bwhat (?:should|can|do) (?:i|we) do\b/i, 'advice'],
   [/\bwhen\b|\bwhat (?:year|month|day|date|time)\b/i, 'time'],
   [/\bwho(?:m|se)?\b|\bwhere\b/i, 'name'],
+  [/\bwhy\b|\bwhat (?:is|was|'s) the (?:reason|purpose|point)\b/i, 'reason'],
 ];
 
 export function answerTypeOf(question: string): AnswerType | undefined {
   for (const [pattern, type] of PATTERNS) if (pattern.test(question)) return type;
+  // Someone reporting a failure without asking anything wants it fixed.
+  if (!WH_WORD.test(question) && TROUBLE.test(question)) return 'advice';
   return undefined;
 }

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { splitPassages } from '../passages/split-passages.js';
 import { analyze, analyzeWithOffsets, tokenize } from '../engine/engine.js';
 import { selectHighlight } from './select-highlight.js';
+import { answerEntities } from './answer-entities.js';
 
 const CORPUS = join(import.meta.dirname, '..', '..', '..', 'corpus');
 const passages = readdirSync(CORPUS).flatMap((file) => splitPassages(file, readFileSync(join(CORPUS, file), 'utf8')).map((p) => p.text));
@@ -45,6 +46,13 @@ describe('selectHighlight', () => {
     expect(pick(text, 'How long is parental leave?')).toBe('Parental leave is sixteen weeks at full pay.');
   });
 
+  it('never highlights an option\'s metadata lines or a callout title, even when nothing matches the question', () => {
+    const text = '• Type: number\n• Default: 500\n\nLimit for chunk size warnings (in kB). It is compared against the uncompressed chunk size.';
+    expect(pick(text, 'chunkSizeWarningLimit')).toMatch(/^Limit for chunk size warnings \(in kB\)\./);
+    const tip = 'Tip: Importing files\n\nSince the same code is prepended to files in different directories, relative paths won\'t resolve. Use absolute paths instead.';
+    expect(pick(tip, 'importing files')).not.toContain('Tip:');
+  });
+
   it('highlights a sentence of a Chinese passage, not the whole passage', () => {
     const sentences = Array.from({ length: 20 }, (_, i) => `第${i + 1}条规定适用于第${i + 3}号车道的行人。`);
     sentences[12] = '斑马线政策由市议会在一九五一年通过，行人在条纹人行横道上享有优先权。';
@@ -69,9 +77,39 @@ describe('selectHighlight with the question', () => {
     expect(highlightOf(text, 'getting Error: ENOSPC: System limit for number of file watchers reached, how do I fix it?')).toBe('Increase the limit with sysctl to fix it.');
   });
 
+  it('after a pasted message, highlights the best sentence of the asked type that follows it', () => {
+    const text =
+      'When the server receives a large HTTP header, the request will be dropped and the following warning will be shown.\n\n' +
+      'Server responded with status code 431. See https://vite.dev/guide/troubleshooting.html#_431-request-header-fields-too-large.\n\n' +
+      'This is because Node.js limits request header size to mitigate CVE-2018-12121.\n\n' +
+      'To avoid this, try to reduce your request header size. For example, if the cookie is long, delete it.';
+    const question = "the dev server started failing requests with 'Server responded with status code 431'";
+    expect(highlightOf(text, question, answerEntities(text, 'advice', new Set(analyze(question))))).toMatch(/^To avoid this, try to reduce your request header size\./);
+  });
+
+  it('joins the neighbour holding what is asked when the best sentence only names the subject', () => {
+    const text =
+      'Kandji is how we make sure all work Mac laptops are securely configured and running the latest software updates. ' +
+      'It helps us reduce our exposure to security incidents. You can read more about this in Managing work devices.';
+    const question = 'Why do we manage our Macs with Kandji at all?';
+    expect(highlightOf(text, question, answerEntities(text, 'reason', new Set(analyze(question))))).toBe(
+      'Kandji is how we make sure all work Mac laptops are securely configured and running the latest software updates. It helps us reduce our exposure to security incidents.',
+    );
+  });
+
   it('highlights the sentence after a rhetorical question', () => {
     const text = 'Why does the dev server restart on every change? The watcher follows symlinked config files, so a change restarts it.';
     expect(highlightOf(text, 'why does the dev server restart on config change')).toBe('The watcher follows symlinked config files, so a change restarts it.');
+  });
+
+  it('does not take a sentence that opens with the question\'s words but holds the answer for a pasted message', () => {
+    const text =
+      '• Paid Family Leave for Bonding with a new baby or after the placement of an adopted or foster child, up to 16 weeks.\n' +
+      '• Paid Family Leave for Family Care to care for a seriously ill or injured family member, up to 12 weeks.';
+    const question = 'How long is paid family leave for bonding with a new baby?';
+    expect(highlightOf(text, question, [text.indexOf('16 weeks'), text.indexOf('12 weeks')])).toBe(
+      'Paid Family Leave for Bonding with a new baby or after the placement of an adopted or foster child, up to 16 weeks.',
+    );
   });
 
   it('prefers a sentence holding an entity of the type asked for', () => {

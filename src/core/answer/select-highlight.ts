@@ -42,7 +42,7 @@ export function selectHighlight(
     return sum;
   };
   const scores = sentences.map((sentence) => weigh(sentence.terms));
-  const prompt = (i: number) => question !== undefined && isPrompt(text, sentences[i]!, question);
+  const prompt = (i: number) => isLabel(text, sentences[i]!) || (question !== undefined && isPrompt(text, sentences[i]!, question));
   const best = chooseSentence(sentences, scores, prompt, question?.entityAt);
   const bestScore = scores[best]!;
   const chosen = sentences[best]!;
@@ -52,12 +52,17 @@ export function selectHighlight(
     return weigh([...neighbour.terms].filter((t) => !chosen.terms.has(t)));
   };
   const [before, after] = [added(best - 1), added(best + 1)];
+  const join = (neighbour: Sentence) => ({ start: Math.min(chosen.start, neighbour.start), end: Math.max(chosen.end, neighbour.end) });
+  const fits = (span: Highlight) => span.end - span.start <= MAX_HIGHLIGHT_CHARS;
+  // The best sentence names the subject but not what is asked; its neighbour holding that completes it.
+  const typedNeighbour = holdsEntity(chosen, question?.entityAt) ? undefined : [best + 1, best - 1].find((i) => added(i) >= 0 && holdsEntity(sentences[i]!, question?.entityAt));
+  if (typedNeighbour !== undefined && fits(join(sentences[typedNeighbour]!))) return join(sentences[typedNeighbour]!);
   const neighbour = after >= 0 && after >= before ? sentences[best + 1] : before >= 0 ? sentences[best - 1] : undefined;
   if (!neighbour) return { start: chosen.start, end: chosen.end };
-  const joined = { start: Math.min(chosen.start, neighbour.start), end: Math.max(chosen.end, neighbour.end) };
+  const joined = join(neighbour);
   const short = chosen.end - chosen.start < SHORT_SENTENCE_CHARS;
   const strong = bestScore > 0 && Math.max(before, after) >= bestScore * NEIGHBOUR_SHARE;
-  return (short || strong) && joined.end - joined.start <= MAX_HIGHLIGHT_CHARS ? joined : { start: chosen.start, end: chosen.end };
+  return (short || strong) && fits(joined) ? joined : { start: chosen.start, end: chosen.end };
 }
 
 /** What the highlight knows of the question beyond its term weights. */
@@ -85,32 +90,60 @@ function chooseSentence(sentences: readonly Sentence[], scores: readonly number[
     return best;
   };
   const top = argmax(() => true);
-  if (top < 0) return 0;
+  if (top < 0) return Math.max(0, sentences.findIndex((_, i) => !prompt(i)));
+  const typed = (from: number) => argmax((i) => i >= from && !prompt(i) && holdsEntity(sentences[i]!, entityAt));
   if (prompt(top)) {
+    // The answer follows what it answers: the best sentence of the asked type after it, else the next one.
+    const after = typed(top + 1);
+    if (after >= 0) return after;
     for (let i = top + 1; i < sentences.length; i++) if (!prompt(i)) return i;
   }
-  if (entityAt && entityAt.length > 0) {
-    const holds = (i: number) => !prompt(i) && entityAt.some((at) => at >= sentences[i]!.start && at < sentences[i]!.end);
-    const typed = argmax(holds);
-    if (typed >= 0) return typed;
-  }
+  const anywhere = typed(0);
+  if (anywhere >= 0) return anywhere;
   const plain = argmax((i) => !prompt(i));
   return plain >= 0 ? plain : top;
+}
+
+function holdsEntity(sentence: Highlight, entityAt: readonly number[] | undefined): boolean {
+  return entityAt !== undefined && entityAt.some((at) => at >= sentence.start && at < sentence.end);
 }
 
 /** How many words (as typed) a sentence must share, in order from its start, with the question to count as pasted into it: more than a restated phrase ("the US-Russia agreement"), less than most messages. */
 const PASTED_RUN = 6;
 
-/** Whether a sentence only sets up the answer: a question, or a message the asker pasted into theirs. */
+/**
+ * Whether a sentence only sets up the answer: a question, or a message the asker pasted into theirs.
+ * A sentence that opens with the question's words but holds what it asks for ("Paid Family Leave for
+ * Bonding with a new baby …, up to 16 weeks" asked "how long is paid family leave for bonding with a
+ * new baby") is the answer, not a pasted message.
+ */
 function isPrompt(text: string, sentence: Sentence, question: HighlightQuestion): boolean {
   const body = text.slice(sentence.start, sentence.end).trim();
   if (body.endsWith('?')) return true;
-  const run = tokenize(body).slice(0, PASTED_RUN).map((t) => t.toLowerCase());
-  if (run.length < PASTED_RUN) return false;
-  for (let i = 0; i + run.length <= question.tokens.length; i++) {
-    if (run.every((t, k) => question.tokens[i + k] === t)) return true;
+  if (holdsEntity(sentence, question.entityAt)) return false;
+  // Anywhere in the sentence: the asker's copy of a message can differ in its first words (their own path in "Access to script at 'file:///C:/proj/…' from origin 'null' has been blocked").
+  const words = tokenize(body).map((t) => t.toLowerCase());
+  for (let from = 0; from + PASTED_RUN <= words.length; from++) {
+    const run = words.slice(from, from + PASTED_RUN);
+    for (let i = 0; i + run.length <= question.tokens.length; i++) {
+      if (run.every((t, k) => question.tokens[i + k] === t)) return true;
+    }
   }
   return false;
+}
+
+/** A line that opens with a short label and is no sentence: "Type: number", "Default: 500", "Tip: Importing files". */
+const LABEL_LINE = /^\p{L}[\p{L} ]{0,20}: [^\n]*[^.!?\s]$/u;
+
+/**
+ * Whether a sentence is an option's metadata or a callout's title, not prose: it labels what
+ * follows ("Type: number" above an option's description), so it never answers.
+ */
+function isLabel(text: string, sentence: Sentence): boolean {
+  const lineStart = text.lastIndexOf('\n', sentence.start - 1) + 1;
+  const lineEnd = text.indexOf('\n', sentence.end);
+  const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd).replace(/^• /u, '');
+  return line.trim() === text.slice(sentence.start, sentence.end).trim() && LABEL_LINE.test(line.trim());
 }
 
 /** Whether two sentences read on together: not two list items or table rows (lines of their own). */

@@ -39,6 +39,11 @@ describe('splitSentences', () => {
     ['E.O. before a number', 'E.O. 12958: N/A', ['E.O. 12958: N/A']],
     ['abbreviation before lowercase', 'The Recording Industry Assoc. of America objects. Fine.', ['The Recording Industry Assoc. of America objects.', 'Fine.']],
     ['e.g.', 'Some aspects (e.g., trademarks) improved. Others not.', ['Some aspects (e.g., trademarks) improved.', 'Others not.']],
+    [
+      'e.g. after an opening bracket, before a name',
+      'Skilled in advanced tools (e.g. Litmus, Browser Stack, Test Rail). Others not.',
+      ['Skilled in advanced tools (e.g. Litmus, Browser Stack, Test Rail).', 'Others not.'],
+    ],
     ['initials', 'He read J. R. R. Tolkien. She did not.', ['He read J. R. R. Tolkien.', 'She did not.']],
     [
       'quote after the period',

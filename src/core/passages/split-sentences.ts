@@ -118,7 +118,8 @@ function isBoundary(text: string, token: Token, next: Token, firstOfSentence: bo
   if (/(?:\.\.\.|…)$/u.test(core)) return /^\p{Lu}/u.test(nextWord) || next.text !== nextWord;
   if (quoted) return true; // '…laws."' – the period belongs to the quoted sentence.
 
-  const word = core.slice(0, -1);
+  // An opening bracket or quote is not part of the word: "(e.g." is the abbreviation "e.g.".
+  const word = core.slice(0, -1).replace(OPENERS_PUNCT, '');
   const key = word.toLowerCase().replace(/\./gu, '');
   const startsNumber = /^[\p{N}$€£#]/u.test(nextWord);
   const opener = OPENERS.has(trimWhere(nextWord, NOT_LETTER, 'end').toLowerCase()) && /^\p{Lu}/u.test(nextWord);
