@@ -101,8 +101,9 @@ function adviceAt(text: string): number[] {
   const lower = [...text].map((c) => (c.toLowerCase().length === c.length ? c.toLowerCase() : c)).join('');
   const tokens: Array<{ value: string; pos: string; lemma: string }> = [];
   tagger.readDoc(lower).tokens().each((token: ItemToken) => {
-    tokens.push({ value: token.out(), pos: token.out(its.pos), // wink-nlp's typings declare its.lemma with the add-on signature, though tokens take it like its.pos.
-    lemma: token.out(its.lemma as unknown as typeof its.pos) });
+    // wink-nlp's typings declare its.lemma with the add-on signature, though tokens take it like its.pos.
+    const lemma = token.out(its.lemma as unknown as typeof its.pos);
+    tokens.push({ value: token.out(), pos: token.out(its.pos), lemma });
   });
   let cursor = 0;
   let opens = true;
