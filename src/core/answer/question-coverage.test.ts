@@ -16,6 +16,14 @@ describe('coverageWeights', () => {
     const { weights } = coverageWeights('leave policy for Jira', idf({ jira: 6, leav: 2, polici: 3 }), idf({ leav: 10, polici: 5 }), everyday);
     expect(weights.get('jira')).toBe(6);
   });
+
+  it('reads the words of an identifier as words, whatever their capitals', () => {
+    const { weights } = coverageWeights('VITE_MAX_ITEMS is ignored', idf({ vite_max_item: 9, vite: 1, max: 4, item: 6, ignor: 3 }), idf({ vite: 10, max: 5, ignor: 5 }), everyday);
+    expect(weights.get('item')).toBe(3);
+    // Written as a name, the same capitals keep the word's full weight.
+    const { weights: named } = coverageWeights('ITEMS is ignored', idf({ item: 6, ignor: 3 }), idf({ ignor: 5 }), everyday);
+    expect(named.get('item')).toBe(6);
+  });
 });
 
 describe('statedTerms', () => {

@@ -1,4 +1,4 @@
-import { analyzeTerm, tokenize } from '../engine/engine.js';
+import { analyzeTerm, identifierWords, tokenize } from '../engine/engine.js';
 import type { EverydayWords } from './everyday-words.js';
 
 /**
@@ -28,14 +28,19 @@ export function coverageWeights(
   };
 }
 
-/** The analysed terms of `question` every occurrence of which is an ordinary lowercase English word. */
+/**
+ * The analysed terms of `question` every occurrence of which is an ordinary lowercase English word,
+ * or such a word inside an identifier (ITEMS of VITE_MAX_ITEMS: capitals there are the identifier's
+ * style, not a name's).
+ */
 function everydayTerms(question: string, everyday: EverydayWords): Set<string> {
   const yes = new Set<string>();
   const no = new Set<string>();
+  const inIdentifiers = identifierWords(question);
   for (const token of tokenize(question)) {
     const term = analyzeTerm(token);
     if (term === null) continue;
-    (everyday.isEveryday(token) ? yes : no).add(term);
+    (everyday.isEveryday(inIdentifiers.has(token) ? token.toLowerCase() : token) ? yes : no).add(term);
   }
   for (const term of no) yes.delete(term);
   return yes;

@@ -262,16 +262,31 @@ export function analyzeWithOffsets(text: string): AnalyzedText | undefined {
  * its words, not the whole, say whether the documents cover it.
  */
 export function identifierWholes(text: string): Set<string> {
+  return identifiers(text).wholes;
+}
+
+/**
+ * The words identifiers in `text` are made of, as typed (MAX and ITEMS of VITE_MAX_ITEMS, Message of
+ * MessageContent): words whose capitals are the identifier's style, not a name's.
+ */
+export function identifierWords(text: string): Set<string> {
+  return identifiers(text).words;
+}
+
+function identifiers(text: string): { wholes: Set<string>; words: Set<string> } {
   const wholes = new Set<string>();
+  const words = new Set<string>();
   const normalized = text.normalize('NFKC').replace(INVISIBLE, '').replace(APOSTROPHES, "'");
   for (const [token] of normalized.matchAll(TOKEN)) {
     if (ACRONYM.test(token) || IDEOGRAPHIC.test(token)) continue;
-    let pieces = 0;
-    identifierParts(token, 0, WORD_ONLY, () => pieces++);
-    const term = pieces > 1 ? analyzeTerm(token) : null;
+    const pieces: string[] = [];
+    identifierParts(token, 0, WORD_ONLY, (piece) => pieces.push(piece));
+    if (pieces.length < 2) continue;
+    const term = analyzeTerm(token);
     if (term !== null) wholes.add(term);
+    for (const piece of pieces.slice(1)) words.add(piece);
   }
-  return wholes;
+  return { wholes, words };
 }
 
 /** tokenize + analyzeTerm, dropping nulls: the index terms of a text, in order (duplicates kept). */
