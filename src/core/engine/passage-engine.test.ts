@@ -203,6 +203,20 @@ describe('PassageEngine (compact index against minisearch)', () => {
     }
   });
 
+  it('never lets a feedback term outweigh a question word, however long the question', () => {
+    for (const length of [3, 12, 150]) {
+      const terms = [...new Set(Array.from({ length: length * 2 }, () => pick(vocabulary)))].slice(0, length);
+      const first = index.pass(terms, { scopes: SCOPES, feedback: RM3.feedbackPassages });
+      const weights = expandQuery(index, terms, first.feedback);
+      const typed = RM3.originalWeight / terms.length;
+      const added = [...weights].filter(([term]) => !terms.includes(term));
+      expect(added.length).toBeGreaterThan(0);
+      for (const [, weight] of added) expect(weight).toBeLessThanOrEqual(typed);
+      // A short question leaves the cap loose: feedback still adds its 0.3 of the mass.
+      if (length === 3) expect([...weights.values()].reduce((sum, w) => sum + w, 0)).toBeCloseTo(1, 9);
+    }
+  });
+
   it('counts the same terms per passage as analysing it again (what RM3 reads)', () => {
     const doc = corpus[7]!;
     for (const passage of index.documentPassages(doc.meta.scope, doc.meta.id)) {
