@@ -5,6 +5,7 @@ import { ask, type AskOptions } from '../answer/ask.js';
 import type { Answer } from '../answer/answer.js';
 import { everydayWords } from '../answer/everyday-words.js';
 import { relatedWords } from '../answer/related-words.js';
+import { entityTagger } from '../answer/answer-entities.js';
 import { parseFrontMatter } from '../corpus/parse-front-matter.js';
 import { readCorpusDir } from '../corpus/read-corpus-dir.js';
 import { visibleScopes, type CorpusDocument, type DocumentMeta, type Scope } from '../documents/document.js';
@@ -114,6 +115,7 @@ export class KnowledgeBase {
     // The answering resources load now, so that a missing or corrupt one stops start-up, naming the file.
     everydayWords();
     relatedWords();
+    entityTagger();
     const corpusHash = await corpusFingerprint(options.corpusDir, options.passageMaxChars);
     const store = DocumentStore.open(options.dataDir, options.openDatabase ? { openDatabase: options.openDatabase } : {});
     const kb = new KnowledgeBase(resolveOptions(options), store, corpusHash);
