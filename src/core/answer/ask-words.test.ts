@@ -65,3 +65,21 @@ describe('ask: a word the documents say otherwise', () => {
     expect(ask(reviews, 'What did critics think of the Jira integration?', { scopes: ['global'] }).kind).toBe('no-match');
   });
 });
+
+describe('ask: a name the documents only start other words with', () => {
+  const pages: Record<string, string> = {
+    deploys: 'Deploys are handled by the platform team every Tuesday after the change review.',
+    rollbacks: 'A deploy that fails its health checks is rolled back by the same team.',
+    freezes: 'No deploy goes out during the December freeze.',
+  };
+  for (let i = 0; i < 8; i++) pages[`essay-${i}`] = `Essay ${i} on Kafkaesque paperwork, waiting rooms and forms filed in triplicate.`;
+  const docs = site(pages);
+
+  it('does not count "kafka" as covered by "Kafkaesque"', () => {
+    expect(ask(docs, 'How do we deploy Kafka?', { scopes: ['global'] }).kind).toBe('no-match');
+  });
+
+  it('still answers in the documents’ own words', () => {
+    expect(ask(docs, 'Who handles deploys?', { scopes: ['global'] }).kind).toBe('answer');
+  });
+});

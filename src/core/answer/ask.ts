@@ -83,20 +83,24 @@ export function ask(index: Engine, rawQuestion: string, options: AskOptions): An
   //    the feedback terms that only sharpen the ranking.
   const top = options.top ?? DEFAULT_TOP;
   const related = relatedTerms(query, options.related ?? relatedWords());
-  const { firstPass, ranked } = index.rank(terms, options.scopes, { limit: Math.max(1, top * CANDIDATES_PER_RESULT), documents: MAX_RELATED }, related);
+  const { firstPass, ranked, prefixOnly } = index.rank(terms, options.scopes, { limit: Math.max(1, top * CANDIDATES_PER_RESULT), documents: MAX_RELATED }, related);
+  // A word matched only as the start of longer words ("pip" in "pipeline") helps the ranking, but the
+  // documents do not use it: for the no-match test it is unseen.
+  const matches = new Map(firstPass.termMatches);
+  for (const term of prefixOnly) matches.set(term, 0);
   // An identifier the documents never write whole (server.strictPort where they write strictPort)
   // is judged by its words, which are terms of the question too.
   const wholes = identifierWholes(query);
-  const judged = terms.filter((term) => !wholes.has(term) || (firstPass.termMatches.get(term) ?? 0) > 0);
-  const weights = termWeights(judged, firstPass.termMatches, index.passagesIn(options.scopes));
+  const judged = terms.filter((term) => !wholes.has(term) || (matches.get(term) ?? 0) > 0);
+  const weights = termWeights(judged, matches, index.passagesIn(options.scopes));
   const tookMs = () => Math.round((now() - started) * 100) / 100;
   const best = ranked.hits[0];
-  const gate = coverageWeights(query, weights, firstPass.termMatches, options.everyday ?? everydayWords());
+  const gate = coverageWeights(query, weights, matches, options.everyday ?? everydayWords());
   // A word no passage uses stands covered where a passage states a word of its meaning or root
   // ("cinemas" where the documents say "film"); the final ranking sought those words.
   const standsFor = new Map<string, string[]>();
   for (const term of judged) {
-    if ((firstPass.termMatches.get(term) ?? 0) > 0) continue;
+    if ((matches.get(term) ?? 0) > 0) continue;
     for (const word of related(term)?.keys() ?? []) standsFor.set(word, [...(standsFor.get(word) ?? []), term]);
   }
   const standIns: QuestionWeights = { weights: new Map([...standsFor.keys()].map((word) => [word, 0])), everyday: new Set() };
@@ -107,7 +111,7 @@ export function ask(index: Engine, rawQuestion: string, options: AskOptions): An
   };
   const found = new Set([...standsFor].filter(([word]) => ranked.hits.some((hit) => hit.matchedTerms.includes(word))).flatMap(([, terms]) => terms));
   // A question most of whose words no passage uses is about something else, however ordinary they are.
-  const unseen = judged.filter((term) => (firstPass.termMatches.get(term) ?? 0) === 0 && !found.has(term)).length;
+  const unseen = judged.filter((term) => (matches.get(term) ?? 0) === 0 && !found.has(term)).length;
   const candidates = standsFor.size > 0 ? [...firstPass.hits, ...ranked.hits] : firstPass.hits;
   if (!best || unseen * 2 > judged.length || !candidates.some((hit) => coverageOf(stated(hit), gate.weights) >= MIN_COVERAGE)) {
     return { kind: 'no-match', query, related: relatedDocuments(index, firstPass.leadingDocuments), tookMs: tookMs() };

@@ -61,7 +61,12 @@ export type RankLimits = { limit?: number; documents?: number };
  * A question's ranking: the first pass over the question's own words (with the counts of its whole
  * match, for answer-level decisions), and the final ranking after RM3 feedback.
  */
-export type QuestionRanking = { firstPass: Ranking; ranked: TopRanking };
+export type QuestionRanking = {
+  firstPass: Ranking;
+  ranked: TopRanking;
+  /** Question terms no passage uses, matched only as the start of longer terms ("pip" in "pipeline"). */
+  prefixOnly: ReadonlySet<string>;
+};
 
 /** The single passes the feedback ranking is made of (rank-with-feedback), which the engine provides. */
 export interface RankingPasses {

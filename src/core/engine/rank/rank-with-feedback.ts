@@ -91,7 +91,7 @@ export function rankWithFeedback(
   // finds nothing either, and would only send both passes down the slower path.
   const unmatched = new Set(questionTerms.filter((term) => firstPass.termMatches.get(term) === 0 && term.length >= MIN_PREFIX_CHARS && index.extendsAnyTerm(term, scopes)));
   if (unmatched.size > 0) firstPass = index.pass(terms, { ...request, prefixTerms: unmatched });
-  if (firstPass.total === 0) return { firstPass, ranked: firstPass };
+  if (firstPass.total === 0) return { firstPass, ranked: firstPass, prefixOnly: unmatched };
   // The first pass, the feedback passages it picks and the document context are the question's own
   // words. The words of a question term no passage uses (the asker's "cinemas" where the documents
   // say "film") join the final pass, at their lower weights: for words the documents do use, they only
@@ -110,10 +110,10 @@ export function rankWithFeedback(
   if (limits.limit !== undefined && unmatched.size === 0) {
     const seeds = [...firstPass.hits, ...firstPass.feedback, ...firstPass.leadingDocuments];
     const ranked = index.passTop(expanded, { scopes, termWeights, limit: limits.limit, documents, seeds });
-    return { firstPass, ranked: inDocumentContext(ranked, context, final) };
+    return { firstPass, ranked: inDocumentContext(ranked, context, final), prefixOnly: unmatched };
   }
   const ranked = index.pass(expanded, { ...request, documents, feedback: 0, termWeights, ...(unmatched.size > 0 && { prefixTerms: unmatched }) });
-  return { firstPass, ranked: inDocumentContext(ranked, context, final) };
+  return { firstPass, ranked: inDocumentContext(ranked, context, final), prefixOnly: unmatched };
 }
 
 /**
