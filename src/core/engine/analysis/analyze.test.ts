@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyze, analyzeTerm, MAX_TERM_LENGTH, STOP_WORDS, tokenize, tokenizeWithRegex } from './analyze.js';
+import { analyze, analyzeTerm, identifierWholes, identifierWords, MAX_TERM_LENGTH, STOP_WORDS, tokenize, tokenizeWithRegex } from './analyze.js';
 
 describe('tokenize', () => {
   it.each([
@@ -112,5 +112,17 @@ describe('analyze', () => {
 
   it('uses the 174-word Snowball English stop list', () => {
     expect(STOP_WORDS.size).toBe(174);
+  });
+});
+
+describe('identifiers in a question', () => {
+  it('knows the wholes of joined and camelCase identifiers, to be judged by their words when the documents lack them', () => {
+    expect([...identifierWholes('server.strictPort and VITE_MAX_ITEMS and moduleGraph')].sort()).toEqual(['modulegraph', 'server.strictport', 'vite_max_items']);
+    expect([...identifierWords('VITE_MAX_ITEMS')].sort()).toEqual(['ITEMS', 'MAX', 'VITE']);
+  });
+
+  it('takes a capitalised word with capitals inside for a name, not an identifier', () => {
+    expect(identifierWholes('the recommended GraphQL setup in TypeScript')).toEqual(new Set());
+    expect(identifierWords('GraphQL')).toEqual(new Set());
   });
 });

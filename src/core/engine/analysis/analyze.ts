@@ -141,6 +141,7 @@ export function tokenizeWithRegex(text: string): string[] {
 const CAMEL_BOUNDARY = /(?<=\p{Ll})(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll})/u;
 const HAS_CAMEL = /\p{Ll}\p{Lu}|\p{Lu}\p{Lu}\p{Ll}/u;
 const JOINED = /[._]/;
+const CAPITALISED = /^\p{Lu}/u;
 
 /**
  * A token, then the words an identifier is made of, each with its offset in the token: people ask
@@ -258,7 +259,7 @@ export function analyzeWithOffsets(text: string): AnalyzedText | undefined {
 
 /**
  * The terms of the identifiers in `text` that `tokenize` also splits into words (server.strictPort,
- * VITE_MAX_ITEMS, MessageContent): a question may paste one the documents write otherwise, and then
+ * VITE_MAX_ITEMS, strictPort; not a capitalised name like GraphQL): a question may paste one the documents write otherwise, and then
  * its words, not the whole, say whether the documents cover it.
  */
 export function identifierWholes(text: string): Set<string> {
@@ -266,8 +267,8 @@ export function identifierWholes(text: string): Set<string> {
 }
 
 /**
- * The words identifiers in `text` are made of, as typed (MAX and ITEMS of VITE_MAX_ITEMS, Message of
- * MessageContent): words whose capitals are the identifier's style, not a name's.
+ * The words identifiers in `text` are made of, as typed (MAX and ITEMS of VITE_MAX_ITEMS, Port of
+ * strictPort): words whose capitals are the identifier's style, not a name's.
  */
 export function identifierWords(text: string): Set<string> {
   return identifiers(text).words;
@@ -278,7 +279,9 @@ function identifiers(text: string): { wholes: Set<string>; words: Set<string> } 
   const words = new Set<string>();
   const normalized = text.normalize('NFKC').replace(INVISIBLE, '').replace(APOSTROPHES, "'");
   for (const [token] of normalized.matchAll(TOKEN)) {
-    if (ACRONYM.test(token) || IDEOGRAPHIC.test(token)) continue;
+    // A capitalised word with capitals inside (GraphQL, TypeScript, MessageContent) is a name before
+    // it is code: when the documents lack it, the question is about something they lack.
+    if (ACRONYM.test(token) || IDEOGRAPHIC.test(token) || (!JOINED.test(token) && CAPITALISED.test(token))) continue;
     const pieces: string[] = [];
     identifierParts(token, 0, WORD_ONLY, (piece) => pieces.push(piece));
     if (pieces.length < 2) continue;
