@@ -39,6 +39,12 @@ describe('answers on the shipped corpus', () => {
     expect(first.length).toBeGreaterThanOrEqual(13);
   });
 
+  it('answers the README’s question with the passage that gives the reason', () => {
+    const result = kb.ask('Why did the US want the site shut down?');
+    expect(result.kind).toBe('answer');
+    if (result.kind === 'answer') expect(collapse(result.results[0]!.highlight)).toContain('in order to appease US objections');
+  });
+
   it('highlights a verbatim part of each cited passage', () => {
     for (const { question } of seeds) {
       const result = kb.ask(question);

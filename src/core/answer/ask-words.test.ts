@@ -83,3 +83,21 @@ describe('ask: a name the documents only start other words with', () => {
     expect(ask(docs, 'Who handles deploys?', { scopes: ['global'] }).kind).toBe('answer');
   });
 });
+
+describe('ask: the passage that holds what is asked goes first', () => {
+  it('puts the passage giving a cause first for a why-question, when it scores close to the best', () => {
+    const answer = ask(incidentSite(), 'Why was the password reset page shut down?', { scopes: ['global'] });
+    expect(answer.kind).toBe('answer');
+    if (answer.kind !== 'answer') return;
+    expect(answer.results[0]!.docId).toBe('incident');
+    expect(answer.results.map((r) => r.docId)).toContain('status');
+  });
+});
+
+function incidentSite(): Engine {
+  return site({
+    status: 'Status page: the password reset page was shut down on Monday and is back on Tuesday.',
+    incident: 'Incident report: the password reset page was shut down because attackers used it to flood inboxes with emails.',
+    billing: 'Invoices are sent on the first working day of each month.',
+  });
+}
