@@ -150,7 +150,7 @@ export function ask(index: Engine, rawQuestion: string, options: AskOptions): An
   };
   if (type && chosen.length > 1 && entitiesOf(chosen[0]!).length === 0) {
     const holder = chosen.findIndex((hit) => hit.score >= chosen[0]!.score * TYPED_SHARE && entitiesOf(hit).length > 0);
-    if (holder > 0) chosen.unshift(...chosen.splice(holder, 1));
+    if (holder > 0) chosen.unshift(chosen.splice(holder, 1)[0]!);
   }
   const results = chosen.map((hit, i) => {
     const question = type ? { ...asked, entityAt: entitiesOf(hit) } : asked;
