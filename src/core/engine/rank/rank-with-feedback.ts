@@ -84,13 +84,12 @@ export function rankWithFeedback(
   limits: RankLimits = {},
   related: RelatedTerms = () => undefined,
 ): QuestionRanking {
-  const terms = questionTerms;
   const request = { scopes, feedback: RM3.feedbackPassages, documents: limits.documents ?? 0, ...(limits.limit !== undefined && { limit: limits.limit }) };
-  let firstPass = index.pass(terms, request);
+  let firstPass = index.pass(questionTerms, request);
   // Only words some longer indexed term starts with: for the others (typos, mostly) a prefix search
   // finds nothing either, and would only send both passes down the slower path.
   const unmatched = new Set(questionTerms.filter((term) => firstPass.termMatches.get(term) === 0 && term.length >= MIN_PREFIX_CHARS && index.extendsAnyTerm(term, scopes)));
-  if (unmatched.size > 0) firstPass = index.pass(terms, { ...request, prefixTerms: unmatched });
+  if (unmatched.size > 0) firstPass = index.pass(questionTerms, { ...request, prefixTerms: unmatched });
   if (firstPass.total === 0) return { firstPass, ranked: firstPass, prefixOnly: unmatched };
   // The first pass, the feedback passages it picks and the document context are the question's own
   // words. The words of a question term no passage uses (the asker's "cinemas" where the documents
