@@ -5,7 +5,7 @@ import { dropNearDuplicates } from './drop-near-duplicates.js';
 import { everydayWords, type EverydayWords } from './everyday-words.js';
 import { relatedTerms, relatedWords, type RelatedWords } from './related-words.js';
 import { formatLocation } from './format-location.js';
-import { coverageOf, coverageWeights, statedTerms, type QuestionWeights } from './question-coverage.js';
+import { coverageOf, coverageWeights, standInsFor, statedTerms } from './question-coverage.js';
 import { selectHighlight, type HighlightQuestion } from './select-highlight.js';
 import { answerEntities } from './answer-entities.js';
 import { answerTypeOf } from './answer-type.js';
@@ -107,22 +107,13 @@ export function ask(index: Engine, rawQuestion: string, options: AskOptions): An
   const gate = coverageWeights(query, weights, matches, options.everyday ?? everydayWords());
   // A word no passage uses stands covered where a passage states a word of its meaning or root
   // ("cinemas" where the documents say "film"); the final ranking sought those words.
-  const standsFor = new Map<string, string[]>();
-  for (const term of judged) {
-    if ((matches.get(term) ?? 0) > 0) continue;
-    for (const word of related(term)?.keys() ?? []) standsFor.set(word, [...(standsFor.get(word) ?? []), term]);
-  }
-  const standIns: QuestionWeights = { weights: new Map([...standsFor.keys()].map((word) => [word, 0])), everyday: new Set() };
-  const stated = (hit: Hit) => {
-    const terms = statedTerms(hit.passage.text, hit.passage.section, gate);
-    if (standsFor.size > 0) for (const word of statedTerms(hit.passage.text, hit.passage.section, standIns)) for (const term of standsFor.get(word)!) terms.add(term);
-    return terms;
-  };
-  const found = new Set([...standsFor].filter(([word]) => ranked.hits.some((hit) => hit.matchedTerms.includes(word))).flatMap(([, terms]) => terms));
+  const standIns = standInsFor(judged.filter((term) => (matches.get(term) ?? 0) === 0), related);
+  const found = new Set([...standIns].filter(([word]) => ranked.hits.some((hit) => hit.matchedTerms.includes(word))).flatMap(([, terms]) => terms));
   // A question most of whose words no passage uses is about something else, however ordinary they are.
   const unseen = judged.filter((term) => (matches.get(term) ?? 0) === 0 && !found.has(term)).length;
-  const candidates = standsFor.size > 0 ? [...firstPass.hits, ...ranked.hits] : firstPass.hits;
-  if (!best || unseen * 2 > judged.length || !candidates.some((hit) => coverageOf(stated(hit), gate.weights) >= MIN_COVERAGE)) {
+  const candidates = standIns.size > 0 ? [...firstPass.hits, ...ranked.hits] : firstPass.hits;
+  const covers = (hit: Hit) => coverageOf(statedTerms(hit.passage.text, hit.passage.section, gate, standIns), gate.weights) >= MIN_COVERAGE;
+  if (!best || unseen * 2 > judged.length || !candidates.some(covers)) {
     return { kind: 'no-match', query, related: relatedDocuments(index, firstPass.leadingDocuments), tookMs: tookMs() };
   }
 

@@ -50,17 +50,34 @@ function everydayTerms(question: string, everyday: EverydayWords): Set<string> {
 const URL = /\b(?:https?:\/\/|www\.)\S+/g;
 
 /**
- * The question terms a passage states: in its text (prose and code) or in the headings it sits under,
- * never in a URL (a link's path names a place, not the passage's topic). Code counts: "echo step
- * setup" asks about a code sample. (Discounting ordinary words found only in code changed nothing on
- * the docs questions and refused such questions, so it is not done.)
+ * For the question's terms no passage uses, the related words that stand for them in a passage
+ * ("movie" for "film": related-words), each with the terms it stands for.
  */
-export function statedTerms(text: string, section: string | undefined, question: QuestionWeights): Set<string> {
+export type StandIns = ReadonlyMap<string, readonly string[]>;
+
+export function standInsFor(unused: readonly string[], related: (term: string) => ReadonlyMap<string, number> | undefined): Map<string, string[]> {
+  const standIns = new Map<string, string[]>();
+  for (const term of unused) {
+    for (const word of related(term)?.keys() ?? []) standIns.set(word, [...(standIns.get(word) ?? []), term]);
+  }
+  return standIns;
+}
+
+/**
+ * The question terms a passage states: in its text (prose and code) or in the headings it sits under,
+ * never in a URL (a link's path names a place, not the passage's topic); a term is also stated by a
+ * word that stands in for it (`standIns`). Code counts: "echo step setup" asks about a code sample.
+ * (Discounting ordinary words found only in code changed nothing on the docs questions and refused
+ * such questions, so it is not done.)
+ */
+export function statedTerms(text: string, section: string | undefined, question: QuestionWeights, standIns: StandIns = new Map()): Set<string> {
   const stated = new Set<string>();
   const add = (from: string) => {
     for (const token of tokenize(from.replace(URL, ' '))) {
       const term = analyzeTerm(token);
-      if (term !== null && question.weights.has(term)) stated.add(term);
+      if (term === null) continue;
+      if (question.weights.has(term)) stated.add(term);
+      for (const standsFor of standIns.get(term) ?? []) stated.add(standsFor);
     }
   };
   if (section !== undefined) add(section);

@@ -1,4 +1,4 @@
-import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { openSync, readFileSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { analyzeTerm, tokenize } from '../engine/engine.js';
@@ -104,7 +104,7 @@ export function openRelatedWords(dir: string): RelatedWords {
   return {
     of(word) {
       const key = word.toLowerCase();
-      let related: RelatedWord[] | undefined = cache.get(key);
+      let related = cache.get(key);
       if (related) return related;
       related = relatedTo(key, lookup, synset);
       if (cache.size > 10_000) cache.clear();
@@ -134,15 +134,13 @@ function relatedTo(word: string, lookup: (pos: Pos, lemma: string) => IndexEntry
   }
   found.sort((a, b) => b.tagged - a.tagged);
   for (const { pos, base, offset } of found) {
-    {
-      const first = synset(pos, offset);
-      const position = first.words.indexOf(base) + 1;
-      for (const synonym of first.words) add(synonym, base, 'synonym');
-      for (const pointer of first.pointers) {
-        if (pointer.symbol !== '+' || (pointer.source !== 0 && pointer.source !== position)) continue;
-        const target = synset(pointer.pos, pointer.offset).words[pointer.target - 1];
-        if (target !== undefined) add(target, base, 'derived');
-      }
+    const first = synset(pos, offset);
+    const position = first.words.indexOf(base) + 1;
+    for (const synonym of first.words) add(synonym, base, 'synonym');
+    for (const pointer of first.pointers) {
+      if (pointer.symbol !== '+' || (pointer.source !== 0 && pointer.source !== position)) continue;
+      const target = synset(pointer.pos, pointer.offset).words[pointer.target - 1];
+      if (target !== undefined) add(target, base, 'derived');
     }
   }
   return out;
@@ -250,10 +248,6 @@ class DataFile {
       if (read < buffer.length || buffer.length >= MAX_LINE_BYTES) throw damaged(this.path, `the line at byte ${offset} does not end`);
       buffer = Buffer.alloc(buffer.length * 2);
     }
-  }
-
-  close(): void {
-    closeSync(this.fd);
   }
 }
 

@@ -52,12 +52,12 @@ export class ScopeRegistry {
 
   /** Live passages in these scopes. */
   passagesIn(scopes: readonly Scope[]): number {
-    return this.sum(this.live, scopes);
-  }
-
-  /** Live documents (with at least one passage) in these scopes. */
-  documentsIn(scopes: readonly Scope[]): number {
-    return this.sum(this.documents, scopes);
+    let count = 0;
+    for (const scope of new Set(scopes)) {
+      const id = this.ids.get(scope);
+      if (id !== undefined) count += this.live[id]!;
+    }
+    return count;
   }
 
   /** Live documents in the scopes `mask` marks, and their headings' summed lengths. */
@@ -71,14 +71,6 @@ export class ScopeRegistry {
     return { documents, headingLengths };
   }
 
-  private sum(counts: readonly number[], scopes: readonly Scope[]): number {
-    let count = 0;
-    for (const scope of new Set(scopes)) {
-      const id = this.ids.get(scope);
-      if (id !== undefined) count += counts[id]!;
-    }
-    return count;
-  }
 
   /** The id of the scope holding the most live passages (0 when none holds any). */
   largest(): number {
