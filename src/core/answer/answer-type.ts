@@ -1,5 +1,6 @@
 /**
- * What kind of thing a question asks for, from its wording: a number ("how many", "how much"), a time
+ * What kind of thing a question asks for, from its wording: a number ("how many", "how much", "what's
+ * the oldest Safari version", "which port"), a time
  * ("when", "what year"), a length of time ("how long", "how often"), a name ("who", "where",
  * "whose"), or advice ("how do I …", "how to …", "what now?", or a report of something failing with
  * no question word: "the dev server doesn't notice the changes"), or a reason ("why"). `undefined` for
@@ -15,6 +16,8 @@ const TROUBLE = /\b(?:error|errors|fail(?:s|ed|ing)?|failure|broken|blocked|cras
 
 const PATTERNS: ReadonlyArray<[RegExp, AnswerType]> = [
   [/\bhow (?:many|much)\b|\bwhat (?:percentage|share|amount|number)\b/i, 'number'],
+  // "What's the oldest Safari version …", "which port does it use": a quantity named after what/which.
+  [/\b(?:what|which)(?:['’]s| is| are| was| were)?(?: the)?(?: [\w.-]+){0,3}? (?:versions?|ports?|sizes?|limits?|prices?|costs?|ages?|rates?|percentages?|amounts?|numbers?|counts?|timeouts?)\b/i, 'number'],
   [/\bhow (?:long|often|soon)\b/i, 'duration'],
   // Before 'time': "how do I fix it when I run vite" asks for a fix, not a time.
   [/\bhow (?:do|can|could|should|would|might) (?:i|we|you|one)\b|\bhow to\b|\bwhat (?:now|next)\b|\bwhat (?:should|can|do) (?:i|we) do\b/i, 'advice'],

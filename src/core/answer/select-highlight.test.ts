@@ -87,6 +87,18 @@ describe('selectHighlight with the question', () => {
     expect(highlightOf(text, question, answerEntities(text, 'advice', new Set(analyze(question))))).toMatch(/^To avoid this, try to reduce your request header size\./);
   });
 
+  it('after a pasted message, keeps the sentence that explains it together with the advice that follows', () => {
+    const text =
+      'Using a Node.js module in browser code prints a warning.\n\n' +
+      'Module "fs" has been externalized for browser compatibility. Cannot access "fs.readFile" in client code.\n\n' +
+      'This is because the bundler does not polyfill Node.js modules.\n\n' +
+      'We recommend avoiding Node.js modules in browser code, although you can add polyfills by hand.';
+    const question = 'Module "fs" has been externalized for browser compatibility. Cannot access "fs.readFile" in client code.';
+    const highlight = highlightOf(text, question, answerEntities(text, 'advice', new Set(analyze(question))));
+    expect(highlight).toMatch(/^This is because the bundler does not polyfill Node\.js modules\./);
+    expect(highlight).toMatch(/you can add polyfills by hand\.$/);
+  });
+
   it('joins the neighbour holding what is asked when the best sentence only names the subject', () => {
     const text =
       'Kandji is how we make sure all work Mac laptops are securely configured and running the latest software updates. ' +

@@ -44,6 +44,13 @@ export function selectHighlight(
   const scores = sentences.map((sentence) => weigh(sentence.terms));
   const prompt = (i: number) => isLabel(text, sentences[i]!) || (question !== undefined && isPrompt(text, sentences[i]!, question));
   const best = chooseSentence(sentences, scores, prompt, question?.entityAt);
+  // After a pasted message the docs often say what it means ("This is because …") before what to do:
+  // that sentence joins the advice (Vite's highlight 0.40 -> 0.425; nothing else moved).
+  const opener = best - 1;
+  if (opener > 0 && prompt(opener - 1) && !prompt(opener) && sameBlock(text, sentences[opener]!, sentences[best]!)) {
+    const span = { start: sentences[opener]!.start, end: sentences[best]!.end };
+    if (span.end - span.start <= MAX_HIGHLIGHT_CHARS) return span;
+  }
   const bestScore = scores[best]!;
   const chosen = sentences[best]!;
   const added = (i: number) => {
