@@ -41,6 +41,11 @@ describe('selectHighlight', () => {
     expect(pick(text, 'server port')).toBe('export default defineConfig({ server: { port: 3000 } })');
   });
 
+  it('reads a short sentence on into its own paragraph, not into the next one', () => {
+    const text = 'Deploys happen every Tuesday and Thursday after 2pm. Never deploy on Fridays.\n\nIf the invoice job fails, rerun it with the retry flag.';
+    expect(pick(text, 'can I deploy on friday?')).toBe('Deploys happen every Tuesday and Thursday after 2pm. Never deploy on Fridays.');
+  });
+
   it('leaves a list item\'s bullet out of the highlight', () => {
     const text = 'Leave types:\n• Parental leave is sixteen weeks at full pay.\n• Sick leave has no fixed limit.';
     expect(pick(text, 'How long is parental leave?')).toBe('Parental leave is sixteen weeks at full pay.');

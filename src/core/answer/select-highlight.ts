@@ -64,11 +64,16 @@ export function selectHighlight(
   // The best sentence names the subject but not what is asked; its neighbour holding that completes it.
   const typedNeighbour = holdsEntity(chosen, question?.entityAt) ? undefined : [best + 1, best - 1].find((i) => added(i) >= 0 && holdsEntity(sentences[i]!, question?.entityAt));
   if (typedNeighbour !== undefined && fits(join(sentences[typedNeighbour]!))) return join(sentences[typedNeighbour]!);
-  const neighbour = after >= 0 && after >= before ? sentences[best + 1] : before >= 0 ? sentences[best - 1] : undefined;
+  // The neighbour adding more of the question; on a tie the one in the same paragraph, then the next.
+  const inParagraph = (i: number) => sentences[i] !== undefined && sameParagraph(text, chosen, sentences[i]!);
+  const pickAfter = after >= 0 && (after > before || (after === before && (inParagraph(best + 1) || !inParagraph(best - 1))));
+  const [index, gain] = pickAfter ? [best + 1, after] : before >= 0 ? [best - 1, before] : [-1, -1];
+  const neighbour = sentences[index];
   if (!neighbour) return { start: chosen.start, end: chosen.end };
   const joined = join(neighbour);
-  const short = chosen.end - chosen.start < SHORT_SENTENCE_CHARS;
-  const strong = bestScore > 0 && Math.max(before, after) >= bestScore * NEIGHBOUR_SHARE;
+  // A short sentence reads on into its own paragraph; another paragraph's sentence joins only for what it adds.
+  const short = chosen.end - chosen.start < SHORT_SENTENCE_CHARS && (gain > 0 || inParagraph(index));
+  const strong = bestScore > 0 && gain >= bestScore * NEIGHBOUR_SHARE;
   return (short || strong) && fits(joined) ? joined : { start: chosen.start, end: chosen.end };
 }
 
@@ -151,6 +156,11 @@ function isLabel(text: string, sentence: Sentence): boolean {
   const lineEnd = text.indexOf('\n', sentence.end);
   const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd).replace(/^• /u, '');
   return line.trim() === text.slice(sentence.start, sentence.end).trim() && LABEL_LINE.test(line.trim());
+}
+
+/** Whether two sentences are in one paragraph: no line break between them. */
+function sameParagraph(text: string, a: Highlight, b: Highlight): boolean {
+  return !text.slice(Math.min(a.end, b.end), Math.max(a.start, b.start)).includes('\n');
 }
 
 /** Whether two sentences read on together: not two list items or table rows (lines of their own). */
