@@ -15,7 +15,7 @@ const file = (name: string, text: string) => {
 describe('everydayWords', () => {
   const words = everydayWords();
 
-  it.each(['wrote', 'earn', 'cinemas', 'hardcoded', 'dropdown'])('knows "%s" as ordinary English', (word) => {
+  it.each(['wrote', 'earn', 'cinemas', 'hardcoded', 'dropdown', 'quietly', 'redeployed', 'unpaid'])('knows "%s" as ordinary English', (word) => {
     expect(words.isEveryday(word)).toBe(true);
   });
 
@@ -33,6 +33,22 @@ describe('loadEverydayWords', () => {
     const words = loadEverydayWords(file('small.dic', '4\nwrite/S\ndrop/SM\ndown\nParis/M\n'));
     expect(['writes', 'dropdown', 'down'].map((w) => words.isEveryday(w))).toEqual([true, true, true]);
     expect(words.isEveryday('paris')).toBe(false);
+  });
+
+  it('applies the affix file\'s rules to the entries carrying their flags, as Hunspell does', () => {
+    const aff = file('small.aff', 'SET UTF-8\n\nPFX A Y 1\nPFX A   0     re         .\n\nSFX Y Y 1\nSFX Y   0     ly         .\n\nSFX D Y 3\nSFX D   0     d          e\nSFX D   0     ed         [^ey]\nSFX D   0     ed         [aeiou]y\n');
+    const words = loadEverydayWords(file('affixed.dic', '3\nquiet/Y\ndeploy/AD\nloud\n'), aff);
+    expect(['quietly', 'deployed', 'redeploy', 'redeployed'].map((w) => words.isEveryday(w))).toEqual([true, true, true, true]);
+    // Only the entries whose flags allow the rule: "loud" has none, "quiet" takes no prefix, "deploy" no -ly.
+    expect(['loudly', 'requiet', 'deployly'].map((w) => words.isEveryday(w))).toEqual([false, false, false]);
+  });
+
+  it('fails naming the affix file when it is missing or has no suffix rules', () => {
+    const dic = file('plain.dic', '1\nquiet/Y\n');
+    const missing = join(dir, 'missing.aff');
+    expect(() => loadEverydayWords(dic, missing)).toThrow(expect.objectContaining({ code: 'resource_invalid', message: expect.stringContaining(missing) }));
+    const empty = file('empty.aff', 'SET UTF-8\nTRY abc\n');
+    expect(() => loadEverydayWords(dic, empty)).toThrow(expect.objectContaining({ code: 'resource_invalid', message: expect.stringContaining(empty) }));
   });
 
   it('fails naming the file when it is corrupt', () => {
