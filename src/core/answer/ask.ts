@@ -144,7 +144,7 @@ export function ask(index: Engine, rawQuestion: string, options: AskOptions): An
     if (holder > 0) chosen.unshift(chosen.splice(holder, 1)[0]!);
   }
   const results = chosen.map((hit, i) => {
-    const question = type ? { ...asked, entityAt: entitiesOf(hit) } : asked;
+    const question = type ? { ...asked, type, entityAt: entitiesOf(hit) } : asked;
     return cite(index, hit, i + 1, weights, analysisOf(hit).offsets, question);
   });
   const cited = new Set(results.map((r) => `${r.scope}/${r.docId}`));

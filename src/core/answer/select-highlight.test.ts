@@ -129,6 +129,22 @@ describe('selectHighlight with the question', () => {
     );
   });
 
+  it('for a name, joins the neighbour naming another one and adding words of the question', () => {
+    const text =
+      'Pushed out of the big shops and the Central market, pirates now work through smaller markets. ' +
+      'The square by Lesnaya station is best known for discs. Prices have not changed.';
+    const question = 'Where are pirated discs sold now that they left the big shops?';
+    const names = [text.indexOf('Central'), text.indexOf('Lesnaya')];
+    const highlight = (type: 'name' | 'advice') => {
+      const terms = new Set(analyze(question));
+      const h = selectHighlight(text, new Map([...terms].map((t) => [t, 1])), undefined, { terms, tokens: tokenize(question).map((t) => t.toLowerCase()), type, entityAt: names });
+      return text.slice(h.start, h.end);
+    };
+    expect(highlight('name')).toBe(text.slice(0, text.indexOf(' Prices')));
+    // Advice is a statement, not a thing named: its best sentence stands alone.
+    expect(highlight('advice')).toBe(text.slice(0, text.indexOf(' The square')));
+  });
+
   it('prefers a sentence holding an entity of the type asked for', () => {
     const text =
       'Member countries of the WTO negotiate trade rules together, in rounds that can last for many years and end in one package. ' +

@@ -1,6 +1,7 @@
 import { passageSegments, type PassageSegment } from '../passages/passage-segments.js';
 import { splitSentences, type SentenceSpan } from '../passages/split-sentences.js';
 import { analyze, tokenize, type AnalyzedText } from '../engine/engine.js';
+import type { AnswerType } from './answer-type.js';
 
 /** A highlight shorter than this reads as a fragment, so the best neighbouring sentence joins it. */
 const SHORT_SENTENCE_CHARS = 80;
@@ -14,6 +15,9 @@ const NEIGHBOUR_SHARE = 0.4;
 const MAX_HIGHLIGHT_CHARS = 400;
 
 export type Highlight = { start: number; end: number };
+
+/** Answer types whose answer is a thing named in the text (a number, a date, a name), not a statement. */
+const NAMED_ENTITIES: ReadonlySet<AnswerType> = new Set(['number', 'time', 'duration', 'name']);
 
 /** How Markdown passages start a list item (see split-markdown-passages): never part of a highlight. */
 const BULLET = '• ';
@@ -62,7 +66,12 @@ export function selectHighlight(
   const join = (neighbour: Sentence) => ({ start: Math.min(chosen.start, neighbour.start), end: Math.max(chosen.end, neighbour.end) });
   const fits = (span: Highlight) => span.end - span.start <= MAX_HIGHLIGHT_CHARS;
   // The best sentence names the subject but not what is asked; its neighbour holding that completes it.
-  const typedNeighbour = holdsEntity(chosen, question?.entityAt) ? undefined : [best + 1, best - 1].find((i) => added(i) >= 0 && holdsEntity(sentences[i]!, question?.entityAt));
+  // When it holds a number, date or name already, a neighbour holding another and adding question words
+  // joins too: "pushed out of the Yunona market, … now through smaller markets. The area around the
+  // Lesnaya metro station is well-known …" asked where the discs are sold now.
+  const typedNeighbour = holdsEntity(chosen, question?.entityAt)
+    ? question?.type !== undefined && NAMED_ENTITIES.has(question.type) ? [best + 1, best - 1].find((i) => added(i) > 0 && holdsEntity(sentences[i]!, question.entityAt)) : undefined
+    : [best + 1, best - 1].find((i) => added(i) >= 0 && holdsEntity(sentences[i]!, question?.entityAt));
   if (typedNeighbour !== undefined && fits(join(sentences[typedNeighbour]!))) return join(sentences[typedNeighbour]!);
   // The neighbour adding more of the question; on a tie the one in the same paragraph, then the next.
   const inParagraph = (i: number) => sentences[i] !== undefined && sameParagraph(text, chosen, sentences[i]!);
@@ -83,6 +92,8 @@ export type HighlightQuestion = {
   terms: ReadonlySet<string>;
   /** The question's raw tokens, lowercased, in order (to recognise a message pasted into it). */
   tokens: readonly string[];
+  /** What the question asks for (answerTypeOf), when its wording says. */
+  type?: AnswerType;
   /** Offsets in the passage text of entities of the type the question asks for (see answerEntities). */
   entityAt?: readonly number[];
 };
