@@ -31,6 +31,7 @@ export function entityTagger(): WinkMethods {
 export function answerEntities(text: string, type: AnswerType, questionTerms: ReadonlySet<string>): number[] {
   if (type === 'advice') return adviceAt(text);
   if (type === 'reason') return [...text.matchAll(REASON)].map((match) => match.index);
+  const frequencies = type === 'duration' ? [...text.matchAll(FREQUENCY)].map((match) => match.index) : [];
   const tagger = entityTagger();
   const its = tagger.its;
   const doc = tagger.readDoc(text);
@@ -53,8 +54,11 @@ export function answerEntities(text: string, type: AnswerType, questionTerms: Re
     cursor = at + value.length;
     if (!gluedToWord(text, at, cursor) && !givenBy(value, questionTerms)) offsets.push(at);
   }
-  return offsets;
+  return frequencies.length === 0 ? offsets : [...offsets, ...frequencies].sort((a, b) => a - b);
 }
+
+/** How often something happens, which wink-nlp does not tag: "once a year", "twice per week", "every month", "weekly". */
+const FREQUENCY = /\b(?:(?:once|twice|(?:\d+|two|three|four|five|six|ten) times) (?:a|an|per|each|every) \w+|every (?:\w+ )?(?:day|week|month|quarter|year|hour|minute|morning|evening)s?|(?:daily|weekly|monthly|quarterly|yearly|annually|hourly|biweekly))\b/giu;
 
 /** Whether the question already states an entity ("status code 431" asked about is not the answer). */
 function givenBy(value: string, questionTerms: ReadonlySet<string>): boolean {
@@ -77,10 +81,11 @@ const REASON =
 
 /**
  * How a document tells the reader what to do: a modal addressed to them ("you can", "you'll need
- * to", "you should"), a recommendation, or a purpose it serves ("to fix", "to avoid", "by setting").
+ * to", "you should") or said of the thing to change ("can be turned off via"), a recommendation, or
+ * a purpose it serves ("to fix", "to avoid", "by setting").
  */
 const ADVICE =
-  /\b(?:you|we)(?:['’]ll| will)? (?:can|could|should|must|need to|have to|may want to|might want to)\b|\b(?:recommend(?:s|ed)?|make sure|try)\b|\bto (?:fix|solve|resolve|avoid|prevent|work around|enable|disable)\b|\bby (?:setting|using|adding|passing|running|changing|installing|removing|enabling|disabling)\b/giu;
+  /\b(?:you|we)(?:['’]ll| will)? (?:can|could|should|must|need to|have to|may want to|might want to)\b|\b(?:can|could|should|must) be \w+(?: (?:on|off|up|out))? (?:via|with|by|using|through)\b|\b(?:recommend(?:s|ed)?|make sure|try)\b|\bto (?:fix|solve|resolve|avoid|prevent|work around|enable|disable)\b|\bby (?:setting|using|adding|passing|running|changing|installing|removing|enabling|disabling)\b/giu;
 
 /** Where a sentence may start: after a line break, a list bullet, sentence punctuation, or a label's colon. */
 const SENTENCE_END = new Set(['.', '!', ';', '•']);

@@ -42,6 +42,13 @@ describe('answerEntities', () => {
     expect(answerEntities(doc, 'number', new Set(['431']))).not.toContain(doc.indexOf('431'));
   });
 
+  it('finds how often something happens where the question asks how often', () => {
+    const doc = 'New hires meet at the 3-month mark. Then you meet once a year, and the team syncs every week.';
+    const found = answerEntities(doc, 'duration', new Set());
+    expect(found).toEqual(expect.arrayContaining([doc.indexOf('once a year'), doc.indexOf('every week')]));
+    expect(answerEntities(doc, 'number', new Set())).not.toContain(doc.indexOf('once a year'));
+  });
+
   it('finds names the question does not already give', () => {
     const names = answerEntities(text, 'name', new Set(['moscow', 'ivan', 'ivanov']));
     expect(names).toContain(text.indexOf('Denis'));
@@ -61,6 +68,11 @@ describe('answerEntities for advice', () => {
     expect(found.some((offset) => offset >= at(text, 'Recommended') && offset < at(text, 'In case'))).toBe(true);
     expect(found).toContain(at(text, 'you\'ll need to'));
     expect(found.filter((offset) => offset < at(text, 'To solve'))).toEqual([]);
+  });
+
+  it('finds advice said of the thing to change', () => {
+    const text = 'CSS is injected into the page. The injection can be turned off via the ?inline query parameter.';
+    expect(answerEntities(text, 'advice', new Set())).toEqual([text.indexOf('can be turned off')]);
   });
 
   it('does not take a pointer elsewhere, or a word after a colon inside a sentence, for an instruction', () => {
