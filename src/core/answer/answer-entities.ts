@@ -128,10 +128,13 @@ function adviceAt(text: string): number[] {
 /** Verbs that point elsewhere ("See the troubleshooting page") rather than say what to do. */
 const REFERENCE_VERBS = new Set(['see', 'refer']);
 
-/** Whether a sentence's first word reads as an instruction: a verb in its base form, or a word
- * wink-nlp calls a noun that is followed by what an instruction acts on ("increase the limit"). */
-function isInstruction(token: { value: string; pos: string; lemma: string }, next: { pos: string } | undefined): boolean {
+/**
+ * Whether a sentence's first word reads as an instruction: a verb in its base form that goes on to
+ * what it acts on (a bare "run" listing a command's name says nothing to do), or a word wink-nlp calls
+ * a noun that is followed by what an instruction acts on ("increase the limit").
+ */
+function isInstruction(token: { value: string; pos: string; lemma: string }, next: { value: string; pos: string } | undefined): boolean {
   if (token.lemma !== token.value || !/^\p{L}+$/u.test(token.value) || REFERENCE_VERBS.has(token.value)) return false;
-  if (token.pos === 'VERB') return next === undefined || next.pos !== 'PUNCT';
+  if (token.pos === 'VERB') return next !== undefined && next.pos !== 'PUNCT' && next.pos !== 'SPACE' && !next.value.includes('\n');
   return (token.pos === 'NOUN' || token.pos === 'ADJ') && next !== undefined && (next.pos === 'DET' || next.pos === 'PRON');
 }

@@ -70,6 +70,11 @@ describe('answerEntities for advice', () => {
     expect(found.filter((offset) => offset < at(text, 'To solve'))).toEqual([]);
   });
 
+  it('does not take a list item that only names a command ("• run") for an instruction', () => {
+    const text = 'Runs a command in every project of a workspace with:\n\n• exec\n• run\n• test\n\n• Run the tests before you publish.';
+    expect(answerEntities(text, 'advice', new Set())).toEqual([text.indexOf('Run the tests')]);
+  });
+
   it('finds advice said of the thing to change', () => {
     const text = 'CSS is injected into the page. The injection can be turned off via the ?inline query parameter.';
     expect(answerEntities(text, 'advice', new Set())).toEqual([text.indexOf('can be turned off')]);

@@ -58,6 +58,19 @@ describe('selectHighlight', () => {
     expect(pick(tip, 'importing files')).not.toContain('Tip:');
   });
 
+  it('highlights a table row (cells joined by " · "): it is content, not a label', () => {
+    const text = 'Command: pnpm add -g <pkg> · Description: Install a package globally\nCommand: pnpm list -g · Description: List the packages\n\nNote\n\nInstalling without arguments is not supported.';
+    expect(pick(text, 'how do I install a package globally?')).toBe('Command: pnpm add -g <pkg> · Description: Install a package globally');
+  });
+
+  it('breaks a tie for the earlier sentence even when the same weights sum differently in the last bits', () => {
+    // Summed in the order each sentence holds them, 0.3 + 0.2 + 0.1 = 0.6 but 0.1 + 0.2 + 0.3 = 0.6000000000000001.
+    const text = 'Gamma beta alpha first.\n\nAlpha beta gamma second.';
+    const weights = new Map([['alpha', 0.1], ['beta', 0.2], ['gamma', 0.3]]);
+    const { start, end } = selectHighlight(text, weights, analyzeWithOffsets(text));
+    expect(text.slice(start, end)).toBe('Gamma beta alpha first.');
+  });
+
   it('highlights a sentence of a Chinese passage, not the whole passage', () => {
     const sentences = Array.from({ length: 20 }, (_, i) => `第${i + 1}条规定适用于第${i + 3}号车道的行人。`);
     sentences[12] = '斑马线政策由市议会在一九五一年通过，行人在条纹人行横道上享有优先权。';

@@ -11,6 +11,8 @@ const SHORT_SENTENCE_CHARS = 80;
  * what the next one says ("they have to honor the commitments").
  */
 const NEIGHBOUR_SHARE = 0.4;
+/** Scores closer than this are equal: sums of the same weights in another order differ in the last bits. */
+const TIE = 1e-9;
 /** Two sentences longer than this no longer read as a highlight. */
 const MAX_HIGHLIGHT_CHARS = 400;
 
@@ -109,7 +111,8 @@ type Sentence = { start: number; end: number; terms: Set<string> };
 function chooseSentence(sentences: readonly Sentence[], scores: readonly number[], prompt: (i: number) => boolean, entityAt: readonly number[] | undefined): number {
   const argmax = (allowed: (i: number) => boolean) => {
     let best = -1;
-    for (let i = 0; i < sentences.length; i++) if (allowed(i) && scores[i]! > 0 && (best < 0 || scores[i]! > scores[best]!)) best = i;
+    // "More" by more than rounding: the same terms summed in another order must tie, so the earlier sentence wins.
+    for (let i = 0; i < sentences.length; i++) if (allowed(i) && scores[i]! > 0 && (best < 0 || scores[i]! > scores[best]! + TIE)) best = i;
     return best;
   };
   const top = argmax(() => true);
@@ -155,8 +158,12 @@ function isPrompt(text: string, sentence: Sentence, question: HighlightQuestion)
   return false;
 }
 
-/** A line that opens with a short label and is no sentence: "Type: number", "Default: 500", "Tip: Importing files". */
-const LABEL_LINE = /^\p{L}[\p{L} ]{0,20}: [^\n]*[^.!?\s]$/u;
+/**
+ * A line that opens with a short label and is no sentence: "Type: number", "Default: 500", "Tip:
+ * Importing files". A table row ("Command: pnpm add -g · Description: Install a package globally",
+ * cells joined by " · ") is content, not a label.
+ */
+const LABEL_LINE = /^\p{L}[\p{L} ]{0,20}: [^\n·]*[^.!?\s·]$/u;
 
 /**
  * Whether a sentence is an option's metadata or a callout's title, not prose: it labels what
