@@ -5,7 +5,7 @@ import { FootnoteError } from '../errors.js';
 import type { AnswerType } from './answer-type.js';
 
 /** Which of wink-nlp's entity types answer each kind of question (a name is a proper noun, below). */
-const ENTITY_TYPES: Record<Exclude<AnswerType, 'name' | 'advice' | 'reason'>, ReadonlySet<string>> = {
+const ENTITY_TYPES: Record<Exclude<AnswerType, 'name' | 'advice' | 'reason' | 'definition'>, ReadonlySet<string>> = {
   number: new Set(['CARDINAL', 'MONEY', 'PERCENT', 'DURATION', 'MEASURE', 'ORDINAL']),
   time: new Set(['DATE', 'TIME', 'DURATION']),
   duration: new Set(['DURATION', 'DATE', 'TIME']),
@@ -31,6 +31,7 @@ export function entityTagger(): WinkMethods {
 export function answerEntities(text: string, type: AnswerType, questionTerms: ReadonlySet<string>): number[] {
   if (type === 'advice') return adviceAt(text);
   if (type === 'reason') return [...text.matchAll(REASON)].map((match) => match.index);
+  if (type === 'definition') return definitionsAt(text, questionTerms);
   const frequencies = type === 'duration' ? [...text.matchAll(FREQUENCY)].map((match) => match.index) : [];
   const tagger = entityTagger();
   const its = tagger.its;
@@ -73,6 +74,24 @@ function givenBy(value: string, questionTerms: ReadonlySet<string>): boolean {
  */
 function gluedToWord(text: string, start: number, end: number): boolean {
   return /[\p{L}\p{N}]/u.test(text[start - 1] ?? '') || /[\p{L}]/u.test(text[end] ?? '');
+}
+
+/**
+ * How a document says what a thing is, after naming it: "… is a / an / the / our …", "… are …",
+ * "… means", "… stands for", "… refers to". A closing quote may stand between ("An “RFC” literally
+ * means"). "The RFC is for the purpose of …" is no definition: "is" must go on to a noun phrase
+ * (adverbs aside: "an RFC is ultimately just a document").
+ */
+const DEFINES = /(?<name>[\p{L}\p{N}][\p{L}\p{N}._-]*)["”’']?\s+(?:(?:is|are)\s+(?:(?:\p{L}+ly|just|simply)\s+){0,2}(?:an?|the|our|your|one|any)\b|(?:literally\s+|simply\s+)?(?:means|stands for|refers to)\b)/giu;
+
+/** Where `text` defines one of the question's terms: the offset of the sentence-part naming it. */
+function definitionsAt(text: string, questionTerms: ReadonlySet<string>): number[] {
+  const offsets: number[] = [];
+  for (const match of text.matchAll(DEFINES)) {
+    const name = match.groups!['name']!;
+    if (questionTerms.has(analyzeTerm(name) ?? '')) offsets.push(match.index);
+  }
+  return offsets;
 }
 
 /** How a document gives a reason: a cause ("because", "due to") or a purpose ("so that", "helps us reduce"). */

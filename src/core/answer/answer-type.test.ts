@@ -16,7 +16,9 @@ describe('answerTypeOf', () => {
     ["import.meta.hot.decline() doesn't seem to do anything", 'advice'],
     ["What's the oldest Safari version a default build supports?", 'number'],
     ['Which port does the dev server use?', 'number'],
-    ['What is a barrel file?', undefined],
+    ['What is a barrel file?', 'definition'],
+    ["what's Queenbee", 'definition'],
+    ["What's the largest JSON file Vite can import?", undefined],
     ['Why is my build slow?', 'reason'],
     ['Which env variables end up in the client bundle?', undefined],
   ])('reads "%s" as asking for %s', (question, type) => {
@@ -84,6 +86,14 @@ describe('answerEntities for advice', () => {
     const text =
       "See https://vite.dev/guide/troubleshooting.html for details.\nAccess to script at 'file:///foo/bar.js' has been blocked by CORS policy: Cross origin requests are only supported for http.";
     expect(answerEntities(text, 'advice', new Set())).toEqual([]);
+  });
+});
+
+describe('answerEntities for definitions', () => {
+  it('finds where the text says what a question term is, not every sentence that uses it', () => {
+    const text = 'When the RFC is for the purpose of a decision, label it. An “RFC” literally means a “Request for Comments.” An RFC is ultimately just a document.';
+    expect(answerEntities(text, 'definition', new Set(['rfc']))).toEqual([text.indexOf('RFC” literally'), text.lastIndexOf('RFC is')]);
+    expect(answerEntities(text, 'definition', new Set(['document']))).toEqual([]);
   });
 });
 

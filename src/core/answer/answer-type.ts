@@ -7,7 +7,7 @@
  * the rest ("which", "what is"): any sentence can answer those, so the highlight goes by the question's
  * words alone.
  */
-export type AnswerType = 'number' | 'time' | 'duration' | 'name' | 'advice' | 'reason';
+export type AnswerType = 'number' | 'time' | 'duration' | 'name' | 'advice' | 'reason' | 'definition';
 
 /** A question word: a question holding one asks for that, not for a fix. */
 const WH_WORD = /\b(?:who(?:m|se)?|what|when|where|which|why|how)\b/i;
@@ -26,8 +26,12 @@ const PATTERNS: ReadonlyArray<[RegExp, AnswerType]> = [
   [/\bwhy\b|\bwhat (?:is|was|'s) the (?:reason|purpose|point)\b/i, 'reason'],
 ];
 
+/** "What is Queenbee?", "what's an RFC", "what are barrel files": the question is a short name and nothing more. */
+const DEFINITION = /^\s*what(?:['’]s| is| are)\s+(?:an?\s+|the\s+)?(?<subject>[^\s?]+(?:\s+[^\s?]+){0,3})\s*\?*\s*$/i;
+
 export function answerTypeOf(question: string): AnswerType | undefined {
   for (const [pattern, type] of PATTERNS) if (pattern.test(question)) return type;
+  if (DEFINITION.test(question)) return 'definition';
   // Someone reporting a failure without asking anything wants it fixed.
   if (!WH_WORD.test(question) && TROUBLE.test(question)) return 'advice';
   return undefined;

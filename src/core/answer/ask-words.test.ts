@@ -101,3 +101,23 @@ function incidentSite(): Engine {
     billing: 'Invoices are sent on the first working day of each month.',
   });
 }
+
+describe('ask: what a thing is', () => {
+  // Pages that repeat "RFC" more than the one passage saying what an RFC is.
+  const rfcs = site({
+    'rfc-status': 'Each RFC has a status label. When the RFC is approved, the RFC label says Approved. An abandoned RFC keeps its RFC number.',
+    'rfc-numbers': 'Each RFC has a unique RFC number in its title, so readers can find the RFC quickly. RFC numbers are sequential.',
+    'rfc-docs': 'We write each RFC in a shared document. An RFC document links to the RFC folder.',
+    'rfc-intro': 'An RFC is a written proposal that asks the team for comments.',
+  });
+
+  it('answers "what is X?" with the passage that defines it, ahead of passages that only repeat it', () => {
+    // Two results asked for: the defining passage ranks below both, so it comes from beyond those cited.
+    const answer = ask(rfcs, 'What is an RFC?', { scopes: ['global'], top: 2 });
+    expect(answer.kind).toBe('answer');
+    if (answer.kind === 'answer') {
+      expect(answer.results[0]!.docId).toBe('rfc-intro');
+      expect(answer.results[0]!.highlight).toBe('An RFC is a written proposal that asks the team for comments.');
+    }
+  });
+});
