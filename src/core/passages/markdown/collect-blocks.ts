@@ -2,6 +2,7 @@ import type { Nodes, Root } from 'mdast';
 import type { BlockKind, TextUnit } from './markdown-document.js';
 import { readHtml } from './readable-html.js';
 import { codeLang, codeUnits } from './render-code.js';
+import { htmlTableUnits } from './render-html-table.js';
 import { renderInline } from './render-inline.js';
 import { listUnits } from './render-list.js';
 import { tableUnits } from './render-table.js';
@@ -42,9 +43,12 @@ export function collectBlocks(tree: Root, markdown: string): Entry[] {
       case 'table':
         add('table', tableUnits(node));
         break;
-      case 'html':
-        add('html', nonEmpty({ text: readHtml(node.value).text.replace(/\s+/gu, ' ').trim(), marks: [{ at: 0, line: lineStart }] }));
+      case 'html': {
+        const rows = htmlTableUnits(node.value, lineStart);
+        if (rows) add('table', rows);
+        else add('html', nonEmpty({ text: readHtml(node.value).text.replace(/\s+/gu, ' ').trim(), marks: [{ at: 0, line: lineStart }] }));
         break;
+      }
       case 'blockquote':
         for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes);
         break;

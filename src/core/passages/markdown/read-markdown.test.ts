@@ -45,6 +45,36 @@ describe('readMarkdown', () => {
     });
   });
 
+  describe('reads an HTML table pasted into Markdown as rows', () => {
+    const table = (header: string) =>
+      `Channels:\n\n<table>\n  <tr>\n   ${header}\n  </tr>\n  <tr>\n   <td>#team-ops\n   </td>\n   <td>All <em>Operations</em>\n   </td>\n  </tr>\n  <tr>\n   <td>#payroll</td><td>Payroll &amp; People</td>\n  </tr>\n</table>\n\nAfter.`;
+
+    it.each([
+      ['a <th> header row', '<th>Channel</th><th>Members</th>'],
+      ['an all-bold first row', '<td><strong>Channel</strong>\n   </td>\n   <td><strong>Members</strong></td>'],
+    ])('pairs each cell with its header, from %s', (_, header) => {
+      const markdown = table(header);
+      const document = readMarkdown(markdown);
+      const lineOf = (text: string) => markdown.slice(0, markdown.indexOf(text)).split('\n').length;
+      expect(document.blocks.map((block) => [block.kind, block.text])).toEqual([
+        ['paragraph', 'Channels:'],
+        ['table', 'Channel: #team-ops · Members: All Operations\nChannel: #payroll · Members: Payroll & People'],
+        ['paragraph', 'After.'],
+      ]);
+      // Each row cites its own line: that of its <tr>.
+      expect(document.blocks[1]!.units.map((unit) => unit.marks[0]!.line)).toEqual([lineOf('#team-ops') - 1, lineOf('#payroll') - 1]);
+    });
+
+    it('joins the cells of a table with no header row, and keeps the text around it', () => {
+      const markdown = '<div>Our channels\n<table><tr><td>#ops</td><td>Operations</td></tr><tr><td>#hr</td><td>People</td></tr></table>\nAsk in either.</div>';
+      expect(texts(markdown)).toEqual(['Our channels\n#ops · Operations\n#hr · People\nAsk in either.']);
+    });
+
+    it('reads a table cut by a blank line (two HTML blocks) as text, as before', () => {
+      expect(texts('<table>\n<tr><td>a</td>\n\n<td>b</td></tr>\n</table>')).toEqual(['a', 'b']);
+    });
+  });
+
   it('keeps code whole with its line breaks and the first word of its info string as lang', () => {
     const [block] = readMarkdown('Text.\n\n```ts twoslash\nconst a = 1\n\n  const b = 2\n```').blocks.slice(1);
     expect(block).toMatchObject({ kind: 'code', lang: 'ts', text: 'const a = 1\n\n  const b = 2', lineStart: 3, lineEnd: 7 });
