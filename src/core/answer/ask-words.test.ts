@@ -121,3 +121,25 @@ describe('ask: what a thing is', () => {
     }
   });
 });
+
+describe('ask: what to do', () => {
+  const docs = site({
+    'global-packages': [
+      'Command: add -g <pkg> · Description: Install a package globally',
+      'Command: list -g · Description: List what is there',
+      'Command: update -g · Description: Update to the latest version',
+      'Command: outdated -g · Description: Show what has a newer version',
+      'Command: why -g <pkg> · Description: Show what depends on it',
+    ].join('\n'),
+    uninstalling: 'Uninstall global packages: run remove -g <pkg> for each package installed globally. Installing a package globally again restores it.',
+  });
+
+  it('does not bring an instruction from beyond the cited passages ahead of the best one', () => {
+    // Cited both (top 3), the page on removing is ahead for its instruction; asked for one, the best stays.
+    const both = ask(docs, 'How do I install a package globally?', { scopes: ['global'] });
+    expect(both.kind === 'answer' && both.results.map((result) => result.docId)).toEqual(['uninstalling', 'global-packages']);
+    const answer = ask(docs, 'How do I install a package globally?', { scopes: ['global'], top: 1 });
+    expect(answer.kind).toBe('answer');
+    if (answer.kind === 'answer') expect(answer.results.map((result) => result.docId)).toEqual(['global-packages']);
+  });
+});

@@ -139,11 +139,13 @@ export function ask(index: Engine, rawQuestion: string, options: AskOptions): An
     if (!at) entities.set(hit.passage.key, (at = type ? answerEntities(hit.passage.text, type, asked.terms) : []));
     return at;
   };
-  // Sought among all the strong candidates, not only those cited: a definition is often in an
-  // intro passage that scores a little below the passages repeating the term.
+  // A definition is sought among all the strong candidates, not only those cited: it is often in an
+  // intro passage scoring a little below the passages that repeat the term. Other kinds only among
+  // those cited: instructions are everywhere in docs, and from further down "how do I install a
+  // package globally?" drew "Run pnpm rm -g <pkg>" from the page on uninstalling.
   if (type && entitiesOf(chosen[0]!).length === 0) {
     // A candidate before the last cited one that is not cited was dropped as a near-duplicate of one that is.
-    const examined = strong.indexOf(chosen[chosen.length - 1]!);
+    const examined = type === 'definition' ? strong.indexOf(chosen[chosen.length - 1]!) : Infinity;
     const holder = strong.find((hit, i) => (i > examined || chosen.includes(hit)) && hit.score >= chosen[0]!.score * TYPED_SHARE && entitiesOf(hit).length > 0);
     if (holder) {
       const at = chosen.indexOf(holder);
