@@ -143,3 +143,20 @@ describe('ask: what to do', () => {
     if (answer.kind === 'answer') expect(answer.results.map((result) => result.docId)).toEqual(['global-packages']);
   });
 });
+
+describe('ask: a pasted message', () => {
+  const docs = site({
+    errors: 'If the dev server fails with "Server responded with status code 431", reduce the request header size.',
+    environment: 'The environment of a build is managed by the mode. An error in the config stops the build; install the dependencies first.',
+  });
+
+  it('answers a quoted message the documents hold', () => {
+    const answer = ask(docs, "requests fail with 'Server responded with status code 431'", { scopes: ['global'] });
+    expect(answer.kind === 'answer' && answer.results[0]!.docId).toBe('errors');
+  });
+
+  it('does not answer a quoted message whose words the documents only scatter', () => {
+    const answer = ask(docs, "pip install fails with 'error: externally-managed-environment'", { scopes: ['global'] });
+    expect(answer.kind).toBe('no-match');
+  });
+});

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { everydayWords } from './everyday-words.js';
-import { coverageOf, coverageWeights, statedTerms } from './question-coverage.js';
+import { analyze } from '../engine/engine.js';
+import { absentMessageTerms, coverageOf, coverageWeights, quotedMessages, statedTerms } from './question-coverage.js';
 
 const idf = (entries: Record<string, number>) => new Map(Object.entries(entries));
 
@@ -40,5 +41,27 @@ describe('statedTerms', () => {
 
   it('measures the share of the question weight a passage states', () => {
     expect(coverageOf(new Set(['error']), question.weights)).toBeCloseTo(2 / 6);
+  });
+});
+
+describe('quoted messages', () => {
+  it('reads messages in quotes or backticks, not apostrophes, paths or short quotes', () => {
+    const question = "We're stuck and I'll paste it: pip install fails with 'error: externally-managed-environment' from `file:///C:/proj/x.js` and 'null'";
+    expect(quotedMessages(question)).toEqual([analyze('error: externally-managed-environment')]);
+    expect(quotedMessages('the server says "Server responded with status code 431" now')).toEqual([analyze('Server responded with status code 431')]);
+  });
+
+  it('counts a message as absent only when no passage holds two of its words together', () => {
+    const question = "pip install fails with 'error: externally-managed-environment'";
+    const messages = quotedMessages(question);
+    const scattered = ['An error is shown when a request fails.', 'The environment is managed externally by the host.'];
+    expect([...absentMessageTerms(question, messages, scattered)].sort()).toEqual(['environ', 'error', 'extern', 'manag']);
+    const held = ['Python reports error: externally-managed-environment when the system owns its packages.'];
+    expect(absentMessageTerms(question, messages, held).size).toBe(0);
+  });
+
+  it('keeps a term the asker also uses outside the quotes', () => {
+    const question = "the build fails with 'build error: missing manifest entry' in CI";
+    expect(absentMessageTerms(question, quotedMessages(question), ['Nothing relevant here.']).has('build')).toBe(false);
   });
 });

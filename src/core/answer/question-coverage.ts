@@ -1,4 +1,4 @@
-import { analyzeTerm, identifierWords, tokenize } from '../engine/engine.js';
+import { analyze, analyzeTerm, identifierWords, tokenize } from '../engine/engine.js';
 import type { EverydayWords } from './everyday-words.js';
 
 /**
@@ -94,4 +94,51 @@ export function coverageOf(stated: ReadonlySet<string>, weights: ReadonlyMap<str
     if (stated.has(term)) matched += weight;
   }
   return total === 0 ? 0 : matched / total;
+}
+
+/**
+ * A message the asker quotes (`'error: externally-managed-environment'`, "Server responded with status
+ * code 431"): text in backticks, quotes or curly quotes that opens after a space, a bracket or a colon
+ * (so the apostrophes of "We're … I'll" are no quotes), of at least MIN_MESSAGE_TERMS analysed terms.
+ * A path or URL ("file:///C:/proj/…", "./locales/${lang}.js") is the asker's own, never the documents'.
+ */
+const QUOTED = /(?<=^|[\s(:])(?:`([^`]+)`|'([^']+)'(?=$|[\s.,;:!?)])|"([^"]+)"|“([^”]+)”|‘([^’]+)’)/gu;
+const MIN_MESSAGE_TERMS = 3;
+const PATH = /[/\\]|\$\{/u;
+
+/** The analysed terms of each message the question quotes (QUOTED), paths and short quotes left out. */
+export function quotedMessages(question: string): string[][] {
+  return [...question.matchAll(QUOTED)]
+    .map((match) => match.slice(1).find((group) => group !== undefined)!)
+    .filter((message) => !PATH.test(message))
+    .map((message) => analyze(message))
+    .filter((terms) => terms.length >= MIN_MESSAGE_TERMS);
+}
+
+/**
+ * The question terms that come only from quoted messages (quotedMessages) no given passage holds: not
+ * two of a message's words stand together in any of them, so the message is not in the documents,
+ * only some of its words are ("error", "managed", "environment" scattered over pages about something
+ * else). Such terms do not count as stated (coverage): a pasted message the documents lack is not
+ * covered by its words elsewhere. Every quoted message of the docs questions is found this way, by 1
+ * to 9 word pairs; `passages` should hold the best passages for the message's own words as well as the
+ * question's, so that a message the documents do hold is found.
+ */
+export function absentMessageTerms(question: string, messages: readonly string[][], passages: readonly string[]): Set<string> {
+  if (messages.length === 0) return new Set();
+  const pairs = new Set<string>();
+  for (const text of passages) {
+    const terms = analyze(text);
+    for (let i = 0; i + 1 < terms.length; i++) pairs.add(`${terms[i]} ${terms[i + 1]}`);
+  }
+  const absent = new Set<string>();
+  for (const message of messages) {
+    let found = false;
+    for (let i = 0; i + 1 < message.length && !found; i++) found = pairs.has(`${message[i]} ${message[i + 1]}`);
+    if (!found) for (const term of message) absent.add(term);
+  }
+  // A term the question also uses outside its quotes is the asker's own word, and counts as usual.
+  const outside = new Set(analyze(question.replace(QUOTED, ' ')));
+  for (const term of outside) absent.delete(term);
+  return absent;
 }
