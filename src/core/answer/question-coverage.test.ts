@@ -9,8 +9,8 @@ describe('coverageWeights', () => {
   const everyday = everydayWords();
 
   it('weighs an ordinary word the corpus never uses like a typical word of the question', () => {
-    const { weights } = coverageWeights('who wrote the leave policy', idf({ wrote: 6, leav: 2, polici: 3 }), idf({ leav: 10, polici: 5 }), everyday);
-    expect(weights.get('wrote')).toBe(2);
+    const { weights } = coverageWeights('who wrote the leave policy', idf({ write: 6, leav: 2, polici: 3 }), idf({ leav: 10, polici: 5 }), everyday);
+    expect(weights.get('write')).toBe(2);
   });
 
   it('keeps the full weight of a name the corpus never uses', () => {

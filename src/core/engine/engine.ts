@@ -8,6 +8,7 @@ import type { SnapshotManifest } from './persist/manifest.js';
 import type { Engine, IndexedPassage } from './types.js';
 
 export { analyze, analyzeTerm, analyzeWithOffsets, identifierWholes, identifierWords, tokenize, type AnalyzedText } from './analysis/analyze.js';
+export { irregularVerbs } from './analysis/irregular-verbs.js';
 export { OPTIONS_HASH, SNAPSHOT_FORMAT, type SnapshotManifest } from './persist/manifest.js';
 export { removeStrayTemporaries } from './persist/snapshot.js';
 export { rankDocuments, type RankedDocument } from './rank/rank-documents.js';

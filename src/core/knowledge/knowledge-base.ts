@@ -16,6 +16,7 @@ import { splitDocument } from '../passages/split-document.js';
 import { DEFAULT_MAX_CHARS, type Passage } from '../passages/split-passages.js';
 import {
   createEngine,
+  irregularVerbs,
   loadEngine,
   OPTIONS_HASH,
   removeStrayTemporaries,
@@ -116,6 +117,7 @@ export class KnowledgeBase {
     everydayWords();
     relatedWords();
     entityTagger();
+    irregularVerbs();
     const corpusHash = await corpusFingerprint(options.corpusDir, options.passageMaxChars);
     const store = DocumentStore.open(options.dataDir, options.openDatabase ? { openDatabase: options.openDatabase } : {});
     const kb = new KnowledgeBase(resolveOptions(options), store, corpusHash);

@@ -12,6 +12,7 @@
  * +0.01 to +0.03.
  */
 import { stemmer } from 'stemmer';
+import { irregularVerbs } from './irregular-verbs.js';
 
 /**
  * English stop words: exactly the active entries of Martin Porter's Snowball English stop list
@@ -206,6 +207,7 @@ export function analyzeTerm(term: string): string | null {
 }
 
 const TERM_CACHE = new Map<string, string | null>();
+
 const TERM_CACHE_LIMIT = 200_000;
 
 function analyzeTermUncached(term: string): string | null {
@@ -226,7 +228,8 @@ function analyzeTermUncached(term: string): string | null {
   t = t.replace(/'/g, '');
   t = t.replace(/(?<=\p{N}),(?=\p{N})/gu, '');
   if (t.length === 0 || t.length > MAX_TERM_LENGTH) return null;
-  if (ASCII_WORD.test(t)) t = stemmer(t);
+  // An irregular verb's past forms are stemmed as its base (said → say → sai): see irregular-verbs.
+  if (ASCII_WORD.test(t)) t = stemmer(irregularVerbs().get(t) ?? t);
   // The stemmer leaves tokens with digits alone, but a plural after a digit is still a plural: MP3s → mp3, 1990s → 1990.
   else if (PLURAL_AFTER_DIGIT.test(t)) t = t.slice(0, -1);
   return t;
