@@ -73,9 +73,11 @@ export function selectHighlight(
   // When it holds a number, date or name already, a neighbour holding another and adding question words
   // joins too: "pushed out of the Yunona market, … now through smaller markets. The area around the
   // Lesnaya metro station is well-known …" asked where the discs are sold now.
-  const typedNeighbour = holdsEntity(chosen, question?.entityAt)
-    ? question?.type !== undefined && NAMED_ENTITIES.has(question.type) ? [best + 1, best - 1].find((i) => added(i) > 0 && holdsEntity(sentences[i]!, question.entityAt)) : undefined
-    : [best + 1, best - 1].find((i) => added(i) >= 0 && holdsEntity(sentences[i]!, question?.entityAt));
+  const chosenHolds = holdsEntity(chosen, question?.entityAt);
+  const namesThings = question?.type !== undefined && NAMED_ENTITIES.has(question.type);
+  // (added is -1 where there is no neighbour to join, so the entity test never sees a missing one.)
+  const completes = (i: number) => (chosenHolds ? namesThings && added(i) > 0 : added(i) >= 0) && holdsEntity(sentences[i]!, question?.entityAt);
+  const typedNeighbour = [best + 1, best - 1].find(completes);
   if (typedNeighbour !== undefined && fits(join(sentences[typedNeighbour]!))) return join(sentences[typedNeighbour]!);
   // The neighbour adding more of the question; on a tie the one in the same paragraph, then the next.
   const inParagraph = (i: number) => sentences[i] !== undefined && sameParagraph(text, chosen, sentences[i]!);
