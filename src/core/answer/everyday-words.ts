@@ -87,7 +87,7 @@ function readAffixes(path: string): AffixRule[] {
       continue;
     }
     const rule = AFFIX_RULE.exec(line);
-    if (!rule) continue; // headers ("SFX Y Y 1"), comments and the file's other settings
+    if (!rule) continue; // comments and the file's other settings (SET, TRY, COMPOUNDRULE, …)
     const [, kind, flag, strip, add, condition] = rule as unknown as [string, 'PFX' | 'SFX', string, string, string, string];
     let pattern: RegExp;
     try {
