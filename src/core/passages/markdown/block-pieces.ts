@@ -16,7 +16,7 @@ export interface BlockPiece extends Piece {
 /**
  * A block as pieces no longer than `maxChars`: the whole block when it fits; else its units (list
  * lines, table rows), and units too long by sentences, words, then at the bound. A code block too long
- * is cut on line boundaries into parts that are each a fenced block of their own.
+ * is cut on line boundaries into parts of about equal length, each a fenced block of their own.
  */
 export function blockPieces(block: MarkdownBlock, ordinal: number, maxChars: number): BlockPiece[] {
   const pieces = block.kind === 'code' ? codePieces(block, ordinal, maxChars) : textPieces(block, ordinal, maxChars);
@@ -46,6 +46,11 @@ function codePieces(block: MarkdownBlock, ordinal: number, maxChars: number): Bl
   const whole = fence(block.text, block.lang);
   if (whole.length <= maxChars) return [piece(whole, '\n\n', ordinal, block.lineStart, block.lineEnd, 'paragraph')];
   const budget = Math.max(1, maxChars - fence('', block.lang).length);
+  // Parts of about equal length, not full parts and a runt: filled to the bound, a block ends in a
+  // last part of a line or two ("\t},\n};"), a passage of its own that a question matching only its
+  // heading ranks first (BM25 favours the shortest text).
+  const total = block.units.reduce((sum, unit) => sum + unit.text.length + 1, -1);
+  const target = total / Math.ceil(total / budget);
   const pieces: BlockPiece[] = [];
   let part: TextUnit[] = [];
   let length = -1;
@@ -71,7 +76,7 @@ function codePieces(block: MarkdownBlock, ordinal: number, maxChars: number): Bl
       length = unit.text.length - start;
       continue;
     }
-    if (length + 1 + unit.text.length > budget) flush();
+    if (length + 1 + unit.text.length > budget || length >= target) flush();
     part.push(unit);
     length += 1 + unit.text.length;
   }

@@ -61,6 +61,16 @@ describe('splitMarkdownPassages', () => {
     expect(passages[1]?.lineStart).toBe((passages[0]?.lineEnd ?? 0) + 1);
   });
 
+  it('cuts a code block into parts of about equal length, never ending in a runt of a line or two', () => {
+    // 21 lines of 19 characters: filled to the bound, the last part would hold the closing brace alone.
+    const lines = [...Array.from({ length: 20 }, (_, i) => `  handle(${String(i).padStart(2, '0')}, event);`), '};'];
+    const passages = texts(`# Handler\n\n\`\`\`js\n${lines.join('\n')}\n\`\`\``, 200);
+    expect(passages.length).toBe(3);
+    const lengths = passages.map((text) => text.length);
+    expect(Math.min(...lengths)).toBeGreaterThan(Math.max(...lengths) / 2);
+    expect(passages.map((text) => text.slice(6, -4)).join('\n')).toBe(lines.join('\n'));
+  });
+
   it('keeps a list with the sentence that introduces it', () => {
     const before = 'Filler sentence here. '.repeat(6).trim();
     const items = Array.from({ length: 5 }, (_, i) => `- item number ${i}`).join('\n');
