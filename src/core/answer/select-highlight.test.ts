@@ -46,6 +46,11 @@ describe('selectHighlight', () => {
     expect(pick(text, 'can I deploy on friday?')).toBe('Deploys happen every Tuesday and Thursday after 2pm. Never deploy on Fridays.');
   });
 
+  it('highlights the code line that matches when no prose sentence holds a word of the question', () => {
+    const text = '```js\nconst client = new Client({\n  intents: [GatewayIntentBits.Guilds, GatewayIntentBits.MessageContent],\n});\n```\n\nWarning\n\nNote that the library relies heavily on caching.';
+    expect(pick(text, 'how do I get the message content intent?')).toBe('  intents: [GatewayIntentBits.Guilds, GatewayIntentBits.MessageContent],');
+  });
+
   it('leaves a list item\'s bullet out of the highlight', () => {
     const text = 'Leave types:\n• Parental leave is sixteen weeks at full pay.\n• Sick leave has no fixed limit.';
     expect(pick(text, 'How long is parental leave?')).toBe('Parental leave is sixteen weeks at full pay.');

@@ -43,13 +43,22 @@ export function selectHighlight(
 ): Highlight {
   const segments = passageSegments(text);
   const sentences = sentenceTerms(text, segments, analyzed);
-  if (sentences.length === 0) return bestCodeLine(text, segments, termWeights) ?? { start: 0, end: text.length };
+  if (sentences.length === 0) {
+    const line = bestCodeLine(text, segments, termWeights);
+    return line ? { start: line.start, end: line.end } : { start: 0, end: text.length };
+  }
   const weigh = (terms: Iterable<string>) => {
     let sum = 0;
     for (const term of terms) sum += termWeights.get(term) ?? 0;
     return sum;
   };
   const scores = sentences.map((sentence) => weigh(sentence.terms));
+  // No prose sentence holds a word of the question, but the code does (`GatewayIntentBits.MessageContent`
+  // asked "how do I get the message content intent?"): the code line is what matched.
+  if (scores.every((score) => score === 0)) {
+    const line = bestCodeLine(text, segments, termWeights);
+    if (line && line.score > 0) return { start: line.start, end: line.end };
+  }
   const prompt = (i: number) => isLabel(text, sentences[i]!) || (question !== undefined && isPrompt(text, sentences[i]!, question));
   const best = chooseSentence(sentences, scores, prompt, question?.entityAt);
   // After a pasted message the docs often say what it means ("This is because …") before what to do:
@@ -231,8 +240,8 @@ function sentenceTerms(
   return sentences;
 }
 
-/** For a passage that is all code: the code line holding the most question weight (never a fence). */
-function bestCodeLine(text: string, segments: readonly PassageSegment[], termWeights: ReadonlyMap<string, number>): Highlight | undefined {
+/** The code line holding the most question weight (never a fence), with that weight. */
+function bestCodeLine(text: string, segments: readonly PassageSegment[], termWeights: ReadonlyMap<string, number>): (Highlight & { score: number }) | undefined {
   let best: (Highlight & { score: number }) | undefined;
   for (const segment of segments) {
     if (segment.kind !== 'code') continue;
@@ -246,5 +255,5 @@ function bestCodeLine(text: string, segments: readonly PassageSegment[], termWei
       start = end + 1;
     }
   }
-  return best && { start: best.start, end: best.end };
+  return best;
 }
