@@ -61,6 +61,8 @@ describe('selectHighlight', () => {
     expect(pick(text, 'chunkSizeWarningLimit')).toMatch(/^Limit for chunk size warnings \(in kB\)\./);
     const tip = 'Tip: Importing files\n\nSince the same code is prepended to files in different directories, relative paths won\'t resolve. Use absolute paths instead.';
     expect(pick(tip, 'importing files')).not.toContain('Tip:');
+    const untitled = 'Warning\n\nThe cache fills as events arrive, so disabling them empties it.';
+    expect(pick(untitled, 'member list')).toBe('The cache fills as events arrive, so disabling them empties it.');
   });
 
   it('highlights a table row (cells joined by " · "): it is content, not a label', () => {

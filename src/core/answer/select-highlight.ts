@@ -186,8 +186,14 @@ function isLabel(text: string, sentence: Sentence): boolean {
   const lineStart = text.lastIndexOf('\n', sentence.start - 1) + 1;
   const lineEnd = text.indexOf('\n', sentence.end);
   const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd).replace(/^• /u, '');
-  return line.trim() === text.slice(sentence.start, sentence.end).trim() && LABEL_LINE.test(line.trim());
+  if (line.trim() !== text.slice(sentence.start, sentence.end).trim()) return false;
+  if (LABEL_LINE.test(line.trim())) return true;
+  // A callout's title with no title of its own ("Warning", "Note"): one word, a paragraph of its own.
+  const ownParagraph = (lineStart === 0 || text.startsWith('\n\n', lineStart - 2)) && (lineEnd < 0 || text.startsWith('\n\n', lineEnd));
+  return ownParagraph && LONE_WORD.test(line.trim());
 }
+
+const LONE_WORD = /^\p{L}+$/u;
 
 /** Whether two sentences are in one paragraph: no line break between them. */
 function sameParagraph(text: string, a: Highlight, b: Highlight): boolean {
