@@ -20,7 +20,15 @@ export function htmlTableUnits(html: string, lineStart: number): TextUnit[] | un
   const tables = completeTables(html);
   if (tables.length === 0) return undefined;
   const units: TextUnit[] = [];
-  const lineOf = (offset: number) => lineStart + countNewlines(html, offset);
+  // Offsets are asked in increasing order, so lines are counted on from the last one asked: a table
+  // of many rows in one large block is read in one pass.
+  let counted = 0;
+  let line = lineStart;
+  const lineOf = (offset: number) => {
+    for (let i = html.indexOf('\n', counted); i >= 0 && i < offset; i = html.indexOf('\n', i + 1)) line++;
+    counted = Math.max(counted, offset);
+    return line;
+  };
   const prose = (from: number, to: number) => {
     const text = readHtml(html.slice(from, to)).text.replace(/\s+/gu, ' ').trim();
     if (text !== '') units.push({ text, marks: [{ at: 0, line: lineOf(from) }], breakAfter: 'paragraph' });
@@ -71,8 +79,3 @@ function cellText(html: string): string {
   return readHtml(html).text.replace(/\s+/gu, ' ').trim();
 }
 
-function countNewlines(text: string, end: number): number {
-  let count = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < end; i = text.indexOf('\n', i + 1)) count++;
-  return count;
-}
