@@ -3,9 +3,9 @@
  * the oldest Safari version", "which port"), a time
  * ("when", "what year"), a length of time ("how long", "how often"), a name ("who", "where",
  * "whose"), or advice ("how do I …", "how to …", "what now?", or a report of something failing with
- * no question word: "the dev server doesn't notice the changes"), or a reason ("why"). `undefined` for
- * the rest ("which", "what is"): any sentence can answer those, so the highlight goes by the question's
- * words alone.
+ * no question word: "the dev server doesn't notice the changes"), a reason ("why"), or a definition
+ * ("what is an RFC?"). `undefined` for the rest ("which env variables …", "what is the largest …"):
+ * any sentence can answer those, so the highlight goes by the question's words alone.
  */
 export type AnswerType = 'number' | 'time' | 'duration' | 'name' | 'advice' | 'reason' | 'definition';
 
@@ -27,7 +27,7 @@ const PATTERNS: ReadonlyArray<[RegExp, AnswerType]> = [
 ];
 
 /** "What is Queenbee?", "what's an RFC", "what are barrel files": the question is a short name and nothing more. */
-const DEFINITION = /^\s*what(?:['’]s| is| are)\s+(?:an?\s+|the\s+)?(?<subject>[^\s?]+(?:\s+[^\s?]+){0,3})\s*\?*\s*$/i;
+const DEFINITION = /^\s*what(?:['’]s| is| are)\s+(?:an?\s+|the\s+)?[^\s?]+(?:\s+[^\s?]+){0,3}\s*\?*\s*$/i;
 
 export function answerTypeOf(question: string): AnswerType | undefined {
   for (const [pattern, type] of PATTERNS) if (pattern.test(question)) return type;
