@@ -44,6 +44,15 @@ describe('ask: words as people write them', () => {
     if (answer.kind === 'answer') expect(answer.results[0]!.highlight).toContain('MP3 files');
   });
 
+  it('says no match for a versioned name the pages only write with another version', () => {
+    const http = site({
+      https: 'The dev server speaks HTTP/2 when https is enabled. Set server.https to a TLS certificate and key to enable it.',
+      ports: 'The dev server listens on port 3000 for 3 minutes before it gives up.',
+    });
+    expect(ask(http, 'How do I enable HTTP/3 on the dev server?', { scopes: ['global'] }).kind).toBe('no-match');
+    expect(ask(http, 'How do I enable HTTP/2 on the dev server?', { scopes: ['global'] }).kind).toBe('answer');
+  });
+
   it('still says no match for an identifier whose words the pages do not use', () => {
     expect(askHere('What does webhookRetryLimit default to?').kind).toBe('no-match');
   });

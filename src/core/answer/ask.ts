@@ -5,7 +5,7 @@ import { dropNearDuplicates } from './drop-near-duplicates.js';
 import { everydayWords, type EverydayWords } from './everyday-words.js';
 import { relatedTerms, relatedWords, type RelatedWords } from './related-words.js';
 import { formatLocation } from './format-location.js';
-import { absentMessageTerms, coverageOf, coverageWeights, quotedMessages, standInsFor, statedTerms } from './question-coverage.js';
+import { absentMessageTerms, coverageOf, coverageWeights, quotedMessages, standInsFor, statedTerms, versionedNames } from './question-coverage.js';
 import { selectHighlight, type HighlightQuestion } from './select-highlight.js';
 import { answerEntities } from './answer-entities.js';
 import { answerTypeOf } from './answer-type.js';
@@ -112,22 +112,26 @@ export function ask(index: Engine, rawQuestion: string, options: AskOptions): An
   // A question most of whose words no passage uses is about something else, however ordinary they are.
   const unseen = judged.filter((term) => (matches.get(term) ?? 0) === 0 && !found.has(term)).length;
   const candidates = standIns.size > 0 ? [...firstPass.hits, ...ranked.hits] : firstPass.hits;
-  // A quoted message the documents do not hold (neither the candidates nor the best passages for its
-  // own words) is not covered by its words scattered over other passages.
+  // A quoted message or a versioned name the documents do not hold (neither the candidates nor the
+  // best passages for its own words) is not covered by its words scattered over other passages.
   const messages = quotedMessages(query);
+  const versions = versionedNames(query);
   let absent = new Set<string>();
-  if (messages.length > 0) {
+  let versionAbsent = false;
+  if (messages.length > 0 || versions.length > 0) {
     const texts = candidates.map((hit) => hit.passage.text);
-    const forMessages = index.rank([...new Set(messages.flat())], options.scopes, { limit: CANDIDATES_PER_RESULT * DEFAULT_TOP });
+    const forMessages = index.rank([...new Set([...messages, ...versions].flat())], options.scopes, { limit: CANDIDATES_PER_RESULT * DEFAULT_TOP });
     for (const hit of forMessages.firstPass.hits) texts.push(hit.passage.text);
     absent = absentMessageTerms(query, messages, texts);
+    // HTTP/3 where the documents only know HTTP/2: the question is about a thing they never name.
+    versionAbsent = absentMessageTerms(query, versions, texts).size > 0;
   }
   const covers = (hit: Hit) => {
     const stated = statedTerms(hit.passage.text, hit.passage.section, gate, standIns);
     for (const term of absent) stated.delete(term);
     return coverageOf(stated, gate.weights) >= MIN_COVERAGE;
   };
-  if (!best || unseen * 2 > judged.length || !candidates.some(covers)) {
+  if (!best || versionAbsent || unseen * 2 > judged.length || !candidates.some(covers)) {
     return { kind: 'no-match', query, related: relatedDocuments(index, firstPass.leadingDocuments), tookMs: tookMs() };
   }
 

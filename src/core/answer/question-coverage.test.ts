@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { everydayWords } from './everyday-words.js';
 import { analyze } from '../engine/engine.js';
-import { absentMessageTerms, coverageOf, coverageWeights, quotedMessages, statedTerms } from './question-coverage.js';
+import { absentMessageTerms, coverageOf, coverageWeights, quotedMessages, statedTerms, versionedNames } from './question-coverage.js';
 
 const idf = (entries: Record<string, number>) => new Map(Object.entries(entries));
 
@@ -63,5 +63,18 @@ describe('quoted messages', () => {
   it('keeps a term the asker also uses outside the quotes', () => {
     const question = "the build fails with 'build error: missing manifest entry' in CI";
     expect(absentMessageTerms(question, quotedMessages(question), ['Nothing relevant here.']).has('build')).toBe(false);
+  });
+});
+
+describe('versioned names', () => {
+  it('reads a name with its version glued on, not paths, file names or a number before a word', () => {
+    expect(versionedNames('Does it speak HTTP/3, UTF-8 or SHA-256?')).toEqual([analyze('HTTP/3'), analyze('UTF-8'), analyze('SHA-256')]);
+    expect(versionedNames('see src/2/app and ./page-1.js for the 4-day week')).toEqual([]);
+  });
+
+  it('counts a version as absent where the documents write the name with another number', () => {
+    const question = 'How do I enable HTTP/3?';
+    expect(absentMessageTerms(question, versionedNames(question), ['HTTP/2 is enabled with TLS.', 'It waits 3 seconds.']).size).toBeGreaterThan(0);
+    expect(absentMessageTerms(question, versionedNames(question), ['Enable HTTP/3 with the quic flag.']).size).toBe(0);
   });
 });

@@ -116,7 +116,21 @@ export function quotedMessages(question: string): string[][] {
 }
 
 /**
- * The question terms that come only from quoted messages (quotedMessages) no given passage holds: not
+ * A name written with its version glued on: "HTTP/3", "UTF-8", "SHA-256", "x86-64". The version is
+ * part of the name (HTTP/2 is not HTTP/3), so the documents state it only where they write the two
+ * together: asked "how do I enable HTTP/3?", docs that speak of HTTP and of port 3000 do not cover it.
+ * A path ("src/2") has a second separator or letters after the number, and is not one.
+ */
+const VERSIONED = /(?<![\p{L}\p{N}./\\-])\p{L}+[/-]\d+(?:\.\d+)*(?![\p{L}\p{N}/\\-]|\.\p{L})/gu;
+
+/** The analysed terms of each versioned name the question writes (VERSIONED): messages of their own. */
+export function versionedNames(question: string): string[][] {
+  return [...question.matchAll(VERSIONED)].map((match) => analyze(match[0])).filter((terms) => terms.length >= 2);
+}
+
+/**
+ * The question terms that come only from quoted messages (quotedMessages) or versioned names
+ * (versionedNames) no given passage holds: not
  * two of a message's words stand together in any of them, so the message is not in the documents,
  * only some of its words are ("error", "managed", "environment" scattered over pages about something
  * else). Such terms do not count as stated (coverage): a pasted message the documents lack is not
@@ -137,8 +151,8 @@ export function absentMessageTerms(question: string, messages: readonly string[]
     for (let i = 0; i + 1 < message.length && !found; i++) found = pairs.has(`${message[i]} ${message[i + 1]}`);
     if (!found) for (const term of message) absent.add(term);
   }
-  // A term the question also uses outside its quotes is the asker's own word, and counts as usual.
-  const outside = new Set(analyze(question.replace(QUOTED, ' ')));
+  // A term the question also uses outside its quotes and names is the asker's own word, and counts as usual.
+  const outside = new Set(analyze(question.replace(QUOTED, ' ').replace(VERSIONED, ' ')));
   for (const term of outside) absent.delete(term);
   return absent;
 }
