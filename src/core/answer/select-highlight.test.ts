@@ -31,6 +31,16 @@ describe('selectHighlight', () => {
     return text.slice(start, end);
   };
 
+  it('reads on into the next sentence when it goes on from the best one, not into one that only leads on', () => {
+    const text =
+      'In some cases like webworker runtimes, you might want to bundle your SSR build into a single JavaScript file. You can enable this behavior by setting ssr.noExternal to true. Other options are listed below.';
+    expect(pick(text, 'ssr bundle everything into a single file for a webworker runtime')).toBe(
+      'In some cases like webworker runtimes, you might want to bundle your SSR build into a single JavaScript file. You can enable this behavior by setting ssr.noExternal to true.',
+    );
+    const leads = 'We run a number of internal systems that help us support and operate the company every single day. They are as follows:';
+    expect(pick(leads, 'which internal systems do we run?')).toBe('We run a number of internal systems that help us support and operate the company every single day.');
+  });
+
   it('never highlights a code fence or the code of a passage that has prose', () => {
     const text = 'Set the port in the config file.\n\n```ts\nexport default { server: { port: 3000 } }\n```';
     expect(pick(text, 'How do I set the server port?')).toBe('Set the port in the config file.');

@@ -20,6 +20,9 @@ const MAX_HIGHLIGHT_CHARS = 400;
 
 export type Highlight = { start: number; end: number };
 
+/** A sentence that opens by pointing back at the one before: "This will …", "To do so, …", "You can enable this behavior …". */
+const REFERS_BACK = /^(?:(?:\S+\s+){0,3}(?:this|these|those|such)\b|(?:it|they|to do (?:so|this|that)|doing so|in (?:that|this) case|otherwise|instead)\b)/iu;
+
 /** Answer types whose answer is a thing named in the text (a number, a date, a name), not a statement. */
 const NAMED_ENTITIES: ReadonlySet<AnswerType> = new Set(['number', 'time', 'duration', 'name']);
 
@@ -88,6 +91,12 @@ export function selectHighlight(
   const completes = (i: number) => (chosenHolds ? namesThings && added(i) > 0 : added(i) >= 0) && holdsEntity(sentences[i]!, question?.entityAt);
   const typedNeighbour = [best + 1, best - 1].find(completes);
   if (typedNeighbour !== undefined && fits(join(sentences[typedNeighbour]!))) return join(sentences[typedNeighbour]!);
+  // The next sentence goes on from this one ("You can enable this behavior by setting …" after "you
+  // might want to bundle your SSR build into a single file"): without it the highlight stops mid-thought.
+  // Not one that only leads into what follows it ("They are as follows:").
+  const next = sentences[best + 1];
+  const goesOn = (sentence: Sentence) => REFERS_BACK.test(text.slice(sentence.start, sentence.end)) && !text.slice(sentence.start, sentence.end).trimEnd().endsWith(':');
+  if (next && sameParagraph(text, chosen, next) && !prompt(best + 1) && goesOn(next) && fits(join(next))) return join(next);
   // The neighbour adding more of the question; on a tie the one in the same paragraph, then the next.
   const inParagraph = (i: number) => sentences[i] !== undefined && sameParagraph(text, chosen, sentences[i]!);
   const pickAfter = after >= 0 && (after > before || (after === before && (inParagraph(best + 1) || !inParagraph(best - 1))));
