@@ -14,7 +14,6 @@ describe('answerTypeOf', () => {
     ['getting an ENOSPC error when I run vite. how do I fix it?', 'advice'],
     ["the dev server started failing requests with 'Server responded with status code 431'", 'advice'],
     ["import.meta.hot.decline() doesn't seem to do anything", 'advice'],
-    ['Page loads got slow since we added a barrel file. Is that the cause?', 'advice'],
     ["What's the oldest Safari version a default build supports?", 'number'],
     ['Which port does the dev server use?', 'number'],
     ['What is a barrel file?', 'definition'],

@@ -11,8 +11,8 @@ export type AnswerType = 'number' | 'time' | 'duration' | 'name' | 'advice' | 'r
 
 /** A question word: a question holding one asks for that, not for a fix. */
 const WH_WORD = /\b(?:who(?:m|se)?|what|when|where|which|why|how)\b/i;
-/** Words of a report that something does not work, or works too slowly ("page loads got slow since …"). */
-const TROUBLE = /\b(?:error|errors|slow|slower|hangs?|stuck|freez(?:es|ing)|frozen|fail(?:s|ed|ing)?|failure|broken|blocked|crash(?:es|ed|ing)?|(?:does|do|is|are|did|was|were|ca|wo)n[’']?t|(?:does|do|is|are|did|can|will) not|cannot|undefined)\b/i;
+/** Words of a report that something does not work. */
+const TROUBLE = /\b(?:error|errors|fail(?:s|ed|ing)?|failure|broken|blocked|crash(?:es|ed|ing)?|(?:does|do|is|are|did|was|were|ca|wo)n[’']?t|(?:does|do|is|are|did|can|will) not|cannot|undefined)\b/i;
 
 const PATTERNS: ReadonlyArray<[RegExp, AnswerType]> = [
   [/\bhow (?:many|much)\b|\bwhat (?:percentage|share|amount|number)\b/i, 'number'],
