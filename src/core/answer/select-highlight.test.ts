@@ -37,6 +37,10 @@ describe('selectHighlight', () => {
     expect(pick(text, 'ssr bundle everything into a single file for a webworker runtime')).toBe(
       'In some cases like webworker runtimes, you might want to bundle your SSR build into a single JavaScript file. You can enable this behavior by setting ssr.noExternal to true.',
     );
+    const steps = 'New hires meet their manager for a formal performance review at the 3-month, 6-month and 1-year marks. Then it becomes a yearly chat around the anniversary. Notes are kept.';
+    expect(pick(steps, 'when do new hires meet their manager?')).toBe(
+      'New hires meet their manager for a formal performance review at the 3-month, 6-month and 1-year marks. Then it becomes a yearly chat around the anniversary.',
+    );
     const leads = 'We run a number of internal systems that help us support and operate the company every single day. They are as follows:';
     expect(pick(leads, 'which internal systems do we run?')).toBe('We run a number of internal systems that help us support and operate the company every single day.');
   });

@@ -20,8 +20,8 @@ const MAX_HIGHLIGHT_CHARS = 400;
 
 export type Highlight = { start: number; end: number };
 
-/** A sentence that opens by pointing back at the one before: "This will …", "To do so, …", "You can enable this behavior …". */
-const REFERS_BACK = /^(?:(?:\S+\s+){0,3}(?:this|these|those|such)\b|(?:it|they|to do (?:so|this|that)|doing so|in (?:that|this) case|otherwise|instead)\b)/iu;
+/** A sentence that opens by pointing back at the one before, or going on from it: "This will …", "To do so, …", "You can enable this behavior …", "Then you'll meet once a year". */
+const REFERS_BACK = /^(?:(?:\S+\s+){0,3}(?:this|these|those|such)\b|(?:it|they|then|after that|afterwards|to do (?:so|this|that)|doing so|in (?:that|this) case|otherwise|instead)\b)/iu;
 
 /** Answer types whose answer is a thing named in the text (a number, a date, a name), not a statement. */
 const NAMED_ENTITIES: ReadonlySet<AnswerType> = new Set(['number', 'time', 'duration', 'name']);
