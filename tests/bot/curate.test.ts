@@ -63,7 +63,7 @@ describe('/curate add', () => {
   it('refuses a file type it cannot read, before downloading it', async () => {
     const file = h.fake.addAttachment({ filename: 'photo.png', data: Buffer.from([0x89, 0x50, 0x4e, 0x47]) });
     const data = expectReply(await h.fake.chatInput('curate add', { file }, MODERATOR).waitForCallback(), 'ephemeral');
-    expect(data.content).toBe('I can read .txt, .md, .html, .pdf and .docx files; “photo.png” is none of these.');
+    expect(data.content).toBe('I can read .txt, .md, .mdx, .html, .pdf and .docx files; “photo.png” is none of these.');
   });
 
   it('refuses a file larger than the limit from the size Discord reports', async () => {

@@ -12,6 +12,9 @@ const PAGES: Record<string, string> = {
   'guide/index.md': '# Guide\n\nThe guide walks a new engineer through the first week.\n',
   'ops/index.md': '# Operations\n\nOn-call engineers acknowledge pages within fifteen minutes.\n',
   'notes.txt': 'Standup is at nine on weekdays and at ten on Mondays.\n',
+  // A Docusaurus page: MDX imports, components and a comment around the text.
+  'guide/desk.mdx':
+    "---\ntitle: Desk app\n---\nimport Tabs from '@theme/Tabs';\nimport TabItem from '@theme/TabItem';\n\n<Tabs>\n<TabItem value=\"mac\">\n\nInstall the desk booking app from the self-service portal.\n\n</TabItem>\n</Tabs>\n\n{/* TODO: screenshots */}\n",
   'logo.png': '\u0089PNG\r\n',
   '.vitepress/config.md': '# Site config\n\nNot a page of the docs.\n',
   'node_modules/pkg/README.md': '# A dependency\n\nNot ours.\n',
@@ -37,13 +40,15 @@ describe('footnote docs add with folders and many files', () => {
   it('adds every supported file of a folder once, each under the id of its relative path, and lists what it skipped', async () => {
     const result = await runFootnote(['docs', 'add', docs], env());
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^Added 6, replaced 0, unchanged 0, failed 0, skipped 3 \(/m);
+    expect(result.stdout).toMatch(/^Added 7, replaced 0, unchanged 0, failed 0, skipped 3 \(/m);
     expect(result.stdout).toMatch(/logo\.png: not a type footnote reads/);
     expect(result.stdout).toMatch(/guide\/loop\/: a link back to a folder already read/);
     expect(result.stdout).toMatch(/dangling\.md: a broken link/);
-    expect((await listed()).map((d) => d.id).sort()).toEqual(['guide-index', 'notes', 'ops-index', 'payments-readme', 'readme', 'search-readme']);
+    expect((await listed()).map((d) => d.id).sort()).toEqual(['guide-desk', 'guide-index', 'notes', 'ops-index', 'payments-readme', 'readme', 'search-readme']);
     const answer = JSON.parse((await runFootnote(['ask', 'When is the search index rebuilt?', '--json'], env())).stdout);
     expect(answer.results[0].docId).toBe('search-readme');
+    const desk = JSON.parse((await runFootnote(['ask', 'How do I install the desk booking app?', '--json'], env())).stdout);
+    expect(desk.results[0]).toMatchObject({ docId: 'guide-desk', text: 'Install the desk booking app from the self-service portal.' });
   });
 
   it('changes nothing when the same folder is added again', async () => {
@@ -52,7 +57,7 @@ describe('footnote docs add with folders and many files', () => {
     const summary = JSON.parse(result.stdout);
     expect(summary.added).toEqual([]);
     expect(summary.replaced).toEqual([]);
-    expect(summary.unchanged).toHaveLength(6);
+    expect(summary.unchanged).toHaveLength(7);
     expect(summary.skipped.map((s: { source: string }) => s.source).sort()).toEqual(['dangling.md', 'guide/loop/', 'logo.png']);
   });
 
@@ -63,7 +68,7 @@ describe('footnote docs add with folders and many files', () => {
     expect(summary.replaced).toEqual([
       expect.objectContaining({ source: 'payments/README.md', id: 'payments-readme', replaced: expect.objectContaining({ id: 'payments-readme', title: 'Payments', addedBy: 'cli' }) }),
     ]);
-    expect(summary.unchanged).toHaveLength(5);
+    expect(summary.unchanged).toHaveLength(6);
   });
 
   it('keeps two README.md given their own --id (they used to replace each other)', async () => {

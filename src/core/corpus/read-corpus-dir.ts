@@ -8,11 +8,11 @@ import { sha256Hex } from '../hash.js';
 import { corpusFileMeta } from './exported-meta.js';
 import { parseFrontMatter } from './parse-front-matter.js';
 
-const CORPUS_EXTENSIONS = new Set(['.txt', '.md', '.markdown']);
+const CORPUS_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.mdx']);
 
 
 /**
- * Reads the shipped corpus: every .txt/.md file of `dir` with YAML front matter (title required).
+ * Reads the shipped corpus: every .txt/.md/.mdx file of `dir` with YAML front matter (title required).
  * The id is the file name without extension. Documents come back sorted by id, as read-only globals.
  */
 export async function readCorpusDir(dir: string): Promise<CorpusDocument[]> {

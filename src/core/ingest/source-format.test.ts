@@ -12,6 +12,7 @@ describe('detectFormat', () => {
   test.each([
     { fileName: 'a.TXT', contentType: undefined, format: 'text' },
     { fileName: 'notes.markdown', contentType: undefined, format: 'markdown' },
+    { fileName: 'docs/intro.mdx', contentType: undefined, format: 'markdown' },
     { fileName: 'page.htm', contentType: undefined, format: 'html' },
     { fileName: 'dir/paper.pdf', contentType: undefined, format: 'pdf' },
     { fileName: 'report.docx', contentType: undefined, format: 'docx' },

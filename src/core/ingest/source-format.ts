@@ -10,6 +10,9 @@ const BY_EXTENSION: Readonly<Record<string, SourceFormat>> = {
   text: 'text',
   md: 'markdown',
   markdown: 'markdown',
+  // MDX (Docusaurus, Nextra, Astro docs) is Markdown with JSX: its components read as HTML, and its
+  // import/export lines and {/* comments */} are left out (collect-blocks).
+  mdx: 'markdown',
   html: 'html',
   htm: 'html',
   xhtml: 'html',
@@ -46,7 +49,7 @@ export const FORMAT_DESCRIPTIONS: Readonly<Record<SourceFormat, string>> = {
 };
 
 export const SUPPORTED_FORMATS_TEXT =
-  '.txt (plain text), .md (Markdown), .html (web page), .pdf (PDF) and .docx (Word)';
+  '.txt (plain text), .md and .mdx (Markdown), .html (web page), .pdf (PDF) and .docx (Word)';
 
 export function fileExtension(fileName: string | undefined): string | undefined {
   const base = fileName?.split(/[\\/]/).pop() ?? '';

@@ -33,7 +33,7 @@ const definition = new SlashCommandBuilder()
     s
       .setName('add')
       .setDescription('Add a document: a file, a URL, or (with neither) pasted text.')
-      .addAttachmentOption((o) => o.setName('file').setDescription('A .txt, .md, .html, .pdf or .docx file'))
+      .addAttachmentOption((o) => o.setName('file').setDescription('A .txt, .md, .mdx, .html, .pdf or .docx file'))
       .addStringOption((o) => o.setName('url').setDescription('An http(s) link to a page or file').setMaxLength(2000))
       .addStringOption((o) => o.setName('title').setDescription('Title (default: from the document)').setMaxLength(200)),
   )

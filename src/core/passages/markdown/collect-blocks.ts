@@ -32,7 +32,7 @@ export function collectBlocks(tree: Root, markdown: string): Entry[] {
         entries.push({ kind: 'heading', depth: node.depth, text: renderInline(node).text, lineStart });
         break;
       case 'paragraph':
-        add('paragraph', nonEmpty(renderInline(node)));
+        if (!isMdxCode(markdown.slice(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0))) add('paragraph', nonEmpty(renderInline(node)));
         break;
       case 'code':
         add('code', codeUnits(node, markdown), codeLang(node));
@@ -57,6 +57,22 @@ export function collectBlocks(tree: Root, markdown: string): Entry[] {
     }
   }
   return entries;
+}
+
+/** An MDX line that is code, not text: an ES module import or export. */
+const MDX_STATEMENT = /^(?:import\s+(?:[\w*{][^\n]*\s+from\s*)?["'][^"'\n]+["'];?|export\s+(?:const|let|var|function|default|async|class)\b[^\n]*|export\s*\{[^\n]*)$/u;
+/** An MDX comment: `{/* … *\/}`. */
+const MDX_COMMENT = /^\{\s*\/\*[\s\S]*\*\/\s*\}$/u;
+
+/**
+ * Whether a paragraph's source is MDX code (Markdown pages of Docusaurus and the like may hold it
+ * too): a run of import/export statements, or a comment. A reader never quotes either.
+ */
+function isMdxCode(source: string): boolean {
+  const lines = source.trim().split('\n');
+  if (MDX_COMMENT.test(source.trim())) return true;
+  // An export's object or function may run on over lines; its first line says what it is.
+  return MDX_STATEMENT.test(lines[0]!.trim()) && (lines[0]!.startsWith('export') || lines.every((line) => MDX_STATEMENT.test(line.trim())));
 }
 
 function nonEmpty(unit: Omit<TextUnit, 'breakAfter'>): TextUnit[] {

@@ -23,6 +23,12 @@ describe('splitMarkdownPassages', () => {
     ['table rows one per line', '| K | V |\n|---|---|\n| a | 1 |\n| b | 2 |', ['K: a · V: 1\nK: b · V: 2']],
     ['a container label leading its content', '::: tip Title\nBody.\n:::', ['Tip: Title\n\nBody.']],
     ['no front matter', '---\ntitle: T\ndescription: D\n---\n\nBody.', ['Body.']],
+    [
+      'no MDX imports, exports or comments, but the text inside components',
+      "import Tabs from '@theme/Tabs';\nimport '../styles.css';\n\nexport const meta = {\n  sidebar: 2,\n};\n\n<Tabs>\n<TabItem value=\"npm\">\n\nRun the installer.\n\n</TabItem>\n</Tabs>\n\n{/* TODO: screenshots */}\n\n<Note>Never run it as root.</Note>",
+      ['Run the installer.\n\nNever run it as root.'],
+    ],
+    ['prose that starts like an import', "Import the theme from 'vite' and export your config from one file.", ["Import the theme from 'vite' and export your config from one file."]],
   ])('writes %s', (_, markdown, expected) => {
     expect(texts(markdown)).toEqual(expected);
   });
