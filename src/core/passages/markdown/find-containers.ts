@@ -1,11 +1,16 @@
 /**
- * VitePress-style containers (`::: tip Title` … `:::`, nested with more colons) in a line pre-pass.
+ * VitePress-style containers (`::: tip Title` … `:::`, nested with more colons) and lines holding only
+ * closing MDX component tags (`</Tabs>`, `<IntroductionTab client:load />`), in a line pre-pass.
  *
  * Why not micromark-extension-directive? It parses `:::tip[Title]` (no space, title in brackets) and
  * reads `::: tip Title` as a paragraph, which is the form docs sites write. So marker lines are found
  * here, outside fenced code (a page about containers shows them in fences), and blanked before the
  * parse: the content between them is still parsed as Markdown, at its own line numbers. Fences are
  * followed line by line rather than taken from a first parse because parsing twice doubled the time.
+ *
+ * Component tag lines are blanked for the same reason: MDX ends a component's tag at its line, but
+ * CommonMark reads a tag line as an HTML block running on to the next blank line, so
+ * "<IntroductionTab />" directly above "## The T3 Stack" swallowed the heading as text.
  */
 
 export type Container = {
@@ -19,10 +24,21 @@ export type Container = {
 
 const MARKER = /^ {0,3}(:{3,})\s*([A-Za-z][\w-]*)?\s*(.*)$/u;
 
-const FENCE = /^ {0,3}(`{3,}|~{3,})/u;
+const FENCE = /^\s*(`{3,}|~{3,})/u;
 
-export function findContainers(lines: readonly string[]): Container[] {
+/**
+ * A line of nothing but JSX components that close (`</TabItem>`, `<Badge text="new" />`, `</>`):
+ * capitalised names, never HTML's lowercase ones, which CommonMark reads as intended. An opening tag
+ * (`<TabItem value="npm">`) is left to CommonMark: blanked, the indented text inside it would read as code.
+ */
+const COMPONENT_TAGS = /^\s*(?:(?:<\/(?:[A-Z][\w.:-]*)?|<[A-Z][\w.:-]*(?:\s[^<>]*)?\/)>\s*)+$/u;
+
+/** The containers of a page and the lines holding only component tags (1-based), both outside fenced code. */
+export type LineMarkup = { containers: Container[]; componentLines: Set<number> };
+
+export function findLineMarkup(lines: readonly string[]): LineMarkup {
   const containers: Container[] = [];
+  const componentLines = new Set<number>();
   const open: Container[] = [];
   let fence: string | undefined;
   lines.forEach((text, index) => {
@@ -32,6 +48,10 @@ export function findContainers(lines: readonly string[]): Container[] {
       // A fence closes on a marker of the same character at least as long (CommonMark).
       const closes = fence !== undefined && fenceMarker !== undefined && fenceMarker[0] === fence[0] && fenceMarker.length >= fence.length;
       fence = fence === undefined ? fenceMarker : closes ? undefined : fence;
+      return;
+    }
+    if (COMPONENT_TAGS.test(text)) {
+      componentLines.add(line);
       return;
     }
     const marker = MARKER.exec(text);
@@ -46,7 +66,7 @@ export function findContainers(lines: readonly string[]): Container[] {
       if (container) container.close = line;
     }
   });
-  return containers;
+  return { containers, componentLines };
 }
 
 function labelOf(type: string, title: string): string {

@@ -5,21 +5,21 @@ import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { frontmatter } from 'micromark-extension-frontmatter';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import { renderInline } from './render-inline.js';
-import { findContainers, splitKeepingEndings, type Container } from './find-containers.js';
+import { findLineMarkup, splitKeepingEndings, type Container } from './find-containers.js';
 
 export type ParsedMarkdown = { tree: Root; containers: Container[] };
 
 /**
  * Parses Markdown (CommonMark + GFM tables + YAML front matter) into mdast, with VitePress containers
- * found around it. Positions in the tree are lines of `markdown` itself: container markers are
- * blanked, never removed.
+ * found around it. Positions in the tree are those of `markdown` itself, lines and offsets: container
+ * markers and component tag lines (find-containers) are blanked with as many spaces, never removed.
  */
 export function parseMarkdown(markdown: string): ParsedMarkdown {
   const lines = splitKeepingEndings(markdown);
-  const containers = findContainers(lines.map((line) => line.text));
-  if (containers.length === 0) return { tree: parse(markdown), containers };
-  const markers = new Set(containers.flatMap((container) => [container.open, container.close]));
-  const blanked = lines.map((line, index) => (markers.has(index + 1) ? '' : line.text) + line.ending);
+  const { containers, componentLines } = findLineMarkup(lines.map((line) => line.text));
+  if (containers.length === 0 && componentLines.size === 0) return { tree: parse(markdown), containers };
+  const blank = new Set([...componentLines, ...containers.flatMap((container) => [container.open, container.close])]);
+  const blanked = lines.map((line, index) => (blank.has(index + 1) ? ' '.repeat(line.text.length) : line.text) + line.ending);
   return { tree: parse(blanked.join('')), containers };
 }
 

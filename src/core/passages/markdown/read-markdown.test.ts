@@ -112,6 +112,27 @@ describe('readMarkdown', () => {
     });
   });
 
+  describe('MDX components', () => {
+    it('reads a heading right below a self-closing component as a heading, not as HTML text', () => {
+      const { blocks } = readMarkdown('Intro.\n\n<IntroductionTab client:load />\n## The Stack\n\nThe stack is a set of tools.');
+      expect(blocks.map((block) => [block.headingPath, block.text])).toEqual([
+        [[], 'Intro.'],
+        [['The Stack'], 'The stack is a set of tools.'],
+      ]);
+    });
+
+    it('leaves lowercase HTML and the text inside opening tags to CommonMark', () => {
+      expect(texts('<Tabs>\n  <TabItem value="npm">\n    Indented text.\n  </TabItem>\n</Tabs>')).toEqual(['Indented text.']);
+      expect(texts('<div/>\n## Not a heading\n\nText.')).toEqual(['## Not a heading', 'Text.']);
+    });
+
+    it('cites code lines at their own lines after blanked markers and tags', () => {
+      const { blocks } = readMarkdown('::: warning Careful now\nBe careful.\n:::\n<Divider />\n\n```js\nconst a = 1;\n```');
+      const code = blocks.find((block) => block.kind === 'code');
+      expect(code?.units.map((unit) => unit.marks[0]?.line)).toEqual([7]);
+    });
+  });
+
   describe('headings', () => {
     it('gives each block the path of its enclosing headings, the title heading excluded', () => {
       const doc = readMarkdown('# Guide\n\nIntro.\n\n## Setup\n\nA.\n\n### Linux\n\nB.\n\n## Use\n\nC.');
