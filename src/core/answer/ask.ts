@@ -1,12 +1,12 @@
 import type { Scope } from '../documents/document.js';
-import { analyze, analyzeWithOffsets, identifierWholes, idf, tokenize, type AnalyzedText, type Engine, type Hit } from '../engine/engine.js';
+import { analyze, analyzeWithOffsets, identifierWholes, idf, type AnalyzedText, type Engine, type Hit } from '../engine/engine.js';
 import type { Answer, Citation, RelatedDocument } from './answer.js';
 import { dropNearDuplicates } from './drop-near-duplicates.js';
 import { everydayWords, type EverydayWords } from './everyday-words.js';
 import { relatedTerms, relatedWords, type RelatedWords } from './related-words.js';
 import { formatLocation } from './format-location.js';
 import { absentMessageTerms, coverageOf, coverageWeights, quotedMessages, standInsFor, statedTerms, versionedNames } from './question-coverage.js';
-import { selectHighlight, type HighlightQuestion } from './select-highlight.js';
+import { selectHighlight, typedWords, type HighlightQuestion } from './select-highlight.js';
 import { answerEntities } from './answer-entities.js';
 import { answerTypeOf } from './answer-type.js';
 
@@ -150,7 +150,7 @@ export function ask(index: Engine, rawQuestion: string, options: AskOptions): An
   };
   const chosen = dropNearDuplicates(strong, (hit) => analysisOf(hit).terms, top);
   const type = answerTypeOf(query);
-  const asked = { terms: new Set(terms), tokens: tokenize(query).map((t) => t.toLowerCase()) };
+  const asked = { terms: new Set(terms), tokens: typedWords(query) };
   const entities = new Map<number, readonly number[]>();
   const entitiesOf = (hit: Hit) => {
     let at = entities.get(hit.passage.key);

@@ -2,8 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { splitPassages } from '../passages/split-passages.js';
-import { analyze, analyzeWithOffsets, tokenize } from '../engine/engine.js';
-import { selectHighlight } from './select-highlight.js';
+import { analyze, analyzeWithOffsets } from '../engine/engine.js';
+import { selectHighlight, typedWords } from './select-highlight.js';
 import { answerEntities } from './answer-entities.js';
 
 const CORPUS = join(import.meta.dirname, '..', '..', '..', 'corpus');
@@ -107,9 +107,15 @@ describe('selectHighlight with the question', () => {
   const highlightOf = (text: string, question: string, entityAt?: number[]) => {
     const terms = new Set(analyze(question));
     const weights = new Map([...terms].map((t) => [t, 1]));
-    const h = selectHighlight(text, weights, undefined, { terms, tokens: tokenize(question).map((t) => t.toLowerCase()), ...(entityAt && { entityAt }) });
+    const h = selectHighlight(text, weights, undefined, { terms, tokens: typedWords(question), ...(entityAt && { entityAt }) });
     return text.slice(h.start, h.end);
   };
+
+  it('does not take a sentence restating an identifier the question names for a pasted message', () => {
+    const text =
+      'Setting server.allowedHosts to true allows any website to send requests to your dev server through DNS rebinding attacks. We recommend an explicit list of allowed hosts.';
+    expect(highlightOf(text, 'Is it safe to set server.allowedHosts to true so my tunnel URL works?')).toMatch(/^Setting server\.allowedHosts to true allows/);
+  });
 
   it('highlights the sentence after an error message the asker pasted', () => {
     const text = 'Error: ENOSPC: System limit for number of file watchers reached. Increase the limit with sysctl to fix it.';
@@ -171,7 +177,7 @@ describe('selectHighlight with the question', () => {
     const names = [text.indexOf('Central'), text.indexOf('Lesnaya')];
     const highlight = (type: 'name' | 'advice') => {
       const terms = new Set(analyze(question));
-      const h = selectHighlight(text, new Map([...terms].map((t) => [t, 1])), undefined, { terms, tokens: tokenize(question).map((t) => t.toLowerCase()), type, entityAt: names });
+      const h = selectHighlight(text, new Map([...terms].map((t) => [t, 1])), undefined, { terms, tokens: typedWords(question), type, entityAt: names });
       return text.slice(h.start, h.end);
     };
     expect(highlight('name')).toBe(text.slice(0, text.indexOf(' Prices')));

@@ -1,6 +1,6 @@
 import { passageSegments, type PassageSegment } from '../passages/passage-segments.js';
 import { splitSentences, type SentenceSpan } from '../passages/split-sentences.js';
-import { analyze, tokenize, type AnalyzedText } from '../engine/engine.js';
+import { analyze, type AnalyzedText } from '../engine/engine.js';
 import type { AnswerType } from './answer-type.js';
 
 /** A highlight shorter than this reads as a fragment, so the best neighbouring sentence joins it. */
@@ -114,7 +114,7 @@ export function selectHighlight(
 export type HighlightQuestion = {
   /** The question's analysed terms. */
   terms: ReadonlySet<string>;
-  /** The question's raw tokens, lowercased, in order (to recognise a message pasted into it). */
+  /** The question's words as typed (typedWords), in order (to recognise a message pasted into it). */
   tokens: readonly string[];
   /** What the question asks for (answerTypeOf), when its wording says. */
   type?: AnswerType;
@@ -170,7 +170,7 @@ function isPrompt(text: string, sentence: Sentence, question: HighlightQuestion)
   if (body.endsWith('?')) return true;
   if (holdsEntity(sentence, question.entityAt)) return false;
   // Anywhere in the sentence: the asker's copy of a message can differ in its first words (their own path in "Access to script at 'file:///C:/proj/…' from origin 'null' has been blocked").
-  const words = tokenize(body).map((t) => t.toLowerCase());
+  const words = typedWords(body);
   for (let from = 0; from + PASTED_RUN <= words.length; from++) {
     const run = words.slice(from, from + PASTED_RUN);
     for (let i = 0; i + run.length <= question.tokens.length; i++) {
@@ -179,6 +179,17 @@ function isPrompt(text: string, sentence: Sentence, question: HighlightQuestion)
   }
   return false;
 }
+
+/**
+ * The words of a text as typed, lowercased. An identifier is one word: counted with its parts
+ * (server.allowedHosts, server, allowed, hosts), "Setting server.allowedHosts to true allows …" shared
+ * six words in a row with "is it safe to set server.allowedHosts to true?" and read as a pasted message.
+ */
+export function typedWords(text: string): string[] {
+  return text.toLowerCase().match(TYPED_WORD) ?? [];
+}
+
+const TYPED_WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}_'’.$-]*[\p{L}\p{N}])?/gu;
 
 /**
  * A line that opens with a short label and is no sentence: "Type: number", "Default: 500", "Tip:
