@@ -31,7 +31,7 @@ describe('selectHighlight', () => {
     return text.slice(start, end);
   };
 
-  it('reads on into the next sentence when it goes on from the best one, not into one that only leads on', () => {
+  it('reads on into the sentence that goes on from the best one, and back to the one the best points at, not into one that only leads on', () => {
     const text =
       'In some cases like webworker runtimes, you might want to bundle your SSR build into a single JavaScript file. You can enable this behavior by setting ssr.noExternal to true. Other options are listed below.';
     expect(pick(text, 'ssr bundle everything into a single file for a webworker runtime')).toBe(
@@ -40,6 +40,11 @@ describe('selectHighlight', () => {
     const steps = 'New hires meet their manager for a formal performance review at the 3-month, 6-month and 1-year marks. Then it becomes a yearly chat around the anniversary. Notes are kept.';
     expect(pick(steps, 'when do new hires meet their manager?')).toBe(
       'New hires meet their manager for a formal performance review at the 3-month, 6-month and 1-year marks. Then it becomes a yearly chat around the anniversary.',
+    );
+    const pointsBack =
+      'Intro to assets. Then you can place the asset in a special public directory under your project root. Assets in this directory are served at the root path and copied as-is when you build.';
+    expect(pick(pointsBack, 'where do I put robots.txt so it is copied as-is?')).toBe(
+      'Then you can place the asset in a special public directory under your project root. Assets in this directory are served at the root path and copied as-is when you build.',
     );
     const leads = 'We run a number of internal systems that help us support and operate the company every single day. They are as follows:';
     expect(pick(leads, 'which internal systems do we run?')).toBe('We run a number of internal systems that help us support and operate the company every single day.');

@@ -96,6 +96,10 @@ export function selectHighlight(
   // Not one that only leads into what follows it ("They are as follows:").
   const next = sentences[best + 1];
   const goesOn = (sentence: Sentence) => REFERS_BACK.test(text.slice(sentence.start, sentence.end)) && !text.slice(sentence.start, sentence.end).trimEnd().endsWith(':');
+  // Likewise the best sentence may point back itself ("Assets in this directory will be served at
+  // root path"): the sentence it points at ("… place the asset in a special public directory") leads.
+  const previous = sentences[best - 1];
+  if (previous && sameParagraph(text, previous, chosen) && !prompt(best - 1) && REFERS_BACK.test(text.slice(chosen.start, chosen.end)) && fits(join(previous))) return join(previous);
   if (next && sameParagraph(text, chosen, next) && !prompt(best + 1) && goesOn(next) && fits(join(next))) return join(next);
   // The neighbour adding more of the question; on a tie the one in the same paragraph, then the next.
   const inParagraph = (i: number) => sentences[i] !== undefined && sameParagraph(text, chosen, sentences[i]!);
