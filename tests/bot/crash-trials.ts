@@ -40,6 +40,9 @@ export type CrashRig = {
 };
 
 const ADDS_PER_BURST = 16;
+/** Bounds of the window a burst's kill time is drawn from (see trial). */
+const MIN_KILL_WINDOW_MS = 20;
+const MAX_KILL_WINDOW_MS = 1000;
 
 /**
  * A crash rig on a fresh fake Discord for the calling test file, started before its tests and closed
@@ -70,6 +73,7 @@ async function startCrashRig(fake: FakeDiscord, seed: number): Promise<CrashRig>
   const scope = guildScope(fake.guild.id);
   let bot: BotProcess = await spawnBot(fake, env);
   let trials = 0;
+  let killWindowMs = 200;
   /** Documents whose add was acknowledged and that no acknowledged removal took away since. */
   const live = new Map<string, Added>();
 
@@ -179,11 +183,14 @@ async function startCrashRig(fake: FakeDiscord, seed: number): Promise<CrashRig>
         const extra = await check(trial, [], [], []);
         return { trial, kind, killAfterMs, sent: 0, acknowledgedAdds: 0, acknowledgedRemovals: 0, unacknowledgedButStored: extra };
       }
-      // A burst of 16 small adds takes ~100 ms here (an add cuts its text once since the index reuses
-      // the check's passages): kills drawn from 0-200 ms land inside about half of the bursts.
-      const killAfterMs = Math.floor(random() * 200);
+      // Kills are drawn from a window that follows the machine's speed: a burst of 16 small adds took
+      // ~100 ms on one run and much less on a quieter one, when a fixed 0-200 ms window landed inside
+      // only a quarter of the bursts. The window shrinks after a burst the kill missed and grows after
+      // one it cut short, so about two in three are cut short.
+      const killAfterMs = Math.floor(random() * killWindowMs);
       const { adds, removals, sent } = await runBurst(trial, killAfterMs);
       const { added, removed } = acknowledged(adds, removals);
+      killWindowMs = added.length < ADDS_PER_BURST ? Math.min(MAX_KILL_WINDOW_MS, killWindowMs * 1.05) : Math.max(MIN_KILL_WINDOW_MS, killWindowMs * 0.9);
       bot = await spawnBot(fake, env);
       const unacknowledged = adds.filter((a) => !added.some((d) => d.term === a.term)).map((a) => a.term);
       const removalsTried = removals.map((r) => r.doc).filter((doc) => !removed.includes(doc));
