@@ -28,7 +28,7 @@ export function entityTagger(): WinkMethods {
  * entity, or of each proper noun the question does not already name (asking "who owns the store in
  * Moscow", "Moscow" is not the answer). Offsets are found in `text` itself, so they are verbatim.
  */
-export function answerEntities(text: string, type: AnswerType, questionTerms: ReadonlySet<string>): number[] {
+export function answerEntities(text: string, type: AnswerType, questionTerms: ReadonlySet<string>, roles: ReadonlySet<string> = new Set()): number[] {
   if (type === 'advice') return adviceAt(text);
   if (type === 'reason') return [...text.matchAll(REASON)].map((match) => match.index);
   if (type === 'definition') return definitionsAt(text, questionTerms);
@@ -38,8 +38,17 @@ export function answerEntities(text: string, type: AnswerType, questionTerms: Re
   const doc = tagger.readDoc(text);
   const found: string[] = [];
   if (type === 'name') {
+    // With a role to fill ("who owns …" seeks the owner: roleTerms), only a name beside the role noun
+    // answers: "the company's owner, Denis Kvasov", not every Russia and WTO of the passage.
+    const tokens: Array<{ value: string; name: boolean; role: boolean }> = [];
     doc.tokens().each((token: ItemToken) => {
-      if (token.out(its.pos) === 'PROPN' && !questionTerms.has(analyzeTerm(token.out()) ?? '')) found.push(token.out());
+      const value = token.out();
+      const term = analyzeTerm(value) ?? '';
+      tokens.push({ value, name: token.out(its.pos) === 'PROPN' && !questionTerms.has(term), role: roles.has(term) });
+    });
+    tokens.forEach((token, i) => {
+      const nearRole = roles.size === 0 || tokens.slice(Math.max(0, i - ROLE_REACH), i + ROLE_REACH + 1).some((other) => other.role);
+      if (token.name && nearRole) found.push(token.value);
     });
   } else {
     const wanted = ENTITY_TYPES[type];
@@ -57,6 +66,9 @@ export function answerEntities(text: string, type: AnswerType, questionTerms: Re
   }
   return frequencies.length === 0 ? offsets : [...offsets, ...frequencies].sort((a, b) => a - b);
 }
+
+/** How many tokens (words and punctuation) from the role noun a name may stand and still be the one it names. */
+const ROLE_REACH = 4;
 
 /** How often something happens, which wink-nlp does not tag: "once a year", "twice per week", "every month", "weekly". */
 const FREQUENCY = /\b(?:(?:once|twice|(?:\d+|two|three|four|five|six|ten) times) (?:a|an|per|each|every) \w+|every (?:\w+ )?(?:day|week|month|quarter|year|hour|minute|morning|evening)s?|(?:daily|weekly|monthly|quarterly|yearly|annually|hourly|biweekly))\b/giu;

@@ -56,6 +56,14 @@ describe('answerEntities', () => {
     expect(names).toContain(text.indexOf('Denis'));
     expect(names).not.toContain(text.indexOf('Moscow'));
   });
+
+  it('with a role to fill, finds only the names beside the role noun', () => {
+    const news = "Russia hopes to join the WTO. Officials tried the company's owner, Denis Kvasov, in Moscow.";
+    const names = answerEntities(news, 'name', new Set(['store']), new Set(['owner']));
+    expect(names).toContain(news.indexOf('Denis'));
+    expect(names).not.toContain(news.indexOf('Russia'));
+    expect(names).not.toContain(news.indexOf('WTO'));
+  });
 });
 
 describe('answerEntities for advice', () => {

@@ -4,12 +4,12 @@ import { createEngine, type Engine } from '../engine/engine.js';
 import { ask } from './ask.js';
 
 /** A small docs site: each page one document, split as footnote splits plain text. */
-function site(pages: Record<string, string>): Engine {
+function site(pages: Record<string, string>, maxChars = 1000): Engine {
   const engine = createEngine();
   for (const [id, text] of Object.entries(pages)) {
     engine.add(
       { scope: 'global', id, title: id, source: { kind: 'file', name: `${id}.md` }, addedBy: 'test', addedAt: '', contentHash: '' },
-      splitPassages(id, text, { maxChars: 1000 }),
+      splitPassages(id, text, { maxChars }),
     );
   }
   return engine;
@@ -55,6 +55,25 @@ describe('ask: words as people write them', () => {
 
   it('still says no match for an identifier whose words the pages do not use', () => {
     expect(askHere('What does webhookRetryLimit default to?').kind).toBe('no-match');
+  });
+});
+
+describe('ask: the role a who-question names', () => {
+  // One story in two passages: the first repeats the question's words, the second names the owner.
+  const news = site(
+    {
+      story:
+        "The online music store says it will return next month, though trade officials want it closed for good.\n\nTrade officials once tried to shut down the online store and try the company's owner, Denis Kvasov. The court acquitted him.",
+      billing: 'Invoices are sent on the first working day of each month. Refunds go back to the card that paid.',
+      weather: 'Snow is expected in the north this week, with rain in the south and strong winds on the coast.',
+    },
+    200,
+  );
+
+  it('answers "who owns" from the passage naming the owner, and highlights the name', () => {
+    const answer = ask(news, 'Who owns the online music store that trade officials wanted shut down?', { scopes: ['global'] });
+    expect(answer.kind).toBe('answer');
+    if (answer.kind === 'answer') expect(answer.results[0]!.highlight).toContain('Denis Kvasov');
   });
 });
 

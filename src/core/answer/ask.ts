@@ -3,7 +3,7 @@ import { analyze, analyzeWithOffsets, identifierWholes, idf, type AnalyzedText, 
 import type { Answer, Citation, RelatedDocument } from './answer.js';
 import { dropNearDuplicates } from './drop-near-duplicates.js';
 import { everydayWords, type EverydayWords } from './everyday-words.js';
-import { relatedTerms, relatedWords, type RelatedWords } from './related-words.js';
+import { relatedTerms, relatedWords, roleTerms, type RelatedWords } from './related-words.js';
 import { formatLocation } from './format-location.js';
 import { absentMessageTerms, coverageOf, coverageWeights, quotedMessages, standInsFor, statedTerms, versionedNames } from './question-coverage.js';
 import { selectHighlight, typedWords, type HighlightQuestion } from './select-highlight.js';
@@ -91,8 +91,10 @@ export function ask(index: Engine, rawQuestion: string, options: AskOptions): An
   //    Whether the question is covered at all is judged on its own words (the first pass), not on
   //    the feedback terms that only sharpen the ranking.
   const top = options.top ?? DEFAULT_TOP;
-  const related = relatedTerms(query, options.related ?? relatedWords());
-  const { firstPass, ranked, prefixOnly } = index.rank(terms, options.scopes, { limit: Math.max(1, top * CANDIDATES_PER_RESULT), documents: MAX_RELATED }, related);
+  const words = options.related ?? relatedWords();
+  const related = relatedTerms(query, words);
+  const alsoSeek = roleTerms(query, words);
+  const { firstPass, ranked, prefixOnly } = index.rank(terms, options.scopes, { limit: Math.max(1, top * CANDIDATES_PER_RESULT), documents: MAX_RELATED, alsoSeek }, related);
   // A word matched only as the start of longer words ("pip" in "pipeline") helps the ranking, but the
   // documents do not use it: for the no-match test it is unseen.
   const matches = new Map(firstPass.termMatches);
@@ -150,11 +152,13 @@ export function ask(index: Engine, rawQuestion: string, options: AskOptions): An
   };
   const chosen = dropNearDuplicates(strong, (hit) => analysisOf(hit).terms, top);
   const type = answerTypeOf(query);
+  // The role a who-question asks to fill, when the passages name it (roleTerms): its holder is the answer.
+  const roles = new Set([...alsoSeek.keys()].filter((term) => strong.some((hit) => hit.matchedTerms.includes(term))));
   const asked = { terms: new Set(terms), tokens: typedWords(query) };
   const entities = new Map<number, readonly number[]>();
   const entitiesOf = (hit: Hit) => {
     let at = entities.get(hit.passage.key);
-    if (!at) entities.set(hit.passage.key, (at = type ? answerEntities(hit.passage.text, type, asked.terms) : []));
+    if (!at) entities.set(hit.passage.key, (at = type ? answerEntities(hit.passage.text, type, asked.terms, roles) : []));
     return at;
   };
   // A definition is sought among all the strong candidates, not only those cited: it is often in an

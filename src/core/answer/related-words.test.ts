@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../../../tests/helpers.js';
 import { FootnoteError } from '../errors.js';
-import { openRelatedWords, relatedTerms, relatedWords } from './related-words.js';
+import { openRelatedWords, relatedTerms, relatedWords, roleTerms } from './related-words.js';
 
 const words = relatedWords();
 const related = (word: string) => words.of(word).map((r) => r.word);
@@ -17,6 +17,15 @@ describe('related words (WordNet 3.1)', () => {
   it('knows the derived forms of the word itself, from inflected forms too', () => {
     expect(words.of('owns')).toContainEqual({ word: 'owner', kind: 'derived' });
     expect(related('installing')).toContain('installation');
+  });
+
+  it('names the role a who-question asks to fill by its agent noun, past an auxiliary and from a past form', () => {
+    expect(roleTerms('Who owns the online music store?', words)).toEqual(new Map([['owner', 0.5]]));
+    expect(roleTerms('who will help me set up my accounts?', words)).toEqual(new Map([['helper', 0.5]]));
+    expect(roleTerms('Who wrote the RFC?', words)).toEqual(new Map([['writer', 0.5]]));
+    // Porter already reads "maintainer" as maintain; and only who-questions have a role.
+    expect(roleTerms('Who maintains the index?', words).size).toBe(0);
+    expect(roleTerms('What owns the lock file?', words).size).toBe(0);
   });
 
   it('leaves rarer senses out: "buy" is not "bribe"', () => {

@@ -1,7 +1,7 @@
 import { openSync, readFileSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { analyzeTerm, tokenize } from '../engine/engine.js';
+import { analyzeTerm, irregularVerbs, tokenize } from '../engine/engine.js';
 import { FootnoteError } from '../errors.js';
 
 /**
@@ -54,6 +54,36 @@ export function relatedTerms(question: string, words: RelatedWords): (term: stri
     return related.size > 0 ? related : undefined;
   };
 }
+
+/**
+ * "Who owns the store?" is answered by "…, the company's owner, Denis Kvasov": the person a who-question
+ * asks for is named by the agent noun of its verb (own → owner, found → founder, maintain →
+ * maintainer, approve → approver). These are the verb's derived forms in WordNet that name an agent
+ * (-er, -or), as analysed terms at the weight of a derived form (RELATED_WEIGHT). The verb is the word
+ * right after "who" ("who will help me" skips the auxiliary); a past form is read as its base (wrote →
+ * write). Empty for any other question.
+ */
+export function roleTerms(question: string, words: RelatedWords): Map<string, number> {
+  const tokens = tokenize(question).map((token) => token.toLowerCase());
+  const roles = new Map<string, number>();
+  const at = tokens.indexOf('who');
+  if (at < 0) return roles;
+  let verb = tokens[at + 1];
+  if (verb !== undefined && AUXILIARIES.has(verb)) verb = tokens[at + 2];
+  if (verb === undefined || !/^[a-z]+$/.test(verb)) return roles;
+  const base = irregularVerbs().get(verb) ?? verb;
+  const own = new Set(tokens.map((token) => analyzeTerm(token)));
+  for (const { word, kind } of words.of(base)) {
+    const term = kind === 'derived' && AGENT.test(word) ? analyzeTerm(word) : null;
+    if (term !== null && !own.has(term)) roles.set(term, RELATED_WEIGHT.derived);
+  }
+  return roles;
+}
+
+/** Auxiliaries between "who" and the verb it asks about ("who will help", "who can approve"). */
+const AUXILIARIES = new Set(['will', 'would', 'can', 'could', 'should', 'shall', 'may', 'might', 'must', 'does', 'did', 'do']);
+/** A noun naming who does something: owner, founder, maintainer, approver, editor. */
+const AGENT = /^[a-z]+(?:er|or)$/;
 
 const POS = ['noun', 'verb', 'adj', 'adv'] as const;
 type Pos = (typeof POS)[number];

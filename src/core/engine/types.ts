@@ -55,7 +55,12 @@ export type TopRanking = Pick<Ranking, 'hits' | 'leadingDocuments'>;
 export type RelatedTerms = (term: string) => ReadonlyMap<string, number> | undefined;
 
 /** How much of each pass `Engine.rank` returns (default: every match). */
-export type RankLimits = { limit?: number; documents?: number };
+export type RankLimits = {
+  limit?: number;
+  documents?: number;
+  /** Words the final pass also seeks, each at this weight next to 1 for a question word (the agent noun a who-question asks for: owns → owner). */
+  alsoSeek?: ReadonlyMap<string, number>;
+};
 
 /**
  * A question's ranking: the first pass over the question's own words (with the counts of its whole

@@ -94,8 +94,9 @@ export function rankWithFeedback(
   // The first pass, the feedback passages it picks and the document context are the question's own
   // words. The words of a question term no passage uses (the asker's "cinemas" where the documents
   // say "film") join the final pass, at their lower weights: for words the documents do use, they only
-  // added noise (measured: nDCG@10 −0.005 on MED, two docs questions lost their answer passage).
-  const unused = new Map<string, number>();
+  // added noise (measured: nDCG@10 −0.005 on MED, two docs questions lost their answer passage). So do
+  // the words the caller asks to seek as well (`alsoSeek`: the role a who-question names).
+  const unused = new Map<string, number>(limits.alsoSeek);
   for (const term of questionTerms) {
     if (firstPass.termMatches.get(term) !== 0 || unmatched.has(term)) continue;
     for (const [word, weight] of related(term) ?? []) unused.set(word, Math.max(unused.get(word) ?? 0, weight));
