@@ -59,8 +59,8 @@ export function collectBlocks(tree: Root, markdown: string): Entry[] {
   return entries;
 }
 
-/** An MDX line that is code, not text: an ES module import or export. */
-const MDX_STATEMENT = /^(?:import\s+(?:[\w*{][^\n]*\s+from\s*)?["'][^"'\n]+["'];?|export\s+(?:const|let|var|function|default|async|class)\b[^\n]*|export\s*\{[^\n]*)$/u;
+/** An MDX export: `export const meta = {…}`, `export default function Layout`, `export { x }`. */
+const MDX_EXPORT = /^export(?:\s+(?:const|let|var|function|default|async|class)\b|\s*\{)/u;
 /** An MDX comment: `{/* … *\/}`. */
 const MDX_COMMENT = /^\{\s*\/\*[\s\S]*\*\/\s*\}$/u;
 
@@ -69,10 +69,27 @@ const MDX_COMMENT = /^\{\s*\/\*[\s\S]*\*\/\s*\}$/u;
  * too): a run of import/export statements, or a comment. A reader never quotes either.
  */
 function isMdxCode(source: string): boolean {
-  const lines = source.trim().split('\n');
-  if (MDX_COMMENT.test(source.trim())) return true;
+  const trimmed = source.trim();
+  if (MDX_COMMENT.test(trimmed)) return true;
+  const lines = trimmed.split('\n');
   // An export's object or function may run on over lines; its first line says what it is.
-  return MDX_STATEMENT.test(lines[0]!.trim()) && (lines[0]!.startsWith('export') || lines.every((line) => MDX_STATEMENT.test(line.trim())));
+  if (MDX_EXPORT.test(lines[0]!)) return true;
+  return lines.every(isImport);
+}
+
+/**
+ * `import X from "y"`, `import { a, b } from 'y';`, `import "./styles.css"`. Read by position, not
+ * by one regular expression, which took time growing with the square of a long line's spaces.
+ */
+function isImport(line: string): boolean {
+  const text = line.trim().replace(/;$/u, '');
+  if (!/^import[\s"'{*]/u.test(text)) return false;
+  const quote = text.charAt(text.length - 1);
+  if (quote !== '"' && quote !== "'") return false;
+  const open = text.lastIndexOf(quote, text.length - 2);
+  if (open < 0 || text.slice(open + 1, -1).includes('\n')) return false;
+  const before = text.slice('import'.length, open).trim();
+  return before === '' || (before.endsWith('from') && /\s/u.test(before.charAt(before.length - 5)));
 }
 
 function nonEmpty(unit: Omit<TextUnit, 'breakAfter'>): TextUnit[] {

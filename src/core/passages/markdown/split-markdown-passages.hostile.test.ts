@@ -31,6 +31,15 @@ describe('splitMarkdownPassages on hostile input', () => {
     expect(passages.every((passage) => passage.lineStart === 1 && passage.lineEnd === 1)).toBe(true);
   });
 
+  it('reads paragraphs that open like MDX imports but run on in spaces, in time', () => {
+    // Each paragraph just under the size that sends a page to the plain reader (too-complex).
+    const paragraph = `import a${' '.repeat(19_000)}b`;
+    const passages = splitFast(Array.from({ length: 70 }, () => paragraph).concat('export const meta = { x: 1 }').join('\n\n'));
+    const text = passages.map((passage) => passage.text).join(' ');
+    expect(text).toMatch(/^import a\b/u);
+    expect(text).not.toContain('export');
+  });
+
   it('cuts a 5 MB single token at the bound', () => {
     const passages = splitFast('x'.repeat(5_000_000));
     expect(passages).toHaveLength(5000);
