@@ -130,13 +130,13 @@ export function versionedNames(question: string): string[][] {
 
 /**
  * The question terms that come only from quoted messages (quotedMessages) or versioned names
- * (versionedNames) no given passage holds: not
- * two of a message's words stand together in any of them, so the message is not in the documents,
- * only some of its words are ("error", "managed", "environment" scattered over pages about something
- * else). Such terms do not count as stated (coverage): a pasted message the documents lack is not
- * covered by its words elsewhere. Every quoted message of the docs questions is found this way, by 1
- * to 9 word pairs; `passages` should hold the best passages for the message's own words as well as the
- * question's, so that a message the documents do hold is found.
+ * (versionedNames) no given passage holds: not two of a message's words stand together in any of
+ * them, so the message is not in the documents, only some of its words are ("error", "managed",
+ * "environment" scattered over pages about something else). Such terms do not count as stated
+ * (coverage): a pasted message the documents lack is not covered by its words elsewhere. Every quoted
+ * message of the docs questions is found this way, by 1 to 9 word pairs; `passages` should hold the
+ * best passages for the message's own words as well as the question's, so that a message the
+ * documents do hold is found.
  */
 export function absentMessageTerms(question: string, messages: readonly string[][], passages: readonly string[]): Set<string> {
   if (messages.length === 0) return new Set();

@@ -26,6 +26,8 @@ describe('related words (WordNet 3.1)', () => {
     // Porter already reads "maintainer" as maintain; and only who-questions have a role.
     expect(roleTerms('Who maintains the index?', words).size).toBe(0);
     expect(roleTerms('What owns the lock file?', words).size).toBe(0);
+    expect(roleTerms('How do people who work remotely get paid?', words).size).toBe(0);
+    expect(roleTerms('The store is back. Who owns it now?', words)).toEqual(new Map([['owner', 0.5]]));
   });
 
   it('leaves rarer senses out: "buy" is not "bribe"', () => {

@@ -60,19 +60,18 @@ export function relatedTerms(question: string, words: RelatedWords): (term: stri
  * asks for is named by the agent noun of its verb (own → owner, found → founder, maintain →
  * maintainer, approve → approver). These are the verb's derived forms in WordNet that name an agent
  * (-er, -or), as analysed terms at the weight of a derived form (RELATED_WEIGHT). The verb is the word
- * right after "who" ("who will help me" skips the auxiliary); a past form is read as its base (wrote →
- * write). Empty for any other question.
+ * right after a "who" that opens the question or one of its sentences ("who will help me" skips the
+ * auxiliary); a past form is read as its base (wrote → write). Empty for any other question.
  */
 export function roleTerms(question: string, words: RelatedWords): Map<string, number> {
-  const tokens = tokenize(question).map((token) => token.toLowerCase());
   const roles = new Map<string, number>();
-  const at = tokens.indexOf('who');
-  if (at < 0) return roles;
-  let verb = tokens[at + 1];
-  if (verb !== undefined && AUXILIARIES.has(verb)) verb = tokens[at + 2];
-  if (verb === undefined || !/^[a-z]+$/.test(verb)) return roles;
+  const asked = WHO_ASKS.exec(question);
+  if (!asked) return roles;
+  const [first, second] = [asked[1]!.toLowerCase(), asked[2]?.toLowerCase()];
+  const verb = AUXILIARIES.has(first) ? second : first;
+  if (verb === undefined) return roles;
   const base = irregularVerbs().get(verb) ?? verb;
-  const own = new Set(tokens.map((token) => analyzeTerm(token)));
+  const own = new Set(tokenize(question).map((token) => analyzeTerm(token)));
   for (const { word, kind } of words.of(base)) {
     const term = kind === 'derived' && AGENT.test(word) ? analyzeTerm(word) : null;
     if (term !== null && !own.has(term)) roles.set(term, RELATED_WEIGHT.derived);
@@ -80,6 +79,8 @@ export function roleTerms(question: string, words: RelatedWords): Map<string, nu
   return roles;
 }
 
+/** "Who" opening the question or one of its sentences, and the one or two words after it ("people who work here" asks nothing). */
+const WHO_ASKS = /(?:^|[.?!]\s+)who\s+([a-z]+)(?:\s+([a-z]+))?/iu;
 /** Auxiliaries between "who" and the verb it asks about ("who will help", "who can approve"). */
 const AUXILIARIES = new Set(['will', 'would', 'can', 'could', 'should', 'shall', 'may', 'might', 'must', 'does', 'did', 'do']);
 /** A noun naming who does something: owner, founder, maintainer, approver, editor. */

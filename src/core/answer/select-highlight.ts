@@ -91,16 +91,17 @@ export function selectHighlight(
   const completes = (i: number) => (chosenHolds ? namesThings && added(i) > 0 : added(i) >= 0) && holdsEntity(sentences[i]!, question?.entityAt);
   const typedNeighbour = [best + 1, best - 1].find(completes);
   if (typedNeighbour !== undefined && fits(join(sentences[typedNeighbour]!))) return join(sentences[typedNeighbour]!);
-  // The next sentence goes on from this one ("You can enable this behavior by setting …" after "you
-  // might want to bundle your SSR build into a single file"): without it the highlight stops mid-thought.
-  // Not one that only leads into what follows it ("They are as follows:").
-  const next = sentences[best + 1];
-  const goesOn = (sentence: Sentence) => REFERS_BACK.test(text.slice(sentence.start, sentence.end)) && !text.slice(sentence.start, sentence.end).trimEnd().endsWith(':');
-  // Likewise the best sentence may point back itself ("Assets in this directory will be served at
-  // root path"): the sentence it points at ("… place the asset in a special public directory") leads.
+  // The best sentence points back ("Assets in this directory will be served at root path"): the
+  // sentence it points at ("… place the asset in a special public directory") leads.
+  const refersBack = (sentence: Sentence) => REFERS_BACK.test(text.slice(sentence.start, sentence.end));
   const previous = sentences[best - 1];
-  if (previous && sameParagraph(text, previous, chosen) && !prompt(best - 1) && REFERS_BACK.test(text.slice(chosen.start, chosen.end)) && fits(join(previous))) return join(previous);
-  if (next && sameParagraph(text, chosen, next) && !prompt(best + 1) && goesOn(next) && fits(join(next))) return join(next);
+  if (previous && sameParagraph(text, previous, chosen) && !prompt(best - 1) && refersBack(chosen) && fits(join(previous))) return join(previous);
+  // The next sentence goes on from this one ("You can enable this behavior by setting …" after "you
+  // might want to bundle your SSR build into a single file"): without it the highlight stops
+  // mid-thought. Not one that only leads into what follows it ("They are as follows:").
+  const next = sentences[best + 1];
+  const goesOn = next !== undefined && refersBack(next) && !text.slice(next.start, next.end).trimEnd().endsWith(':');
+  if (next && goesOn && sameParagraph(text, chosen, next) && !prompt(best + 1) && fits(join(next))) return join(next);
   // The neighbour adding more of the question; on a tie the one in the same paragraph, then the next.
   const inParagraph = (i: number) => sentences[i] !== undefined && sameParagraph(text, chosen, sentences[i]!);
   const pickAfter = after >= 0 && (after > before || (after === before && (inParagraph(best + 1) || !inParagraph(best - 1))));
