@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { splitPassages } from '../passages/split-passages.js';
+import { splitMarkdownPassages } from '../passages/markdown/split-markdown-passages.js';
 import { createEngine, type Engine } from '../engine/engine.js';
 import { ask } from './ask.js';
 
@@ -74,6 +75,32 @@ describe('ask: the role a who-question names', () => {
     const answer = ask(news, 'Who owns the online music store that trade officials wanted shut down?', { scopes: ['global'] });
     expect(answer.kind).toBe('answer');
     if (answer.kind === 'answer') expect(answer.results[0]!.highlight).toContain('Denis Kvasov');
+  });
+});
+
+describe('ask: an identifier that heads a section', () => {
+  const options = (pages: Record<string, string>): Engine => {
+    const engine = createEngine();
+    for (const [id, markdown] of Object.entries(pages)) {
+      engine.add(
+        { scope: 'global', id, title: id, source: { kind: 'file', name: `${id}.md` }, addedBy: 'test', addedAt: '', contentHash: '' },
+        splitMarkdownPassages(id, markdown, { maxChars: 1000 }),
+      );
+    }
+    return engine;
+  };
+  const docs = options({
+    'preview-options': '# Preview Options\n\n## preview.allowedHosts\n\nDefault: server.allowedHosts\n\nThe hostnames that are allowed. See server.allowedHosts for more details.',
+    'server-options':
+      '# Server Options\n\n## server.allowedHosts\n\nThe hostnames that are allowed. Localhost and all IP addresses are allowed by default. When using HTTPS, this check is skipped. If a string starts with a dot, it allows that hostname and all subdomains under it.\n\nSetting server.allowedHosts to true lets any website send requests to your dev server through DNS rebinding attacks.\n\n## server.port\n\nThe port the dev server listens on.',
+    billing: '# Billing\n\nInvoices are sent on the first working day of each month.',
+    weather: '# Weather\n\nSnow is expected in the north this week.',
+  });
+
+  it('answers first from the section the identifier heads, not from a stub that points to it', () => {
+    const answer = ask(docs, 'Is it safe to set server.allowedHosts to true so my tunnel URL works?', { scopes: ['global'] });
+    expect(answer.kind).toBe('answer');
+    if (answer.kind === 'answer') expect(answer.results[0]).toMatchObject({ docId: 'server-options', section: 'server.allowedHosts' });
   });
 });
 

@@ -161,6 +161,14 @@ export function ask(index: Engine, rawQuestion: string, options: AskOptions): An
     if (!at) entities.set(hit.passage.key, (at = type ? answerEntities(hit.passage.text, type, asked.terms, roles) : []));
     return at;
   };
+  // A question naming an identifier its documents use as a heading ("is it safe to set
+  // server.allowedHosts to true?") is about that section: it goes first among those cited, over a
+  // stub elsewhere that only mentions it ("See server.allowedHosts for more details").
+  const named = chosen.find((hit) => hit.score >= chosen[0]!.score * TYPED_SHARE && headsWith(hit.passage.section, wholes));
+  if (named && !headsWith(chosen[0]!.passage.section, wholes)) {
+    chosen.splice(chosen.indexOf(named), 1);
+    chosen.unshift(named);
+  }
   // A definition is sought among all the strong candidates, not only those cited: it is often in an
   // intro passage scoring a little below the passages that repeat the term. Other kinds only among
   // those cited: instructions are everywhere in docs, and from further down "how do I install a
@@ -246,4 +254,12 @@ function relatedDocuments(index: Engine, hits: readonly Hit[]): RelatedDocument[
     if (related.length === MAX_RELATED) break;
   }
   return related;
+}
+
+/** Whether a passage's own heading (the last of its section path) is one of the question's identifiers, written whole. */
+function headsWith(section: string | undefined, identifiers: ReadonlySet<string>): boolean {
+  if (section === undefined || identifiers.size === 0) return false;
+  const heading = section.split(' › ').pop()!.replace(/\(\)$/u, '').trim();
+  const words = typedWords(heading);
+  return words.length === 1 && identifiers.has(analyze(heading)[0] ?? '');
 }
