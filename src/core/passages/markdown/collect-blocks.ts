@@ -87,7 +87,7 @@ function isImport(line: string): boolean {
   const quote = text.charAt(text.length - 1);
   if (quote !== '"' && quote !== "'") return false;
   const open = text.lastIndexOf(quote, text.length - 2);
-  if (open < 0 || text.slice(open + 1, -1).includes('\n')) return false;
+  if (open < 0) return false;
   const before = text.slice('import'.length, open).trim();
   return before === '' || (before.endsWith('from') && /\s/u.test(before.charAt(before.length - 5)));
 }
