@@ -4,13 +4,14 @@ import { splitMarkdownPassages } from '../passages/markdown/split-markdown-passa
 import { createEngine, type Engine } from '../engine/engine.js';
 import { ask } from './ask.js';
 
-/** A small docs site: each page one document, split as footnote splits plain text. */
-function site(pages: Record<string, string>, maxChars = 1000): Engine {
+/** A small docs site: each page one document, split as footnote splits plain text (or Markdown). */
+function site(pages: Record<string, string>, { maxChars = 1000, markdown = false } = {}): Engine {
   const engine = createEngine();
+  const split = markdown ? splitMarkdownPassages : splitPassages;
   for (const [id, text] of Object.entries(pages)) {
     engine.add(
       { scope: 'global', id, title: id, source: { kind: 'file', name: `${id}.md` }, addedBy: 'test', addedAt: '', contentHash: '' },
-      splitPassages(id, text, { maxChars }),
+      split(id, text, { maxChars }),
     );
   }
   return engine;
@@ -68,7 +69,7 @@ describe('ask: the role a who-question names', () => {
       billing: 'Invoices are sent on the first working day of each month. Refunds go back to the card that paid.',
       weather: 'Snow is expected in the north this week, with rain in the south and strong winds on the coast.',
     },
-    200,
+    { maxChars: 200 },
   );
 
   it('answers "who owns" from the passage naming the owner, and highlights the name', () => {
@@ -79,23 +80,16 @@ describe('ask: the role a who-question names', () => {
 });
 
 describe('ask: an identifier that heads a section', () => {
-  const options = (pages: Record<string, string>): Engine => {
-    const engine = createEngine();
-    for (const [id, markdown] of Object.entries(pages)) {
-      engine.add(
-        { scope: 'global', id, title: id, source: { kind: 'file', name: `${id}.md` }, addedBy: 'test', addedAt: '', contentHash: '' },
-        splitMarkdownPassages(id, markdown, { maxChars: 1000 }),
-      );
-    }
-    return engine;
-  };
-  const docs = options({
-    'preview-options': '# Preview Options\n\n## preview.allowedHosts\n\nDefault: server.allowedHosts\n\nThe hostnames that are allowed. See server.allowedHosts for more details.',
-    'server-options':
-      '# Server Options\n\n## server.allowedHosts\n\nThe hostnames that are allowed. Localhost and all IP addresses are allowed by default. When using HTTPS, this check is skipped. If a string starts with a dot, it allows that hostname and all subdomains under it.\n\nSetting server.allowedHosts to true lets any website send requests to your dev server through DNS rebinding attacks.\n\n## server.port\n\nThe port the dev server listens on.',
-    billing: '# Billing\n\nInvoices are sent on the first working day of each month.',
-    weather: '# Weather\n\nSnow is expected in the north this week.',
-  });
+  const docs = site(
+    {
+      'preview-options': '# Preview Options\n\n## preview.allowedHosts\n\nDefault: server.allowedHosts\n\nThe hostnames that are allowed. See server.allowedHosts for more details.',
+      'server-options':
+        '# Server Options\n\n## server.allowedHosts\n\nThe hostnames that are allowed. Localhost and all IP addresses are allowed by default. When using HTTPS, this check is skipped. If a string starts with a dot, it allows that hostname and all subdomains under it.\n\nSetting server.allowedHosts to true lets any website send requests to your dev server through DNS rebinding attacks.\n\n## server.port\n\nThe port the dev server listens on.',
+      billing: '# Billing\n\nInvoices are sent on the first working day of each month.',
+      weather: '# Weather\n\nSnow is expected in the north this week.',
+    },
+    { markdown: true },
+  );
 
   it('answers first from the section the identifier heads, not from a stub that points to it', () => {
     const answer = ask(docs, 'Is it safe to set server.allowedHosts to true so my tunnel URL works?', { scopes: ['global'] });
