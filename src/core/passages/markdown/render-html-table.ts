@@ -1,5 +1,6 @@
 import type { TextUnit } from './markdown-document.js';
 import { readHtml } from './readable-html.js';
+import { rowText } from './render-table.js';
 
 const TABLE_OPEN = /<table\b[^>]*>/giu;
 const TABLE_CLOSE = /<\/table\s*>/giu;
@@ -46,10 +47,8 @@ export function htmlTableUnits(html: string, lineStart: number): TextUnit[] | un
     const hasHeader = first !== undefined && rows.length > 1 && first.cells.length > 0 && first.cells.every((cell) => cell.header);
     const headings = hasHeader ? first.cells.map((cell) => cell.text) : [];
     for (const row of hasHeader ? rows.slice(1) : rows) {
-      const cells = row.cells
-        .map((cell, index) => (cell.text === '' ? '' : headings[index] ? `${headings[index]}: ${cell.text}` : cell.text))
-        .filter((cell) => cell !== '');
-      if (cells.length > 0) units.push({ text: cells.join(' · '), marks: [{ at: 0, line: lineOf(row.at) }], breakAfter: 'paragraph' });
+      const text = rowText(row.cells.map((cell) => cell.text), headings);
+      if (text !== '') units.push({ text, marks: [{ at: 0, line: lineOf(row.at) }], breakAfter: 'paragraph' });
     }
     cursor = table.end;
   }

@@ -14,15 +14,20 @@ export function tableUnits(table: Table): TextUnit[] {
   const rows = body.length > 0 ? body : header ? [header] : [];
   const units: TextUnit[] = [];
   for (const row of rows) {
-    const cells = row.children
-      .map((cell, index) => {
-        const value = renderInline(cell).text;
-        const heading = row === header ? '' : (headings[index] ?? '');
-        return value === '' ? '' : heading === '' ? value : `${heading}: ${value}`;
-      })
-      .filter((cell) => cell !== '');
-    if (cells.length === 0) continue;
-    units.push({ text: cells.join(' · '), marks: [{ at: 0, line: row.position?.start.line ?? 1 }], breakAfter: 'paragraph' });
+    const text = rowText(row.children.map((cell) => renderInline(cell).text), row === header ? [] : headings);
+    if (text !== '') units.push({ text, marks: [{ at: 0, line: row.position?.start.line ?? 1 }], breakAfter: 'paragraph' });
   }
   return units;
+}
+
+/**
+ * A row's cells as one line, each paired with its heading ("Option: base · Default: /"); empty cells
+ * are left out and a cell under no heading stands alone. '' when every cell is empty. Shared with HTML
+ * tables (render-html-table), so both read alike.
+ */
+export function rowText(values: readonly string[], headings: readonly string[]): string {
+  return values
+    .map((value, index) => (value === '' ? '' : headings[index] ? `${headings[index]}: ${value}` : value))
+    .filter((cell) => cell !== '')
+    .join(' · ');
 }
