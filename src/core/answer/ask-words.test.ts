@@ -60,6 +60,27 @@ describe('ask: words as people write them', () => {
   });
 });
 
+describe('ask: ordinary words the pages do not use', () => {
+  const handbook = site({
+    'dev-server': 'Set server.host to true to listen on all addresses, including LAN and public addresses. Other devices on your network can then open the dev server at the address it prints.',
+    meetups: 'The whole company meets up twice a year, in a different city every time. In 2022 we travelled to Miami and Amsterdam; the agenda is shared a month before.',
+    devices: 'Every laptop gets disk encryption, a firewall and password rules before it is handed over.',
+    build: 'The build command bundles the app for production. Assets are hashed so browsers can cache them.',
+    plugins: 'Plugins hook into the dev server and the build. Name a plugin after what it does.',
+  });
+
+  it('answers a question with a word only WordNet knows as an ordinary noun ("wifi")', () => {
+    const answer = ask(handbook, 'How do I reach the dev server over wifi?', { scopes: ['global'] });
+    expect(answer.kind).toBe('answer');
+    if (answer.kind === 'answer') expect(answer.results[0]!.docId).toBe('dev-server');
+  });
+
+  it('says no match when the thing a what-question asks about is nowhere, however ordinary its word', () => {
+    expect(ask(handbook, "What's the wifi password at the Amsterdam meet-up hotel?", { scopes: ['global'] }).kind).toBe('no-match');
+    expect(ask(handbook, 'When is the Amsterdam meet-up agenda shared?', { scopes: ['global'] }).kind).toBe('answer');
+  });
+});
+
 describe('ask: the role a who-question names', () => {
   // One story in two passages: the first repeats the question's words, the second names the owner.
   const news = site(

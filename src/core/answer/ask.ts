@@ -1,5 +1,5 @@
 import type { Scope } from '../documents/document.js';
-import { analyze, analyzeWithOffsets, identifierWholes, idf, type AnalyzedText, type Engine, type Hit } from '../engine/engine.js';
+import { analyze, analyzeTerm, analyzeWithOffsets, identifierWholes, idf, type AnalyzedText, type Engine, type Hit } from '../engine/engine.js';
 import type { Answer, Citation, RelatedDocument } from './answer.js';
 import { dropNearDuplicates } from './drop-near-duplicates.js';
 import { everydayWords, type EverydayWords } from './everyday-words.js';
@@ -9,6 +9,7 @@ import { absentMessageTerms, coverageOf, coverageWeights, quotedMessages, standI
 import { selectHighlight, typedWords, type HighlightQuestion } from './select-highlight.js';
 import { answerEntities } from './answer-entities.js';
 import { answerTypeOf } from './answer-type.js';
+import { questionFocus } from './question-focus.js';
 
 export type AskOptions = {
   scopes: readonly Scope[];
@@ -106,13 +107,21 @@ export function ask(index: Engine, rawQuestion: string, options: AskOptions): An
   const weights = termWeights(judged, matches, index.passagesIn(options.scopes));
   const tookMs = () => Math.round((now() - started) * 100) / 100;
   const best = ranked.hits[0];
-  const gate = coverageWeights(query, weights, matches, options.everyday ?? everydayWords());
   // A word no passage uses stands covered where a passage states a word of its meaning or root
   // ("cinemas" where the documents say "film"); the final ranking sought those words.
   const standIns = standInsFor(judged.filter((term) => (matches.get(term) ?? 0) === 0), related);
   const found = new Set([...standIns].filter(([word]) => ranked.hits.some((hit) => hit.matchedTerms.includes(word))).flatMap(([, terms]) => terms));
+  const missing = judged.filter((term) => (matches.get(term) ?? 0) === 0 && !found.has(term));
+  // An ordinary word is one the spelling dictionary writes lowercase, or a noun WordNet knows for a
+  // kind of thing: "wifi", which the dictionary only writes "WiFi".
+  const lexicon = options.everyday ?? everydayWords();
+  const everyday = { isEveryday: (token: string) => lexicon.isEveryday(token) || words.isCommonNoun(token) };
+  // The thing a what-question asks about ("what's the wifi password …") is no mere phrasing: when
+  // the documents never name it, it weighs in full, however ordinary the word.
+  const focus = new Set([...questionFocus(query)].map((token) => analyzeTerm(token)));
+  const gate = coverageWeights(query, weights, matches, everyday, missing.filter((term) => focus.has(term)));
   // A question most of whose words no passage uses is about something else, however ordinary they are.
-  const unseen = judged.filter((term) => (matches.get(term) ?? 0) === 0 && !found.has(term)).length;
+  const unseen = missing.length;
   const candidates = standIns.size > 0 ? [...firstPass.hits, ...ranked.hits] : firstPass.hits;
   // A quoted message or a versioned name the documents do not hold (neither the candidates nor the
   // best passages for its own words) is not covered by its words scattered over other passages.

@@ -7,7 +7,8 @@ import type { EverydayWords } from './everyday-words.js';
  * the most), except an ordinary word ("wrote", "earn", "dropdown", "quietly"): whether a passage uses
  * it is mostly the asker's phrasing, so it weighs at most like a typical word of the question (the
  * median weight of its terms the corpus uses). A name or identifier ("Jira", "Telegram", `VITE_PORT`)
- * keeps its full weight: the question is about it, and a passage without it does not answer.
+ * keeps its full weight: the question is about it, and a passage without it does not answer. So does
+ * an ordinary word in `lacking`: the thing the question asks for, which no passage names.
  */
 export type QuestionWeights = { weights: Map<string, number>; everyday: ReadonlySet<string> };
 
@@ -16,8 +17,10 @@ export function coverageWeights(
   idf: ReadonlyMap<string, number>,
   termMatches: ReadonlyMap<string, number>,
   everyday: EverydayWords,
+  lacking: Iterable<string> = [],
 ): QuestionWeights {
   const ordinary = everydayTerms(question, everyday);
+  for (const term of lacking) ordinary.delete(term);
   const seen = [...idf].filter(([term]) => (termMatches.get(term) ?? 0) > 0).map(([, weight]) => weight);
   if (seen.length === 0) return { weights: new Map(idf), everyday: ordinary };
   seen.sort((a, b) => a - b);

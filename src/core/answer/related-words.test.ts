@@ -39,6 +39,14 @@ describe('related words (WordNet 3.1)', () => {
     expect(related('strictport')).toEqual([]);
   });
 
+  it('knows a noun for a kind of thing that the spelling dictionary only writes capitalised, but not a name', () => {
+    expect(words.isCommonNoun('wifi')).toBe(true); // WordNet: "WiFi", a kind of local area network
+    expect(words.isCommonNoun('laptops')).toBe(true);
+    expect(words.isCommonNoun('tokyo')).toBe(false); // only ever the one city: an instance, a name
+    expect(words.isCommonNoun('jira')).toBe(false);
+    expect(words.isCommonNoun('Laptop')).toBe(false);
+  });
+
   it('gives analysed terms for a question term, never the question’s own', () => {
     const of = relatedTerms('Who owns the film studio?', words);
     expect([...(of('film')?.keys() ?? [])]).toContain('movi');

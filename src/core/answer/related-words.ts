@@ -14,6 +14,8 @@ import { FootnoteError } from '../errors.js';
 export type RelatedWords = {
   /** Single lowercase words related to `word` (as typed), most closely first; never the word itself. */
   of(word: string): RelatedWord[];
+  /** Whether WordNet knows `word` (lowercase) as a noun for a kind of thing ("wifi"), not only as a named instance ("paris"). */
+  isCommonNoun(word: string): boolean;
 };
 
 /** A related word, and how: the same root in another form (own → owner), or the same meaning (buy → purchase). */
@@ -141,6 +143,14 @@ export function openRelatedWords(dir: string): RelatedWords {
       if (cache.size > 10_000) cache.clear();
       cache.set(key, related);
       return related;
+    },
+    isCommonNoun(word) {
+      if (!/^[a-z][a-z'-]*$/.test(word)) return false;
+      for (const base of baseForms(word, 'noun')) {
+        const entry = lookup('noun', base);
+        if (entry && entry.offsets.some((offset) => !synset('noun', offset).pointers.some((pointer) => pointer.symbol === '@i'))) return true;
+      }
+      return false;
     },
   };
 }

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { questionFocus } from './question-focus.js';
+
+const focus = (question: string) => [...questionFocus(question)];
+
+describe('questionFocus', () => {
+  it('is the nouns a what- or which-question asks about', () => {
+    expect(focus("What's the wifi password at the Amsterdam meet-up hotel?")).toEqual(['wifi', 'password']);
+    expect(focus('what node version does vite need?')).toEqual(['node', 'version']);
+    expect(focus('Which env variables end up in the client bundle?')).toContain('variables');
+    expect(focus('What is the oldest Safari version supported?')).toEqual(['safari', 'version']);
+  });
+
+  it('goes on past a possessive to the noun it qualifies', () => {
+    expect(focus("what's the bot's wifi requirement?")).toEqual(['bot', 'wifi', 'requirement']);
+  });
+
+  it('is empty when no what or which asks for a thing', () => {
+    expect(focus('How do I open the dev server from my phone?')).toEqual([]);
+    expect(focus('Is Kandji spying on what I do on my laptop?')).toEqual([]);
+  });
+});
