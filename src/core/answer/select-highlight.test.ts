@@ -149,6 +149,19 @@ describe('selectHighlight with the question', () => {
     expect(highlight).toMatch(/you can add polyfills by hand\.$/);
   });
 
+  it('after a pasted message that a sentence introduces as an example ("This may cause errors like:"), highlights what it is an example of', () => {
+    const text =
+      'The default import returns the module.exports object for CommonJS modules, while you may expect the default export.\n\n' +
+      'This may cause errors like:\n\n' +
+      'Element type is invalid: expected a string or a class/function but got: object.\n\n' +
+      'See the bundler docs about ambiguous default imports for more details.';
+    const question = "After switching to a default import I get 'Element type is invalid: expected a string or a class/function but got: object'";
+    expect(highlightOf(text, question)).toMatch(/^The default import returns the module\.exports object/);
+    // Introduced by a sentence that does not point back, the message is followed by what it means.
+    const ahead = text.replace('This may cause errors like:', 'If you see the following error:');
+    expect(highlightOf(ahead, question)).toMatch(/^See the bundler docs/);
+  });
+
   it('joins the neighbour holding what is asked when the best sentence only names the subject', () => {
     const text =
       'Kandji is how we make sure all work Mac laptops are securely configured and running the latest software updates. ' +

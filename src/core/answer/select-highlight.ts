@@ -23,6 +23,9 @@ export type Highlight = { start: number; end: number };
 /** A sentence that opens by pointing back at the one before, or going on from it: "This will …", "To do so, …", "You can enable this behavior …", "Then you'll meet once a year". */
 const REFERS_BACK = /^(?:(?:\S+\s+){0,3}(?:this|these|those|such)\b|(?:it|they|then|after that|afterwards|to do (?:so|this|that)|doing so|in (?:that|this) case|otherwise|instead)\b)/iu;
 
+/** A sentence that introduces examples of what the one before it said: "This may cause errors like:", "These look like:". */
+const EXAMPLE_INTRO = /^(?:this|these|that|it|they|such)\b.*:$/isu;
+
 /** Answer types whose answer is a thing named in the text (a number, a date, a name), not a statement. */
 const NAMED_ENTITIES: ReadonlySet<AnswerType> = new Set(['number', 'time', 'duration', 'name']);
 
@@ -63,7 +66,8 @@ export function selectHighlight(
     if (line && line.score > 0) return { start: line.start, end: line.end };
   }
   const prompt = (i: number) => isLabel(text, sentences[i]!) || (question !== undefined && isPrompt(text, sentences[i]!, question));
-  const best = chooseSentence(sentences, scores, prompt, question?.entityAt);
+  const introducesExample = (i: number) => sentences[i] !== undefined && EXAMPLE_INTRO.test(text.slice(sentences[i]!.start, sentences[i]!.end).trim());
+  const best = chooseSentence(sentences, scores, prompt, question?.entityAt, introducesExample);
   // After a pasted message the docs often say what it means ("This is because …") before what to do:
   // that sentence joins the advice (Vite's highlight 0.40 -> 0.425; nothing else moved).
   const opener = best - 1;
@@ -135,7 +139,13 @@ type Sentence = { start: number; end: number; terms: Set<string> };
  *   so the next sentence that is not one is chosen instead;
  * - when the question asks for a number, a time or a name, the best sentence holding one is preferred.
  */
-function chooseSentence(sentences: readonly Sentence[], scores: readonly number[], prompt: (i: number) => boolean, entityAt: readonly number[] | undefined): number {
+function chooseSentence(
+  sentences: readonly Sentence[],
+  scores: readonly number[],
+  prompt: (i: number) => boolean,
+  entityAt: readonly number[] | undefined,
+  introducesExample: (i: number) => boolean,
+): number {
   const argmax = (allowed: (i: number) => boolean) => {
     let best = -1;
     // "More" by more than rounding: the same terms summed in another order must tie, so the earlier sentence wins.
@@ -146,6 +156,9 @@ function chooseSentence(sentences: readonly Sentence[], scores: readonly number[
   if (top < 0) return Math.max(0, sentences.findIndex((_, i) => !prompt(i)));
   const typed = (from: number) => argmax((i) => i >= from && !prompt(i) && holdsEntity(sentences[i]!, entityAt));
   if (prompt(top)) {
+    // "The default import returns the module.exports object … This may cause errors like: <the
+    // pasted message>": the message is an example of what was said before it, and that answers.
+    if (top >= 2 && introducesExample(top - 1) && !prompt(top - 2)) return top - 2;
     // The answer follows what it answers: the best sentence of the asked type after it, else the next one.
     const after = typed(top + 1);
     if (after >= 0) return after;
