@@ -2,6 +2,7 @@ import winkNLP, { type ItemEntity, type ItemToken, type WinkMethods } from 'wink
 import model from 'wink-eng-lite-web-model';
 import { analyze, analyzeTerm } from '../engine/engine.js';
 import { FootnoteError } from '../errors.js';
+import { passageSegments } from '../passages/passage-segments.js';
 import type { AnswerType } from './answer-type.js';
 
 /** Which of wink-nlp's entity types answer each kind of question (a name is a proper noun, below). */
@@ -130,7 +131,10 @@ const OBJECT_POS = new Set(['DET', 'PRON', 'NUM', 'PROPN', 'NOUN']);
  * noun ("Increase the limit"), so the text is tagged lowercased; offsets are kept as the lowercasing
  * keeps every character's length.
  */
-function adviceAt(text: string): number[] {
+function adviceAt(passage: string): number[] {
+  // Code is not advice in words: `import 'vite/client'` or `export const count = 1` open with a verb
+  // but tell the reader nothing to do. Blanked with spaces, so offsets stay those of the passage.
+  const text = proseOnly(passage);
   const offsets = [...text.matchAll(ADVICE)].map((match) => match.index);
   const tagger = entityTagger();
   const its = tagger.its;
@@ -149,11 +153,21 @@ function adviceAt(text: string): number[] {
     if (at < 0) continue;
     cursor = at + token.value.length;
     if (opens && isInstruction(token, tokens[i + 1])) offsets.push(at);
-    const ends = token.value.includes('\n') || (token.pos !== 'SPACE' && SENTENCE_END.has(token.value));
+    // A full stop inside a name (import.meta.hot.accept, vite.config.ts) ends no sentence.
+    const ends = token.value.includes('\n') || (token.pos !== 'SPACE' && SENTENCE_END.has(token.value) && !/\S/u.test(lower[cursor] ?? ' '));
     opens = ends || (token.value === ':' && words <= MAX_LABEL_WORDS) || (opens && token.pos === 'SPACE');
     words = ends ? 0 : words + (token.pos === 'PUNCT' || token.pos === 'SPACE' ? 0 : 1);
   }
   return offsets.sort((a, b) => a - b);
+}
+
+/** `text` with its code blocks (fences and all) blanked to spaces, line breaks kept. */
+function proseOnly(text: string): string {
+  let prose = text;
+  for (const segment of passageSegments(text)) {
+    if (segment.kind === 'code') prose = prose.slice(0, segment.start) + prose.slice(segment.start, segment.end).replace(/[^\n]/g, ' ') + prose.slice(segment.end);
+  }
+  return prose;
 }
 
 /** Verbs that point elsewhere ("See the troubleshooting page") rather than say what to do. */

@@ -97,6 +97,16 @@ describe('answerEntities for advice', () => {
   });
 });
 
+describe('answerEntities for advice, in passages with code', () => {
+  it('reads neither a line of code nor the word after a dotted name for an instruction', () => {
+    const text =
+      'For a module to self-accept, call import.meta.hot.accept with a callback:\n\n```js\nimport \'vite/client\'\nexport const count = 1\n```\n\nA module that accepts hot updates is a boundary.';
+    expect(answerEntities(text, 'advice', new Set())).toEqual([]);
+    const advice = `${text}\n\nRun the dev server again.`;
+    expect(answerEntities(advice, 'advice', new Set())).toEqual([advice.indexOf('Run the dev server')]);
+  });
+});
+
 describe('answerEntities for definitions', () => {
   it('finds where the text says what a question term is, not every sentence that uses it', () => {
     const text = 'When the RFC is for the purpose of a decision, label it. An “RFC” literally means a “Request for Comments.” An RFC is ultimately just a document.';
