@@ -79,6 +79,16 @@ describe('ask: ordinary words the pages do not use', () => {
     expect(ask(handbook, "What's the wifi password at the Amsterdam meet-up hotel?", { scopes: ['global'] }).kind).toBe('no-match');
     expect(ask(handbook, 'When is the Amsterdam meet-up agenda shared?', { scopes: ['global'] }).kind).toBe('answer');
   });
+
+  it('says no match for a kind of thing the pages never name, though they name the thing ("jury duty leave")', () => {
+    const leave = site({
+      leave: 'Parental leave is 16 weeks at full pay. Sick leave has no fixed number of days: take what you need and tell your manager.',
+      vacation: 'Everyone gets 20 paid vacation days a year, and unused days roll over up to a bank of 27 days.',
+      devices: 'Every laptop gets disk encryption, a firewall and password rules before it is handed over.',
+    });
+    expect(ask(leave, 'How many days of paid jury duty leave do we get?', { scopes: ['global'] }).kind).toBe('no-match');
+    expect(ask(leave, 'How many weeks of paid parental leave do we get?', { scopes: ['global'] }).kind).toBe('answer');
+  });
 });
 
 describe('ask: the role a who-question names', () => {

@@ -116,8 +116,9 @@ export function ask(index: Engine, rawQuestion: string, options: AskOptions): An
   // kind of thing: "wifi", which the dictionary only writes "WiFi".
   const lexicon = options.everyday ?? everydayWords();
   const everyday = { isEveryday: (token: string) => lexicon.isEveryday(token) || words.isCommonNoun(token) };
-  // The thing a what-question asks about ("what's the wifi password …") is no mere phrasing: when
-  // the documents never name it, it weighs in full, however ordinary the word.
+  // What the question is about (what it asks for, the kind a compound names: "what's the wifi
+  // password …", "jury duty leave") is no mere phrasing: when the documents never name it, it
+  // weighs in full, however ordinary the word.
   const focus = new Set([...questionFocus(query)].map((token) => analyzeTerm(token)));
   const gate = coverageWeights(query, weights, matches, everyday, missing.filter((term) => focus.has(term)));
   // A question most of whose words no passage uses is about something else, however ordinary they are.

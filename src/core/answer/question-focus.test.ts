@@ -15,8 +15,13 @@ describe('questionFocus', () => {
     expect(focus("what's the bot's wifi requirement?")).toEqual(['bot', 'wifi', 'requirement']);
   });
 
-  it('is empty when no what or which asks for a thing', () => {
-    expect(focus('How do I open the dev server from my phone?')).toEqual([]);
+  it('holds the nouns of a compound, wherever it stands', () => {
+    expect(focus('How many days of paid jury duty leave do we get?')).toEqual(['jury', 'duty', 'leave']);
+    expect(focus('How do I get visa sponsorship to relocate?')).toEqual(['visa', 'sponsorship']);
+  });
+
+  it('is empty when no what or which asks for a thing and no nouns stand together', () => {
+    expect(focus('How do I open the server from my phone?')).toEqual([]);
     expect(focus('Is Kandji spying on what I do on my laptop?')).toEqual([]);
   });
 });
