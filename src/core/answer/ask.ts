@@ -119,7 +119,8 @@ export function ask(index: Engine, rawQuestion: string, options: AskOptions): An
   // What the question is about (what it asks for, the kind a compound names: "what's the wifi
   // password …", "jury duty leave") is no mere phrasing: when the documents never name it, it
   // weighs in full, however ordinary the word.
-  const focus = new Set([...questionFocus(query)].map((token) => analyzeTerm(token)));
+  // (Tagging the question costs about 0.3 ms, so only when a word is missing.)
+  const focus = missing.length === 0 ? new Set<string>() : new Set([...questionFocus(query)].map((token) => analyzeTerm(token)));
   const gate = coverageWeights(query, weights, matches, everyday, missing.filter((term) => focus.has(term)));
   // A question most of whose words no passage uses is about something else, however ordinary they are.
   const unseen = missing.length;

@@ -134,6 +134,7 @@ export function openRelatedWords(dir: string): RelatedWords {
   }
 
   const cache = new Map<string, RelatedWord[]>();
+  const nouns = new Map<string, boolean>();
   return {
     of(word) {
       const key = word.toLowerCase();
@@ -146,11 +147,12 @@ export function openRelatedWords(dir: string): RelatedWords {
     },
     isCommonNoun(word) {
       if (!/^[a-z][a-z'-]*$/.test(word)) return false;
-      for (const base of baseForms(word, 'noun')) {
-        const entry = lookup('noun', base);
-        if (entry && entry.offsets.some((offset) => !synset('noun', offset).pointers.some((pointer) => pointer.symbol === '@i'))) return true;
-      }
-      return false;
+      let common = nouns.get(word);
+      if (common !== undefined) return common;
+      common = baseForms(word, 'noun').some((base) => lookup('noun', base)?.offsets.some((offset) => !synset('noun', offset).pointers.some((pointer) => pointer.symbol === '@i')));
+      if (nouns.size > 10_000) nouns.clear();
+      nouns.set(word, common);
+      return common;
     },
   };
 }
