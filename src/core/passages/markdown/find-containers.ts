@@ -1,6 +1,7 @@
 /**
- * VitePress-style containers (`::: tip Title` … `:::`, nested with more colons) and lines holding only
- * closing MDX component tags (`</Tabs>`, `<IntroductionTab client:load />`), in a line pre-pass.
+ * VitePress-style containers (`::: tip Title` … `:::`, nested with more colons), lines holding only
+ * closing MDX component tags (`</Tabs>`, `<IntroductionTab client:load />`) and VitePress snippet
+ * imports (`<<< ./deploy.yaml#content`), in a line pre-pass.
  *
  * Why not micromark-extension-directive? It parses `:::tip[Title]` (no space, title in brackets) and
  * reads `::: tip Title` as a paragraph, which is the form docs sites write. So marker lines are found
@@ -11,6 +12,10 @@
  * Component tag lines are blanked for the same reason: MDX ends a component's tag at its line, but
  * CommonMark reads a tag line as an HTML block running on to the next blank line, so
  * "<IntroductionTab />" directly above "## The T3 Stack" swallowed the heading as text.
+ *
+ * A snippet import stands for code kept in another file, which the page does not hold: read as text,
+ * "<<< ./static-deploy-github-pages.yaml#content [.github/workflows/deploy.yml]" became the sentence
+ * Vite's GitHub Pages section was highlighted by.
  */
 
 export type Container = {
@@ -33,12 +38,15 @@ const FENCE = /^\s*(`{3,}|~{3,})/u;
  */
 const COMPONENT_TAGS = /^\s*(?:(?:<\/(?:[A-Z][\w.:-]*)?|<[A-Z][\w.:-]*(?:\s[^<>]*)?\/)>\s*)+$/u;
 
-/** The containers of a page and the lines holding only component tags (1-based), both outside fenced code. */
-export type LineMarkup = { containers: Container[]; componentLines: Set<number> };
+/** A VitePress snippet import: `<<< @/snippets/a.js`, `<<< ./file.yaml#region{2-4} [title]`. */
+const SNIPPET_IMPORT = /^\s*<<<\s+\S+(?:\s+\[[^\]]*\])?\s*$/u;
+
+/** The containers of a page and the lines holding only component tags or a snippet import (1-based), all outside fenced code. */
+export type LineMarkup = { containers: Container[]; markupLines: Set<number> };
 
 export function findLineMarkup(lines: readonly string[]): LineMarkup {
   const containers: Container[] = [];
-  const componentLines = new Set<number>();
+  const markupLines = new Set<number>();
   const open: Container[] = [];
   let fence: string | undefined;
   lines.forEach((text, index) => {
@@ -50,8 +58,8 @@ export function findLineMarkup(lines: readonly string[]): LineMarkup {
       fence = fence === undefined ? fenceMarker : closes ? undefined : fence;
       return;
     }
-    if (COMPONENT_TAGS.test(text)) {
-      componentLines.add(line);
+    if (COMPONENT_TAGS.test(text) || SNIPPET_IMPORT.test(text)) {
+      markupLines.add(line);
       return;
     }
     const marker = MARKER.exec(text);
@@ -66,7 +74,7 @@ export function findLineMarkup(lines: readonly string[]): LineMarkup {
       if (container) container.close = line;
     }
   });
-  return { containers, componentLines };
+  return { containers, markupLines };
 }
 
 function labelOf(type: string, title: string): string {

@@ -16,9 +16,9 @@ export type ParsedMarkdown = { tree: Root; containers: Container[] };
  */
 export function parseMarkdown(markdown: string): ParsedMarkdown {
   const lines = splitKeepingEndings(markdown);
-  const { containers, componentLines } = findLineMarkup(lines.map((line) => line.text));
-  if (containers.length === 0 && componentLines.size === 0) return { tree: parse(markdown), containers };
-  const blank = new Set([...componentLines, ...containers.flatMap((container) => [container.open, container.close])]);
+  const { containers, markupLines } = findLineMarkup(lines.map((line) => line.text));
+  if (containers.length === 0 && markupLines.size === 0) return { tree: parse(markdown), containers };
+  const blank = new Set([...markupLines, ...containers.flatMap((container) => [container.open, container.close])]);
   const blanked = lines.map((line, index) => (blank.has(index + 1) ? ' '.repeat(line.text.length) : line.text) + line.ending);
   return { tree: parse(blanked.join('')), containers };
 }

@@ -126,6 +126,12 @@ describe('readMarkdown', () => {
       expect(texts('<div/>\n## Not a heading\n\nText.')).toEqual(['## Not a heading', 'Text.']);
     });
 
+    it('drops a VitePress snippet import, in a list item too, and keeps prose that starts with "<<<"', () => {
+      expect(texts('Here is the workflow:\n\n<<< ./deploy.yaml#content [.github/workflows/deploy.yml]\n\nPush to main.')).toEqual(['Here is the workflow:', 'Push to main.']);
+      expect(texts('1. Create a workflow:\n\n   <<< @/snippets/deploy.yml{2-4}\n\n2. Push.')).toEqual(['• Create a workflow:\n• Push.']);
+      expect(texts('<<< is how you import a snippet.')).toEqual(['<<< is how you import a snippet.']);
+    });
+
     it('cites code lines at their own lines after blanked markers and tags', () => {
       const { blocks } = readMarkdown('::: warning Careful now\nBe careful.\n:::\n<Divider />\n\n```js\nconst a = 1;\n```');
       const code = blocks.find((block) => block.kind === 'code');

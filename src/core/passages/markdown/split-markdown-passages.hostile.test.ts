@@ -40,6 +40,14 @@ describe('splitMarkdownPassages on hostile input', () => {
     expect(text).not.toContain('export');
   });
 
+  it('reads lines that open like snippet imports but run on in spaces, in time', () => {
+    const line = `<<< ./a.yaml${' '.repeat(19_000)}b`;
+    const passages = splitFast(Array.from({ length: 70 }, () => line).concat('<<< ./deploy.yaml#content [deploy.yml]').join('\n\n'));
+    const text = passages.map((passage) => passage.text).join(' ');
+    expect(text).toMatch(/^<<< \.\/a\.yaml\b/u);
+    expect(text).not.toContain('deploy.yaml');
+  });
+
   it('cuts a 5 MB single token at the bound', () => {
     const passages = splitFast('x'.repeat(5_000_000));
     expect(passages).toHaveLength(5000);
