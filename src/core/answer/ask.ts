@@ -120,10 +120,8 @@ export function ask(index: Engine, rawQuestion: string, options: AskOptions): An
   // password …", "jury duty leave") is no mere phrasing: when the documents never name it, it
   // weighs in full, however ordinary the word.
   // (Tagging the question costs about 0.3 ms, so only when a word is missing.)
-  const focus = missing.length === 0 ? new Set<string>() : new Set([...questionFocus(query)].map((token) => analyzeTerm(token)));
+  const focus = new Set(missing.length === 0 ? [] : [...questionFocus(query)].map((token) => analyzeTerm(token)));
   const gate = coverageWeights(query, weights, matches, everyday, missing.filter((term) => focus.has(term)));
-  // A question most of whose words no passage uses is about something else, however ordinary they are.
-  const unseen = missing.length;
   const candidates = standIns.size > 0 ? [...firstPass.hits, ...ranked.hits] : firstPass.hits;
   // A quoted message or a versioned name the documents do not hold (neither the candidates nor the
   // best passages for its own words) is not covered by its words scattered over other passages.
@@ -144,7 +142,8 @@ export function ask(index: Engine, rawQuestion: string, options: AskOptions): An
     for (const term of absent) stated.delete(term);
     return coverageOf(stated, gate.weights) >= MIN_COVERAGE;
   };
-  if (!best || versionAbsent || unseen * 2 > judged.length || !candidates.some(covers)) {
+  // A question most of whose words no passage uses is about something else, however ordinary they are.
+  if (!best || versionAbsent || missing.length * 2 > judged.length || !candidates.some(covers)) {
     return { kind: 'no-match', query, related: relatedDocuments(index, firstPass.leadingDocuments), tookMs: tookMs() };
   }
 
