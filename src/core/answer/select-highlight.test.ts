@@ -172,6 +172,14 @@ describe('selectHighlight with the question', () => {
     );
   });
 
+  it('takes a consequence drawn with "therefore" as the reason a why-question asks for', () => {
+    const text =
+      'The dev server serves all code as native ES modules. Therefore, it must convert dependencies shipped as CommonJS first. ' +
+      'When converting CommonJS dependencies, it analyses imports so that named imports work.';
+    const question = 'Why does the dev server convert dependencies?';
+    expect(highlightOf(text, question, answerEntities(text, 'reason', new Set(analyze(question))))).toMatch(/Therefore, it must convert dependencies shipped as CommonJS first\.$/);
+  });
+
   it('highlights the sentence after a rhetorical question', () => {
     const text = 'Why does the dev server restart on every change? The watcher follows symlinked config files, so a change restarts it.';
     expect(highlightOf(text, 'why does the dev server restart on config change')).toBe('The watcher follows symlinked config files, so a change restarts it.');
