@@ -172,6 +172,26 @@ describe('ask: the passage that holds what is asked goes first', () => {
     expect(answer.results[0]!.docId).toBe('incident');
     expect(answer.results.map((r) => r.docId)).toContain('status');
   });
+
+  it('puts the section headed as the why first for a why-question, over a purpose phrase in passing', () => {
+    const guide = site(
+      {
+        'pre-bundling': [
+          '# Dependency pre-bundling',
+          '## Caching',
+          'The dev server caches pre-bundled dependencies in the browser to improve page reload performance. Pre-bundled dependencies are cached until the lockfile changes, and the dev server checks the lockfile of the dependencies on every start.',
+          '## The Why',
+          'The dev server serves every module as native ES modules. Therefore, dependencies shipped as CommonJS must be converted first.',
+        ].join('\n\n'),
+      },
+      { markdown: true, maxChars: 260 },
+    );
+    const answer = ask(guide, 'Why does the dev server pre-bundle dependencies?', { scopes: ['global'] });
+    expect(answer.kind).toBe('answer');
+    if (answer.kind !== 'answer') return;
+    expect(answer.results.map((r) => r.section)).toEqual([expect.stringMatching(/The Why$/), expect.stringMatching(/Caching$/)]);
+    expect(answer.results[0]!.highlight).toMatch(/Therefore, dependencies shipped as CommonJS must be converted first\.$/);
+  });
 });
 
 function incidentSite(): Engine {

@@ -183,10 +183,13 @@ export function ask(index: Engine, rawQuestion: string, options: AskOptions): An
   // intro passage scoring a little below the passages that repeat the term. Other kinds only among
   // those cited: instructions are everywhere in docs, and from further down "how do I install a
   // package globally?" drew "Run pnpm rm -g <pkg>" from the page on uninstalling.
-  if (type && entitiesOf(chosen[0]!).length === 0) {
+  // A section its heading says gives reasons ("The Why", "Why Vite?") answers a why-question before
+  // a passage that only has a purpose phrase in passing ("… to improve page reload performance").
+  const headed = type === 'reason' ? chosen.concat(strong).find((hit) => hit.score >= chosen[0]!.score * TYPED_SHARE && givesReasons(hit.passage.section)) : undefined;
+  if (type && (headed ? !givesReasons(chosen[0]!.passage.section) : entitiesOf(chosen[0]!).length === 0)) {
     // A candidate before the last cited one that is not cited was dropped as a near-duplicate of one that is.
     const examined = type === 'definition' ? strong.indexOf(chosen[chosen.length - 1]!) : Infinity;
-    const holder = strong.find((hit, i) => (i > examined || chosen.includes(hit)) && hit.score >= chosen[0]!.score * TYPED_SHARE && entitiesOf(hit).length > 0);
+    const holder = headed ?? strong.find((hit, i) => (i > examined || chosen.includes(hit)) && hit.score >= chosen[0]!.score * TYPED_SHARE && entitiesOf(hit).length > 0);
     if (holder) {
       const at = chosen.indexOf(holder);
       if (at >= 0) chosen.splice(at, 1);
@@ -264,6 +267,12 @@ function relatedDocuments(index: Engine, hits: readonly Hit[]): RelatedDocument[
     if (related.length === MAX_RELATED) break;
   }
   return related;
+}
+
+/** Whether a passage's own heading says it gives reasons: "Why …", "The Why", "Motivation", "Rationale". */
+function givesReasons(section: string | undefined): boolean {
+  const heading = section?.split(' › ').pop() ?? '';
+  return /\b(?:why|motivation|rationale)\b/iu.test(heading);
 }
 
 /** Whether a passage's own heading (the last of its section path) is one of the question's identifiers, written whole. */
