@@ -119,6 +119,14 @@ const REASON =
 const ADVICE =
   /\b(?:you|we)(?:['’]ll| will)? (?:can|could|should|must|need to|have to|may want to|might want to)\b|\b(?:can|could|should|must) be \w+(?: (?:on|off|up|out))? (?:via|with|by|using|through)\b|\b(?:recommend(?:s|ed)?|make sure|try)\b|\bto (?:fix|solve|resolve|avoid|prevent|work around|enable|disable)\b|\bby (?:setting|using|adding|passing|running|changing|installing|removing|enabling|disabling)\b/giu;
 
+/** Words that settle a yes/no question: a negation, a limit, an obligation, a choice ("is optional"). */
+const VERDICT = /\b(?:not|never|no|none|only|cannot|must|optional(?:ly)?|required|always|unless)\b|n['’]t\b/giu;
+
+/** Where the prose of `text` says something that settles a yes/no question (see asksYesOrNo). */
+export function verdictsAt(text: string): number[] {
+  return [...proseOnly(text).matchAll(VERDICT)].map((match) => match.index);
+}
+
 /** Where a sentence may start: after a line break, a list bullet, sentence punctuation, or a label's colon. */
 const SENTENCE_END = new Set(['.', '!', ';', '•']);
 const MAX_LABEL_WORDS = 3;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { answerEntities } from './answer-entities.js';
-import { answerTypeOf } from './answer-type.js';
+import { answerEntities, verdictsAt } from './answer-entities.js';
+import { answerTypeOf, asksYesOrNo } from './answer-type.js';
 
 describe('answerTypeOf', () => {
   it.each([
@@ -119,5 +119,29 @@ describe('answerEntities for reasons', () => {
   it('finds a cause or a purpose', () => {
     const text = 'Kandji keeps work laptops up to date. It helps us reduce our exposure to security incidents. This is due to a WSL2 limitation.';
     expect(answerEntities(text, 'reason', new Set())).toEqual([text.indexOf('helps'), text.indexOf('due to')]);
+  });
+});
+
+describe('asksYesOrNo', () => {
+  it.each([
+    ['does the csrf middleware also validate GET requests?', true],
+    ['pnpm deploy keeps complaining about inject-workspace-packages, can I deploy without it?', true],
+    ['do I have to type the full @scope/name with --filter?', true],
+    ['Is it safe to expose the dev server?', true],
+    ['is there a sabbatical policy?', false],
+    ['do we get a laptop?', false],
+    ['does Sourcegraph offer pet insurance?', false],
+    ['How do I deploy without it?', false],
+    ['How many login attempts does basicAuth allow?', false],
+    ['Why does Vite pre-bundle dependencies?', false],
+  ])('%s → %s', (question, expected) => {
+    expect(asksYesOrNo(question)).toBe(expected);
+  });
+});
+
+describe('verdictsAt', () => {
+  it('finds a negation, a limit or an obligation in prose, not in code', () => {
+    const text = "RegExpRouter doesn't support all patterns. It only matches paths.\n\n```js\nif (!ok) return not(found)\n```\n\nA key is required.";
+    expect(verdictsAt(text)).toEqual([text.indexOf("n't"), text.indexOf('only'), text.indexOf('required')]);
   });
 });

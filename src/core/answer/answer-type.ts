@@ -36,3 +36,17 @@ export function answerTypeOf(question: string): AnswerType | undefined {
   if (!WH_WORD.test(question) && TROUBLE.test(question)) return 'advice';
   return undefined;
 }
+
+/** A clause opening with an auxiliary or modal: "does the csrf middleware validate GET requests?", "…, can I deploy without it?" */
+const YES_NO = /(?:^|[.?!;,]\s+)(?:do|does|did|can|could|is|are|was|were|will|would|should|must|may|has|have|am)\b/i;
+/** "Is there a sabbatical policy?", "do we get a laptop?": answered by what there is, not by a "not" or an "only". */
+const EXISTENCE = /\b(?:is|are) there\b|\b(?:do|does) \w+ (?:have|get|offer|provide)\b(?! to)/i;
+
+/**
+ * Whether a question asks for a yes or a no about something ("can RegExpRouter handle every route
+ * pattern?"), and nothing of a kind answerTypeOf names. Its answer is the sentence that settles it,
+ * which often says "not", "only" or "must" ("RegExpRouter doesn't support all routing patterns").
+ */
+export function asksYesOrNo(question: string): boolean {
+  return answerTypeOf(question) === undefined && YES_NO.test(question) && !EXISTENCE.test(question);
+}

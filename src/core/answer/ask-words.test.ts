@@ -194,6 +194,19 @@ describe('ask: the passage that holds what is asked goes first', () => {
   });
 });
 
+describe('ask: a yes or a no', () => {
+  it('highlights the sentence that settles a yes/no question, not the one describing the thing', () => {
+    const csrf = site({
+      csrf: 'The csrf middleware protects against CSRF attacks by checking the Origin header of incoming requests against the allowed origins. ' +
+        'Tokens are never stored. The middleware only validates requests that use unsafe HTTP methods (not GET, HEAD, or OPTIONS).',
+      cors: 'The cors middleware sets the Access-Control-Allow-Origin header.',
+    });
+    const answer = ask(csrf, 'does the csrf middleware also validate GET requests?', { scopes: ['global'] });
+    expect(answer.kind).toBe('answer');
+    if (answer.kind === 'answer') expect(answer.results[0]!.highlight).toBe('The middleware only validates requests that use unsafe HTTP methods (not GET, HEAD, or OPTIONS).');
+  });
+});
+
 function incidentSite(): Engine {
   return site({
     status: 'Status page: the password reset page was shut down on Monday and is back on Tuesday.',

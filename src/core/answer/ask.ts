@@ -7,8 +7,8 @@ import { relatedTerms, relatedWords, roleTerms, type RelatedWords } from './rela
 import { formatLocation } from './format-location.js';
 import { absentMessageTerms, coverageOf, coverageWeights, quotedMessages, standInsFor, statedTerms, versionedNames } from './question-coverage.js';
 import { selectHighlight, typedWords, type HighlightQuestion } from './select-highlight.js';
-import { answerEntities } from './answer-entities.js';
-import { answerTypeOf } from './answer-type.js';
+import { answerEntities, verdictsAt } from './answer-entities.js';
+import { answerTypeOf, asksYesOrNo } from './answer-type.js';
 import { questionFocus } from './question-focus.js';
 
 export type AskOptions = {
@@ -197,8 +197,9 @@ export function ask(index: Engine, rawQuestion: string, options: AskOptions): An
       chosen.unshift(holder);
     }
   }
+  const yesOrNo = asksYesOrNo(query);
   const results = chosen.map((hit, i) => {
-    const question = type ? { ...asked, type, entityAt: entitiesOf(hit) } : asked;
+    const question = type ? { ...asked, type, entityAt: entitiesOf(hit) } : yesOrNo ? { ...asked, verdictAt: verdictsAt(hit.passage.text) } : asked;
     return cite(index, hit, i + 1, weights, analysisOf(hit).offsets, question);
   });
   const cited = new Set(results.map((r) => `${r.scope}/${r.docId}`));

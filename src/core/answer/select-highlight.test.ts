@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { splitPassages } from '../passages/split-passages.js';
 import { analyze, analyzeWithOffsets } from '../engine/engine.js';
 import { selectHighlight, typedWords } from './select-highlight.js';
-import { answerEntities } from './answer-entities.js';
+import { answerEntities, verdictsAt } from './answer-entities.js';
 
 const CORPUS = join(import.meta.dirname, '..', '..', '..', 'corpus');
 const passages = readdirSync(CORPUS).flatMap((file) => splitPassages(file, readFileSync(join(CORPUS, file), 'utf8')).map((p) => p.text));
@@ -178,6 +178,25 @@ describe('selectHighlight with the question', () => {
       'When converting CommonJS dependencies, it analyses imports so that named imports work.';
     const question = 'Why does the dev server convert dependencies?';
     expect(highlightOf(text, question, answerEntities(text, 'reason', new Set(analyze(question))))).toMatch(/Therefore, it must convert dependencies shipped as CommonJS first\.$/);
+  });
+
+  it('settles a yes/no question with the sentence saying "not" or "only" about it, when it holds enough of the question', () => {
+    const question = 'can RegExpRouter handle every kind of route pattern by itself?';
+    const text =
+      'RegExpRouter turns every route pattern into one large regular expression. It is the fastest router. ' +
+      "However, RegExpRouter doesn't support all routing patterns, so it is combined with another router. Routers are chosen at start-up.";
+    const settle = (body: string) => {
+      const terms = new Set(analyze(question));
+      const h = selectHighlight(body, new Map([...terms].map((t) => [t, 1])), undefined, { terms, tokens: typedWords(question), verdictAt: verdictsAt(body) });
+      return body.slice(h.start, h.end);
+    };
+    expect(settle(text)).toBe("However, RegExpRouter doesn't support all routing patterns, so it is combined with another router.");
+    // Next to the best sentence, the settling one joins it.
+    const adjacent = 'RegExpRouter turns every route pattern into one large regular expression. It only matches static paths. Routers are chosen at start-up.';
+    expect(settle(adjacent)).toBe('RegExpRouter turns every route pattern into one large regular expression. It only matches static paths.');
+    // A "not" in a sentence holding little of the question does not displace the best one.
+    const weak = 'RegExpRouter turns every route pattern into one large regular expression, compiled once at start-up. Do not panic.';
+    expect(settle(weak)).toBe('RegExpRouter turns every route pattern into one large regular expression, compiled once at start-up.');
   });
 
   it('highlights the sentence after a rhetorical question', () => {
