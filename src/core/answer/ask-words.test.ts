@@ -197,7 +197,7 @@ describe('ask: the passage that holds what is asked goes first', () => {
 describe('ask: a yes or a no', () => {
   it('highlights the sentence that settles a yes/no question, not the one describing the thing', () => {
     const csrf = site({
-      csrf: 'The csrf middleware protects against CSRF attacks by checking the Origin header of incoming requests against the allowed origins. ' +
+      csrf: 'The csrf middleware validates the Origin header of incoming requests against the allowed origins. ' +
         'Tokens are never stored. The middleware only validates requests that use unsafe HTTP methods (not GET, HEAD, or OPTIONS).',
       cors: 'The cors middleware sets the Access-Control-Allow-Origin header.',
     });
