@@ -14,6 +14,8 @@ describe('answerTypeOf', () => {
     ['getting an ENOSPC error when I run vite. how do I fix it?', 'advice'],
     ["the dev server started failing requests with 'Server responded with status code 431'", 'advice'],
     ["import.meta.hot.decline() doesn't seem to do anything", 'advice'],
+    ['CI failed with `ERR_PNPM_OUTDATED_LOCKFILE` - what am I supposed to do?', 'advice'],
+    ['what do we need to do before a release?', 'advice'],
     ["What's the oldest Safari version a default build supports?", 'number'],
     ['Which port does the dev server use?', 'number'],
     ['What is a barrel file?', 'definition'],

@@ -20,7 +20,7 @@ const PATTERNS: ReadonlyArray<[RegExp, AnswerType]> = [
   [/\b(?:what|which)(?:['’]s| is| are| was| were)?(?: the)?(?: [\w.-]+){0,3}? (?:versions?|ports?|sizes?|limits?|prices?|costs?|ages?|rates?|percentages?|amounts?|numbers?|counts?|timeouts?)\b/i, 'number'],
   [/\bhow (?:long|often|soon)\b/i, 'duration'],
   // Before 'time': "how do I fix it when I run vite" asks for a fix, not a time.
-  [/\bhow (?:do|can|could|should|would|might) (?:i|we|you|one)\b|\bhow to\b|\bwhat (?:now|next)\b|\bwhat (?:should|can|do) (?:i|we) do\b/i, 'advice'],
+  [/\bhow (?:do|can|could|should|would|might) (?:i|we|you|one)\b|\bhow to\b|\bwhat (?:now|next)\b|\bwhat (?:should|can|could|do|must|am|are) (?:i|we)(?: \w+){0,2} do\b/i, 'advice'],
   [/\bwhen\b|\bwhat (?:year|month|day|date|time)\b/i, 'time'],
   [/\bwho(?:m|se)?\b|\bwhere\b/i, 'name'],
   [/\bwhy\b|\bwhat (?:is|was|'s) the (?:reason|purpose|point)\b/i, 'reason'],
