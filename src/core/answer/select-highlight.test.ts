@@ -199,6 +199,11 @@ describe('selectHighlight with the question', () => {
     expect(settle(weak)).toBe('RegExpRouter turns every route pattern into one large regular expression, compiled once at start-up.');
   });
 
+  it('never highlights a sentence that only sends the reader elsewhere', () => {
+    const text = 'Install a package globally. See Global Packages for details on global packages and where a package is installed.';
+    expect(highlightOf(text, 'where is a global package installed?')).toBe('Install a package globally.');
+  });
+
   it('highlights the sentence after a rhetorical question', () => {
     const text = 'Why does the dev server restart on every change? The watcher follows symlinked config files, so a change restarts it.';
     expect(highlightOf(text, 'why does the dev server restart on config change')).toBe('The watcher follows symlinked config files, so a change restarts it.');

@@ -33,6 +33,13 @@ const REFERS_BACK = /^(?:(?:\S+\s+){0,3}(?:this|these|those|such)\b|(?:it|they|t
 /** A sentence that introduces examples of what the one before it said: "This may cause errors like:", "These look like:". */
 const EXAMPLE_INTRO = /^(?:this|these|that|it|they|such)\b.*:$/isu;
 
+/**
+ * A sentence that sends the reader elsewhere ("See Global Packages for details.", "For more about this
+ * section you can find in the Cloudflare documentation: …") says nothing itself: it holds no question
+ * weight for the highlight and never joins one.
+ */
+const POINTER = /^(?:see|refer to|read more|learn more|for more)\b/iu;
+
 /** Answer types whose answer is a thing named in the text (a number, a date, a name), not a statement. */
 const NAMED_ENTITIES: ReadonlySet<AnswerType> = new Set(['number', 'time', 'duration', 'name']);
 
@@ -65,7 +72,8 @@ export function selectHighlight(
     for (const term of terms) sum += termWeights.get(term) ?? 0;
     return sum;
   };
-  const scores = sentences.map((sentence) => weigh(sentence.terms));
+  const pointer = (sentence: Sentence) => POINTER.test(text.slice(sentence.start, sentence.end));
+  const scores = sentences.map((sentence) => (pointer(sentence) ? 0 : weigh(sentence.terms)));
   // No prose sentence holds a word of the question, but the code does (`GatewayIntentBits.MessageContent`
   // asked "how do I get the message content intent?"): the code line is what matched.
   if (scores.every((score) => score === 0)) {
@@ -96,7 +104,7 @@ export function selectHighlight(
   const chosen = sentences[best]!;
   const added = (i: number) => {
     const neighbour = sentences[i];
-    if (!neighbour || !sameBlock(text, chosen, neighbour) || prompt(i)) return -1;
+    if (!neighbour || !sameBlock(text, chosen, neighbour) || prompt(i) || pointer(neighbour)) return -1;
     return weigh([...neighbour.terms].filter((t) => !chosen.terms.has(t)));
   };
   const [before, after] = [added(best - 1), added(best + 1)];
