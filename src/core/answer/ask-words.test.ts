@@ -127,6 +127,25 @@ describe('ask: an identifier that heads a section', () => {
     expect(answer.kind).toBe('answer');
     if (answer.kind === 'answer') expect(answer.results[0]).toMatchObject({ docId: 'server-options', section: 'server.allowedHosts' });
   });
+
+  it('leaves the order to the ranking when the question names two identifiers', () => {
+    const streaming = site(
+      {
+        streaming: [
+          '# Streaming',
+          '## streamSSE()',
+          'streamSSE() streams Server-Sent Events from a callback. An exception thrown inside the streamSSE callback ends the stream; catch the exception in the callback to keep streaming.',
+          '## Error handling',
+          'If the callback throws an exception, app.onError is not called: pass an error handler as the third argument of streamSSE to catch it.',
+        ].join('\n\n'),
+        billing: '# Billing\n\nInvoices are sent on the first working day of each month.',
+      },
+      { markdown: true, maxChars: 260 },
+    );
+    const answer = ask(streaming, 'will app.onError catch an exception thrown inside my streamSSE callback?', { scopes: ['global'] });
+    expect(answer.kind).toBe('answer');
+    if (answer.kind === 'answer') expect(answer.results[0]).toMatchObject({ docId: 'streaming', section: 'Error handling' });
+  });
 });
 
 describe('ask: a word the documents say otherwise', () => {

@@ -173,8 +173,10 @@ export function ask(index: Engine, rawQuestion: string, options: AskOptions): An
   };
   // A question naming an identifier its documents use as a heading ("is it safe to set
   // server.allowedHosts to true?") is about that section: it goes first among those cited, over a
-  // stub elsewhere that only mentions it ("See server.allowedHosts for more details").
-  const named = chosen.find((hit) => hit.score >= chosen[0]!.score * TYPED_SHARE && headsWith(hit.passage.section, wholes));
+  // stub elsewhere that only mentions it ("See server.allowedHosts for more details"). A question
+  // naming two ("will app.onError catch what my streamSSE callback throws?") asks how they meet,
+  // which neither one's own section need say: there the ranking decides.
+  const named = wholes.size !== 1 ? undefined : chosen.find((hit) => hit.score >= chosen[0]!.score * TYPED_SHARE && headsWith(hit.passage.section, wholes));
   if (named && !headsWith(chosen[0]!.passage.section, wholes)) {
     chosen.splice(chosen.indexOf(named), 1);
     chosen.unshift(named);
