@@ -150,6 +150,22 @@ describe('readMarkdown', () => {
       ]);
     });
 
+    it('reads a FAQ entry heading under another as the next entry, not a part of it', () => {
+      const doc = readMarkdown(
+        '# Leave\n\n## FAQ\n\n#### Q: Can I work part-time?\n\nNo.\n\n##### Q: Can I extend my leave? (US only)\n\nYes.\n\n###### Details\n\nAsk HR.\n\n' +
+          '##### Q. Who approves it?\n\nYour manager.\n\n## What is Amplitude?\n\n### How do I get access?\n\nAsk IT.',
+      );
+      expect(doc.blocks.map((block) => [block.text, block.headingPath])).toEqual([
+        ['No.', ['FAQ', 'Q: Can I work part-time?']],
+        ['Yes.', ['FAQ', 'Q: Can I extend my leave? (US only)']],
+        // A heading that is no entry stays a part of the entry above it.
+        ['Ask HR.', ['FAQ', 'Q: Can I extend my leave? (US only)', 'Details']],
+        ['Your manager.', ['FAQ', 'Q. Who approves it?']],
+        // Questions without the "Q:" of a FAQ entry nest as their levels say: this one is about Amplitude.
+        ['Ask IT.', ['What is Amplitude?', 'How do I get access?']],
+      ]);
+    });
+
     it('reads heading text without markup', () => {
       const doc = readMarkdown('## The `base` option <Badge text="new"/> [link](x)\n\nText.');
       expect(doc.blocks[0]?.headingPath).toEqual(['The base option new link']);

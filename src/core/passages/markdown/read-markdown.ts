@@ -37,7 +37,12 @@ function toBlocks(entries: Entry[], titleHeading: Entry | undefined, containers:
   for (const entry of entries) {
     if (entry.kind === 'heading') {
       if (entry === titleHeading) continue;
-      while ((headings[headings.length - 1]?.depth ?? 0) >= entry.depth) headings.pop();
+      // A FAQ entry under another ("#### Q: Can I work part-time …?" then "##### Q: Can I extend my
+      // leave?") is the next entry of a FAQ whose author varied the levels, not a part of it: kept
+      // under it, every answer below would be indexed with the words of another question.
+      const entryOfFaq = FAQ_ENTRY.test(entry.text);
+      const top = () => headings[headings.length - 1];
+      while (top() && (top()!.depth >= entry.depth || (entryOfFaq && FAQ_ENTRY.test(top()!.text)))) headings.pop();
       headings.push({ depth: entry.depth, text: entry.text });
       sectionIndex++;
       continue;
@@ -57,6 +62,9 @@ function toBlocks(entries: Entry[], titleHeading: Entry | undefined, containers:
   });
   return blocks;
 }
+
+/** A FAQ entry's heading: "Q: Can I extend my leave?", "Q. Who handles our 401k?". */
+const FAQ_ENTRY = /^Q\s*[:.]\s/u;
 
 function contentBlock(entry: ContentEntry, headingPath: string[], sectionIndex: number): MarkdownBlock {
   const text = entry.units.map((unit) => unit.text).join('\n');
