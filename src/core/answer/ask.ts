@@ -181,13 +181,13 @@ export function ask(index: Engine, rawQuestion: string, options: AskOptions): An
     chosen.splice(chosen.indexOf(named), 1);
     chosen.unshift(named);
   }
+  // A section its heading says gives reasons ("The Why", "Why Vite?") answers a why-question before
+  // a passage that only has a purpose phrase in passing ("… to improve page reload performance").
+  const headed = type === 'reason' ? chosen.concat(strong).find((hit) => hit.score >= chosen[0]!.score * TYPED_SHARE && givesReasons(hit.passage.section)) : undefined;
   // A definition is sought among all the strong candidates, not only those cited: it is often in an
   // intro passage scoring a little below the passages that repeat the term. Other kinds only among
   // those cited: instructions are everywhere in docs, and from further down "how do I install a
   // package globally?" drew "Run pnpm rm -g <pkg>" from the page on uninstalling.
-  // A section its heading says gives reasons ("The Why", "Why Vite?") answers a why-question before
-  // a passage that only has a purpose phrase in passing ("… to improve page reload performance").
-  const headed = type === 'reason' ? chosen.concat(strong).find((hit) => hit.score >= chosen[0]!.score * TYPED_SHARE && givesReasons(hit.passage.section)) : undefined;
   if (type && (headed ? !givesReasons(chosen[0]!.passage.section) : entitiesOf(chosen[0]!).length === 0)) {
     // A candidate before the last cited one that is not cited was dropped as a near-duplicate of one that is.
     const examined = type === 'definition' ? strong.indexOf(chosen[chosen.length - 1]!) : Infinity;
