@@ -11,7 +11,7 @@ export { guildScope, sourceLabel, visibleScopes, type DocumentMeta, type Scope }
 export { FootnoteError, isFootnoteError, type FootnoteErrorCode } from './errors.js';
 export { sha256Hex } from './hash.js';
 export { formatBytes } from './ingest/format-bytes.js';
-export { isSupportedFileName } from './ingest/source-format.js';
+export { commonExtensions, isSupportedFileName } from './ingest/source-format.js';
 export type { AddOutcome, AddRequest, AddResult, DocumentInput, PendingAdd } from './knowledge/add-input.js';
 export { GuildSettings } from './knowledge/guild-settings.js';
 export { KnowledgeBase, type KnowledgeBaseOptions, type ListedDocument } from './knowledge/knowledge-base.js';

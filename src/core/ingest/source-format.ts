@@ -51,6 +51,14 @@ export const FORMAT_DESCRIPTIONS: Readonly<Record<SourceFormat, string>> = {
 export const SUPPORTED_FORMATS_TEXT =
   '.txt (plain text), .md and .mdx (Markdown), .html (web page), .pdf (PDF) and .docx (Word)';
 
+/** The extensions people know the formats by, for short lists in replies and option descriptions. */
+const COMMON_EXTENSIONS = ['.txt', '.md', '.mdx', '.html', '.pdf', '.docx'];
+
+/** ".txt, .md, .mdx, .html, .pdf and .docx" (or "… or .docx"): one list, so a new format is named everywhere at once. */
+export function commonExtensions(conjunction: 'and' | 'or'): string {
+  return `${COMMON_EXTENSIONS.slice(0, -1).join(', ')} ${conjunction} ${COMMON_EXTENSIONS[COMMON_EXTENSIONS.length - 1]}`;
+}
+
 export function fileExtension(fileName: string | undefined): string | undefined {
   const base = fileName?.split(/[\\/]/).pop() ?? '';
   const dot = base.lastIndexOf('.');

@@ -1,5 +1,5 @@
 import type { Attachment, ButtonInteraction, ChatInputCommandInteraction, Interaction, ModalSubmitInteraction } from 'discord.js';
-import { formatBytes, guildScope, isSupportedFileName, type AddRequest, type DocumentInput } from '../../core/index.js';
+import { commonExtensions, formatBytes, guildScope, isSupportedFileName, type AddRequest, type DocumentInput } from '../../core/index.js';
 import type { BotContext } from '../bot-context.js';
 import { downloadAttachment } from '../download-attachment.js';
 import { escapeText } from '../render/escape-text.js';
@@ -88,7 +88,7 @@ async function downloadInput(file: PendingUpload['attachment'], ctx: BotContext)
 /** Checks what the payload already says (size, name) before anything is downloaded. */
 function attachmentRefusal(file: Attachment, maxBytes: number): string | undefined {
   if (!isSupportedFileName(file.name)) {
-    return `I can read .txt, .md, .mdx, .html, .pdf and .docx files; “${escapeText(file.name)}” is none of these.`;
+    return `I can read ${commonExtensions('and')} files; “${escapeText(file.name)}” is none of these.`;
   }
   if (file.size > maxBytes) return `“${escapeText(file.name)}” is ${formatBytes(file.size)}; the limit is ${formatBytes(maxBytes)}.`;
   return undefined;

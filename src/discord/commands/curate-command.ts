@@ -5,7 +5,7 @@ import {
   SlashCommandBuilder,
   type ChatInputCommandInteraction,
 } from 'discord.js';
-import { guildScope } from '../../core/index.js';
+import { commonExtensions, guildScope } from '../../core/index.js';
 import type { BotContext } from '../bot-context.js';
 import { documentChoices } from '../document-choices.js';
 import { saveOrRefuse } from '../keep-record.js';
@@ -33,7 +33,7 @@ const definition = new SlashCommandBuilder()
     s
       .setName('add')
       .setDescription('Add a document: a file, a URL, or (with neither) pasted text.')
-      .addAttachmentOption((o) => o.setName('file').setDescription('A .txt, .md, .mdx, .html, .pdf or .docx file'))
+      .addAttachmentOption((o) => o.setName('file').setDescription(`A ${commonExtensions('or')} file`))
       .addStringOption((o) => o.setName('url').setDescription('An http(s) link to a page or file').setMaxLength(2000))
       .addStringOption((o) => o.setName('title').setDescription('Title (default: from the document)').setMaxLength(200)),
   )
