@@ -6,7 +6,7 @@ import { passageSegments } from '../passages/passage-segments.js';
 import type { AnswerType } from './answer-type.js';
 
 /** Which of wink-nlp's entity types answer each kind of question (a name is a proper noun, below). */
-const ENTITY_TYPES: Record<Exclude<AnswerType, 'name' | 'advice' | 'reason' | 'definition'>, ReadonlySet<string>> = {
+const ENTITY_TYPES: Record<Exclude<AnswerType, 'name' | 'advice' | 'reason' | 'definition' | 'default'>, ReadonlySet<string>> = {
   number: new Set(['CARDINAL', 'MONEY', 'PERCENT', 'DURATION', 'MEASURE', 'ORDINAL']),
   time: new Set(['DATE', 'TIME', 'DURATION']),
   duration: new Set(['DURATION', 'DATE', 'TIME']),
@@ -33,6 +33,7 @@ export function answerEntities(text: string, type: AnswerType, questionTerms: Re
   if (type === 'advice') return adviceAt(text);
   if (type === 'reason') return [...text.matchAll(REASON)].map((match) => match.index);
   if (type === 'definition') return definitionsAt(text, questionTerms);
+  if (type === 'default') return defaultsAt(text);
   const frequencies = type === 'duration' ? [...text.matchAll(FREQUENCY)].map((match) => match.index) : [];
   const tagger = entityTagger();
   const its = tagger.its;
@@ -118,6 +119,47 @@ const REASON =
  */
 const ADVICE =
   /\b(?:you|we)(?:['’]ll| will)? (?:can|could|should|must|need to|have to|may want to|might want to)\b|\b(?:can|could|should|must) be \w+(?: (?:on|off|up|out))? (?:via|with|by|using|through)\b|\b(?:recommend(?:s|ed)?|make sure|try)\b|\bto (?:fix|solve|resolve|avoid|prevent|work around|enable|disable)\b|\bby (?:setting|using|adding|passing|running|changing|installing|removing|enabling|disabling)\b/giu;
+
+/**
+ * How a document states a default value: "The default is …", "The default value is ./static",
+ * "Default: highest", "defaults to 3000", "`highest` (default)". Not "by default", which says how
+ * something behaves ("By default, toSSG uses defaultPlugin …") and is said of every setting's page.
+ */
+const DEFAULT_VALUE = /\bdefaults?(?: value)?(?: (?:is|are|was)\b|:)|\bdefaults? to\b|\((?:the )?default\)|\b(?:is|are) the default\b/giu;
+
+/**
+ * Where `text` states a default value (DEFAULT_VALUE). After a "Default:" label the value is what
+ * follows it: the rest of its line ("Default: highest"), or each item of the list nested under it
+ * ("Default:" then "On Linux: ~/.local/share/pnpm/store", "On macOS: …"), so the item the question
+ * names can be the answer.
+ */
+function defaultsAt(text: string): number[] {
+  const offsets: number[] = [];
+  for (const match of text.matchAll(DEFAULT_VALUE)) {
+    if (!match[0].endsWith(':')) {
+      offsets.push(match.index);
+      continue;
+    }
+    const lineEnd = text.indexOf('\n', match.index) < 0 ? text.length : text.indexOf('\n', match.index);
+    const rest = /\S/u.exec(text.slice(match.index + match[0].length, lineEnd));
+    if (rest) {
+      offsets.push(match.index + match[0].length + rest.index);
+      continue;
+    }
+    const lineStart = text.lastIndexOf('\n', match.index) + 1;
+    const indent = /^\s*/u.exec(text.slice(lineStart))![0].length;
+    let at = lineEnd + 1;
+    for (const line of text.slice(at).split('\n')) {
+      const item = NESTED_ITEM.exec(line);
+      if (!item || item[1]!.length <= indent) break;
+      offsets.push(at + item[0].length);
+      at += line.length + 1;
+    }
+  }
+  return offsets;
+}
+/** A list item line: its indentation, and the bullet. */
+const NESTED_ITEM = /^([ \t]*)• /u;
 
 /** Words that settle a yes/no question: a negation, a limit, an obligation, a choice ("is optional"). */
 const VERDICT = /\b(?:not|never|no|none|only|cannot|must|optional(?:ly)?|required|always|unless)\b|n['’]t\b/giu;

@@ -23,6 +23,11 @@ describe('answerTypeOf', () => {
     ["What's the largest JSON file Vite can import?", undefined],
     ['Why is my build slow?', 'reason'],
     ['Which env variables end up in the client bundle?', undefined],
+    ['cors default allowMethods', 'default'],
+    ["what's the default registry?", 'default'],
+    ['is css code splitting enabled by default?', 'default'],
+    ['what is the default dev server port?', 'number'],
+    ['how do I change the default store location?', 'advice'],
   ])('reads "%s" as asking for %s', (question, type) => {
     expect(answerTypeOf(question)).toBe(type);
   });
@@ -114,6 +119,20 @@ describe('answerEntities for definitions', () => {
     const text = 'When the RFC is for the purpose of a decision, label it. An “RFC” literally means a “Request for Comments.” An RFC is ultimately just a document.';
     expect(answerEntities(text, 'definition', new Set(['rfc']))).toEqual([text.indexOf('RFC” literally'), text.lastIndexOf('RFC is')]);
     expect(answerEntities(text, 'definition', new Set(['document']))).toEqual([]);
+  });
+});
+
+describe('answerEntities for defaults', () => {
+  it('finds where a value is stated as the default, not where something only happens by default', () => {
+    const text = 'By default, toSSG uses defaultPlugin. dir is the output folder. The default value is ./static. concurrency defaults to 2.';
+    expect(answerEntities(text, 'default', new Set())).toEqual([text.indexOf('default value'), text.indexOf('defaults to')]);
+  });
+
+  it('after a "Default:" label, finds the value on its line, or each item of the list nested under it', () => {
+    const inline = '• Default: highest\n• Type: highest, lowest-direct';
+    expect(answerEntities(inline, 'default', new Set())).toEqual([inline.indexOf('highest')]);
+    const nested = '• Default:\n  • On Windows: ~/AppData/Local/pnpm/store\n  • On Linux: ~/.local/share/pnpm/store\n• Type: path';
+    expect(answerEntities(nested, 'default', new Set())).toEqual([nested.indexOf('On Windows'), nested.indexOf('On Linux')]);
   });
 });
 

@@ -4,10 +4,11 @@
  * ("when", "what year"), a length of time ("how long", "how often"), a name ("who", "where",
  * "whose"), or advice ("how do I …", "how to …", "what now?", or a report of something failing with
  * no question word: "the dev server doesn't notice the changes"), a reason ("why"), or a definition
- * ("what is an RFC?"). `undefined` for the rest ("which env variables …", "what is the largest …"):
+ * ("what is an RFC?"), or a setting's default ("cors default allowMethods", "what's pnpm's default
+ * resolution mode?"). `undefined` for the rest ("which env variables …", "what is the largest …"):
  * any sentence can answer those, so the highlight goes by the question's words alone.
  */
-export type AnswerType = 'number' | 'time' | 'duration' | 'name' | 'advice' | 'reason' | 'definition';
+export type AnswerType = 'number' | 'time' | 'duration' | 'name' | 'advice' | 'reason' | 'definition' | 'default';
 
 /** A question word: a question holding one asks for that, not for a fix. */
 const WH_WORD = /\b(?:who(?:m|se)?|what|when|where|which|why|how)\b/i;
@@ -29,8 +30,13 @@ const PATTERNS: ReadonlyArray<[RegExp, AnswerType]> = [
 /** "What is Queenbee?", "what's an RFC", "what are barrel files": the question is a short name and nothing more. */
 const DEFINITION = /^\s*what(?:['’]s| is| are)\s+(?:an?\s+|the\s+)?[^\s?]+(?:\s+[^\s?]+){0,3}\s*\?*\s*$/i;
 
+/** A question naming a default, when no question word above says what kind of value it is ("what's the default port" asks for a number). */
+const DEFAULT = /\bdefaults?\b/i;
+
 export function answerTypeOf(question: string): AnswerType | undefined {
   for (const [pattern, type] of PATTERNS) if (pattern.test(question)) return type;
+  // Before 'definition': "what's the default registry?" asks for the registry used, not what one is.
+  if (DEFAULT.test(question)) return 'default';
   if (DEFINITION.test(question)) return 'definition';
   // Someone reporting a failure without asking anything wants it fixed.
   if (!WH_WORD.test(question) && TROUBLE.test(question)) return 'advice';

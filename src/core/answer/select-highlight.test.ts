@@ -180,6 +180,14 @@ describe('selectHighlight with the question', () => {
     expect(highlightOf(text, question, answerEntities(text, 'reason', new Set(analyze(question))))).toMatch(/Therefore, it must convert dependencies shipped as CommonJS first\.$/);
   });
 
+  it('highlights a label line ("Default: 5173") when it holds what the question asks for', () => {
+    const text = '• Type: number\n• Default: 5173\n\nSpecify server port. If the port is already in use, the next free port is tried.';
+    const question = "what's the default server port?";
+    expect(highlightOf(text, question, answerEntities(text, 'default', new Set(analyze(question))))).toMatch(/^Default: 5173\b/);
+    // Asked something else, the label stays out.
+    expect(highlightOf(text, 'which server port is tried when it is in use?')).not.toContain('Default');
+  });
+
   it('settles a yes/no question with the sentence saying "not" or "only" about it, when it holds enough of the question', () => {
     const question = 'can RegExpRouter handle every kind of route pattern by itself?';
     const text =

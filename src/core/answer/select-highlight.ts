@@ -80,7 +80,8 @@ export function selectHighlight(
     const line = bestCodeLine(text, segments, termWeights);
     if (line && line.score > 0) return { start: line.start, end: line.end };
   }
-  const prompt = (i: number) => isLabel(text, sentences[i]!) || (question !== undefined && isPrompt(text, sentences[i]!, question));
+  // A label line ("Default: highest") is no answer, unless it holds what the question asks for.
+  const prompt = (i: number) => (isLabel(text, sentences[i]!) && !holdsEntity(sentences[i]!, question?.entityAt)) || (question !== undefined && isPrompt(text, sentences[i]!, question));
   const introducesExample = (i: number) => sentences[i] !== undefined && EXAMPLE_INTRO.test(text.slice(sentences[i]!.start, sentences[i]!.end).trim());
   const chosenFirst = chooseSentence(sentences, scores, prompt, question?.entityAt, introducesExample);
   // A yes/no question is settled by the sentence saying "not", "only" or "must" about what it asks:
