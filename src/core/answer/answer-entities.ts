@@ -121,11 +121,11 @@ const ADVICE =
   /\b(?:you|we)(?:['’]ll| will)? (?:can|could|should|must|need to|have to|may want to|might want to)\b|\b(?:can|could|should|must) be \w+(?: (?:on|off|up|out))? (?:via|with|by|using|through)\b|\b(?:recommend(?:s|ed)?|make sure|try)\b|\bto (?:fix|solve|resolve|avoid|prevent|work around|enable|disable)\b|\bby (?:setting|using|adding|passing|running|changing|installing|removing|enabling|disabling)\b/giu;
 
 /**
- * How a document states a default value: "The default is …", "The default value is ./static",
+ * How a document states a default value: "The default is …", "The default router is SmartRouter",
  * "Default: highest", "defaults to 3000", "`highest` (default)". Not "by default", which says how
  * something behaves ("By default, toSSG uses defaultPlugin …") and is said of every setting's page.
  */
-const DEFAULT_VALUE = /\bdefaults?(?: value)?(?: (?:is|are|was)\b|:)|\bdefaults? to\b|\((?:the )?default\)|\b(?:is|are) the default\b/giu;
+const DEFAULT_VALUE = /\bdefaults?(?: [\w-]+){0,2}? (?:is|are|was)\b|\bdefaults?(?: value)?:|\bdefaults? to\b|\((?:the )?default\)|\b(?:is|are) the default\b/giu;
 
 /**
  * Where `text` states a default value (DEFAULT_VALUE). After a "Default:" label the value is what

@@ -124,8 +124,8 @@ describe('answerEntities for definitions', () => {
 
 describe('answerEntities for defaults', () => {
   it('finds where a value is stated as the default, not where something only happens by default', () => {
-    const text = 'By default, toSSG uses defaultPlugin. dir is the output folder. The default value is ./static. concurrency defaults to 2.';
-    expect(answerEntities(text, 'default', new Set())).toEqual([text.indexOf('default value'), text.indexOf('defaults to')]);
+    const text = 'By default, toSSG uses defaultPlugin. dir is the output folder. The default value is ./static. concurrency defaults to 2. The default router is SmartRouter.';
+    expect(answerEntities(text, 'default', new Set())).toEqual([text.indexOf('default value'), text.indexOf('defaults to'), text.indexOf('default router')]);
   });
 
   it('after a "Default:" label, finds the value on its line, or each item of the list nested under it', () => {
