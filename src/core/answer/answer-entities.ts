@@ -59,6 +59,9 @@ export function answerEntities(text: string, type: AnswerType, questionTerms: Re
     });
   }
   const offsets: number[] = [];
+  // Who answers in a team's documents is often a team, a role or a place to ask, not a proper noun:
+  // "The executive team reviews all nominations", "reach out to your manager", "#ask-it-tech-ops".
+  const holders = type === 'name' && roles.size === 0 ? [...text.matchAll(HOLDER)].map((match) => match.index) : [];
   let cursor = 0;
   for (const value of found) {
     const at = text.indexOf(value, cursor);
@@ -66,8 +69,12 @@ export function answerEntities(text: string, type: AnswerType, questionTerms: Re
     cursor = at + value.length;
     if (!gluedToWord(text, at, cursor) && !givenBy(value, questionTerms)) offsets.push(at);
   }
-  return frequencies.length === 0 ? offsets : [...offsets, ...frequencies].sort((a, b) => a - b);
+  const extra = [...frequencies, ...holders];
+  return extra.length === 0 ? offsets : [...new Set([...offsets, ...extra])].sort((a, b) => a - b);
 }
+
+/** A team, a role that answers questions, a chat channel or an email address (see answerEntities). */
+const HOLDER = /\b(?:[\p{L}-]+ )?(?:team|committee|council|department|manager|lead|partner|advocates?)\b|(?<![\w&])#[\p{L}\p{N}][\p{L}\p{N}_-]+|\b[\w.+-]+@[\w-]+\.[\w.]+\b/giu;
 
 /** How many tokens (words and punctuation) from the role noun a name may stand and still be the one it names. */
 const ROLE_REACH = 4;

@@ -64,6 +64,13 @@ describe('answerEntities', () => {
     expect(names).not.toContain(text.indexOf('Moscow'));
   });
 
+  it('finds a team, a role, a chat channel or an email address as who answers', () => {
+    const handbook = 'Award winners are announced at the kick-off. The executive team reviews all nominations. Ask in #stock-options or write to people-ops@example.com.';
+    const names = answerEntities(handbook, 'name', new Set(['award', 'winner']));
+    expect(names).toEqual(expect.arrayContaining([handbook.indexOf('executive team'), handbook.indexOf('#stock-options'), handbook.indexOf('people-ops@')]));
+    expect(names).not.toContain(handbook.indexOf('Award'));
+  });
+
   it('with a role to fill, finds only the names beside the role noun', () => {
     const news = "Russia hopes to join the WTO. Officials tried the company's owner, Denis Kvasov, in Moscow.";
     const names = answerEntities(news, 'name', new Set(['store']), new Set(['owner']));
