@@ -213,6 +213,41 @@ describe('ask: the passage that holds what is asked goes first', () => {
   });
 });
 
+describe('ask: a section split over passages', () => {
+  const store = () =>
+    site(
+      {
+        'store-cli': [
+          '# Store commands',
+          '## prune',
+          'Run pnpm store prune occasionally to clean up the store of pnpm, though rarely: unreferenced packages may be needed again by an older branch, and the store prune step takes a while.',
+          'Removes unreferenced packages from the store. Running pnpm store prune is not harmful and has no side effects on your projects.',
+          '## path',
+          'Prints the path to the active store directory.',
+        ].join('\n\n'),
+        install: 'pnpm install fetches packages into the store and links them into your projects, so it is safe to run in every project.',
+        'store-status': 'pnpm store status checks the store for modified packages; run it when you suspect your projects use a modified store.',
+        config: 'The store directory can be set with storeDir in the workspace file.',
+      },
+      { markdown: true, maxChars: 200 },
+    );
+
+  it('cites the consecutive parts of one section together, in order, and fills the freed place', () => {
+    const engine = store();
+    const parts = engine.documentPassages('global', 'store-cli').filter((p) => p.section?.endsWith('prune'));
+    expect(parts).toHaveLength(2);
+    const answer = ask(engine, 'is it safe to run pnpm store prune on my projects?', { scopes: ['global'] });
+    expect(answer.kind).toBe('answer');
+    if (answer.kind !== 'answer') return;
+    const first = answer.results[0]!;
+    expect(first.text).toBe(`${parts[0]!.text}\n\n${parts[1]!.text}`);
+    expect([first.lineStart, first.lineEnd]).toEqual([parts[0]!.lineStart, parts[1]!.lineEnd]);
+    expect(first.highlight).toContain('is not harmful and has no side effects');
+    expect(answer.results).toHaveLength(3);
+    expect(answer.results.map((r) => r.rank)).toEqual([1, 2, 3]);
+  });
+});
+
 describe('ask: a yes or a no', () => {
   it('highlights the sentence that settles a yes/no question, not the one describing the thing', () => {
     const csrf = site({

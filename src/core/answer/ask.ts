@@ -5,6 +5,7 @@ import { dropNearDuplicates } from './drop-near-duplicates.js';
 import { everydayWords, type EverydayWords } from './everyday-words.js';
 import { relatedTerms, relatedWords, roleTerms, type RelatedWords } from './related-words.js';
 import { formatLocation } from './format-location.js';
+import { joinSectionParts } from './join-section-parts.js';
 import { absentMessageTerms, coverageOf, coverageWeights, quotedMessages, standInsFor, statedTerms, versionedNames } from './question-coverage.js';
 import { selectHighlight, typedWords, type HighlightQuestion } from './select-highlight.js';
 import { answerEntities, verdictsAt } from './answer-entities.js';
@@ -200,16 +201,20 @@ export function ask(index: Engine, rawQuestion: string, options: AskOptions): An
     }
   }
   const yesOrNo = asksYesOrNo(query);
-  const results = chosen.map((hit, i) => {
+  const joined = joinSectionParts(chosen);
+  // A place freed by joining goes to the next distinct passage.
+  const freed = chosen.length - joined.length;
+  const cited = freed === 0 ? joined : joined.concat(dropNearDuplicates(strong, (hit) => analysisOf(hit).terms, top + freed).filter((hit) => !chosen.includes(hit)).slice(0, freed));
+  const results = cited.map((hit, i) => {
     const question = type ? { ...asked, type, entityAt: entitiesOf(hit) } : yesOrNo ? { ...asked, verdictAt: verdictsAt(hit.passage.text) } : asked;
     return cite(index, hit, i + 1, weights, analysisOf(hit).offsets, question);
   });
-  const cited = new Set(results.map((r) => `${r.scope}/${r.docId}`));
+  const citedDocs = new Set(results.map((r) => `${r.scope}/${r.docId}`));
   return {
     kind: 'answer',
     query,
     results,
-    related: relatedDocuments(index, ranked.leadingDocuments).filter((doc) => !cited.has(`${doc.scope}/${doc.docId}`)),
+    related: relatedDocuments(index, ranked.leadingDocuments).filter((doc) => !citedDocs.has(`${doc.scope}/${doc.docId}`)),
     matched: { passages: firstPass.total, documents: firstPass.documents },
     tookMs: tookMs(),
   };
