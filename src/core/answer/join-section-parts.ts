@@ -6,7 +6,7 @@ import type { Hit } from '../engine/engine.js';
  * and the highlight is chosen from both. The answer is often in the part that matched a little less
  * ("Running pnpm store prune is not harmful …" after the part that names the command more often).
  * Measured on the five docs question sets: the answer in the top passage 120 → 127 of 174, in the
- * highlight 100 → 101 (+3 −1). A plain document has no sections: its consecutive passages stay
+ * highlight 99 → 101 (+3 −1). A plain document has no sections: its consecutive passages stay
  * apart, each with its own highlight (joined, a news story's second quote lost its highlight).
  */
 export function joinSectionParts(hits: readonly Hit[]): Hit[] {
