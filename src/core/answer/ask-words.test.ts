@@ -91,6 +91,25 @@ describe('ask: ordinary words the pages do not use', () => {
   });
 });
 
+describe('ask: two things the question is about, both nowhere', () => {
+  const ws = site({
+    websocket: 'upgradeWebSocket() upgrades a request to a WebSocket connection. Its events are onOpen, onMessage, onClose and onError; the default close code is 1000. The default interval between reconnect attempts of websocket connections is 5 seconds.',
+    cors: 'The cors middleware sets Access-Control headers. The default maxAge is not set, so browsers use their own interval.',
+    timeout: 'The timeout middleware ends a request after the given duration, 5 seconds by default.',
+    // Pages on other topics, so that the question's other words weigh as they do in a real site.
+    ...Object.fromEntries(['billing', 'holidays', 'laptops', 'travel', 'payroll', 'security', 'hiring', 'offices', 'onboarding', 'support'].map((topic) => [topic, `The ${topic} page lists who to ask about ${topic} and where the forms are.`])),
+  });
+
+  it('says no match when two words of what is asked are nowhere in the pages', () => {
+    expect(ask(ws, "what's the default ping / heartbeat interval for websocket connections?", { scopes: ['global'] }).kind).toBe('no-match');
+  });
+
+  it('still answers when only one is missing', () => {
+    expect(ask(ws, "what's the default close code for websocket connections?", { scopes: ['global'] }).kind).toBe('answer');
+    expect(ask(ws, "what's the default ping interval for websocket connections?", { scopes: ['global'] }).kind).toBe('answer');
+  });
+});
+
 describe('ask: the role a who-question names', () => {
   // One story in two passages: the first repeats the question's words, the second names the owner.
   const news = site(

@@ -144,7 +144,12 @@ export function ask(index: Engine, rawQuestion: string, options: AskOptions): An
     return coverageOf(stated, gate.weights) >= MIN_COVERAGE;
   };
   // A question most of whose words no passage uses is about something else, however ordinary they are.
-  if (!best || versionAbsent || missing.length * 2 > judged.length || !candidates.some(covers)) {
+  // Two of the things the question is about that no passage names ("the default ping / heartbeat
+  // interval for websocket connections"): the pages speak of its surroundings, not of it. One alone
+  // weighs in full in the coverage test below; alone it is often the asker's word for something
+  // the pages name otherwise ("the error popup overlay", "plane tickets").
+  const lackedFocus = missing.filter((term) => focus.has(term)).length;
+  if (!best || versionAbsent || lackedFocus >= 2 || missing.length * 2 > judged.length || !candidates.some(covers)) {
     return { kind: 'no-match', query, related: relatedDocuments(index, firstPass.leadingDocuments), tookMs: tookMs() };
   }
 
