@@ -147,7 +147,8 @@ function defaultsAt(text: string): number[] {
       offsets.push(match.index);
       continue;
     }
-    const lineEnd = text.indexOf('\n', match.index) < 0 ? text.length : text.indexOf('\n', match.index);
+    const newline = text.indexOf('\n', match.index);
+    const lineEnd = newline < 0 ? text.length : newline;
     const rest = /\S/u.exec(text.slice(match.index + match[0].length, lineEnd));
     if (rest) {
       offsets.push(match.index + match[0].length + rest.index);
@@ -165,6 +166,7 @@ function defaultsAt(text: string): number[] {
   }
   return offsets;
 }
+
 /** A list item line: its indentation, and the bullet. */
 const NESTED_ITEM = /^([ \t]*)• /u;
 
