@@ -232,6 +232,27 @@ describe('ask: the passage that holds what is asked goes first', () => {
   });
 });
 
+describe('ask: a default', () => {
+  const docs = site({
+    modes: 'By default, the dev command runs in development mode and the build command runs in production mode. The mode of a build decides which env file it loads.',
+    cli: 'Options of the build command: --mode sets the mode. --config-loader picks how the config is loaded (default: bundle).',
+    'server-options': 'server.port sets the port the dev server listens on. Default: 5173. If the port is in use, the next free one is tried.',
+    ...Object.fromEntries(['billing', 'holidays', 'laptops', 'travel', 'payroll', 'security'].map((topic) => [topic, `The ${topic} page lists who to ask about ${topic}.`])),
+  });
+
+  it('highlights the stated default value', () => {
+    const answer = ask(docs, "what's the default dev server port?", { scopes: ['global'] });
+    expect(answer.kind).toBe('answer');
+    if (answer.kind === 'answer') expect(answer.results[0]!.highlight).toContain('Default: 5173');
+  });
+
+  it('keeps first the passage saying what happens by default over another setting\'s stated default', () => {
+    const answer = ask(docs, 'default mode for the build command', { scopes: ['global'] });
+    expect(answer.kind).toBe('answer');
+    if (answer.kind === 'answer') expect(answer.results[0]!.docId).toBe('modes');
+  });
+});
+
 describe('ask: a section split over passages', () => {
   const store = () =>
     site(

@@ -50,6 +50,7 @@ const MIN_RELATIVE_SCORE = 0.25;
 const MAX_RELATED = 3;
 /** Candidates ranked per result asked for, before weak and near-duplicate passages are dropped. */
 const CANDIDATES_PER_RESULT = 4;
+const BY_DEFAULT = /\bby default\b/iu;
 
 // C0/C1 control characters other than tab and newline; bidi overrides and isolates.
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
@@ -194,7 +195,11 @@ export function ask(index: Engine, rawQuestion: string, options: AskOptions): An
   // intro passage scoring a little below the passages that repeat the term. Other kinds only among
   // those cited: instructions are everywhere in docs, and from further down "how do I install a
   // package globally?" drew "Run pnpm rm -g <pkg>" from the page on uninstalling.
-  if (type && (headed ? !givesReasons(chosen[0]!.passage.section) : entitiesOf(chosen[0]!).length === 0)) {
+  // Asked for a default, a best passage saying what happens "by default" keeps its place, though only
+  // a stated value ("Default: 5173") is highlighted: "default mode for vite build" is answered by "As
+  // vite build runs a production build by default", not by another option's "(default: bundle)".
+  const holdsAnswer = (hit: Hit) => entitiesOf(hit).length > 0 || (type === 'default' && BY_DEFAULT.test(hit.passage.text));
+  if (type && (headed ? !givesReasons(chosen[0]!.passage.section) : !holdsAnswer(chosen[0]!))) {
     // A candidate before the last cited one that is not cited was dropped as a near-duplicate of one that is.
     const examined = type === 'definition' ? strong.indexOf(chosen[chosen.length - 1]!) : Infinity;
     const holder = headed ?? strong.find((hit, i) => (i > examined || chosen.includes(hit)) && hit.score >= chosen[0]!.score * TYPED_SHARE && entitiesOf(hit).length > 0);
