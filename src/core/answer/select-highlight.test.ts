@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { splitPassages } from '../passages/split-passages.js';
 import { analyze, analyzeWithOffsets } from '../engine/engine.js';
-import { selectHighlight, typedWords } from './select-highlight.js';
+import { namedIdentifiers, selectHighlight, typedWords } from './select-highlight.js';
 import { answerEntities, verdictsAt } from './answer-entities.js';
 
 const CORPUS = join(import.meta.dirname, '..', '..', '..', 'corpus');
@@ -178,6 +178,20 @@ describe('selectHighlight with the question', () => {
       'When converting CommonJS dependencies, it analyses imports so that named imports work.';
     const question = 'Why does the dev server convert dependencies?';
     expect(highlightOf(text, question, answerEntities(text, 'reason', new Set(analyze(question))))).toMatch(/Therefore, it must convert dependencies shipped as CommonJS first\.$/);
+  });
+
+  it('counts an identifier the question names and its words as one mention', () => {
+    const text = 'You can use serveStatic to serve static files from the local file system.\n\nEach request reads the file again, so edits show at once.\n\nThe root option resolves paths relative to the current working directory.';
+    const question = 'what is the root option of serveStatic relative to?';
+    const terms = new Set(analyze(question));
+    const pick = (partsOf?: Map<string, string[]>) => {
+      const h = selectHighlight(text, new Map([...terms].map((t) => [t, 1])), undefined, { terms, tokens: typedWords(question), ...(partsOf && { partsOf }) });
+      return text.slice(h.start, h.end);
+    };
+    expect(namedIdentifiers(question)).toEqual(new Map([[analyze('serveStatic')[0]!, analyze('serveStatic').slice(1)]]));
+    expect(pick(namedIdentifiers(question))).toBe('The root option resolves paths relative to the current working directory.');
+    // Counted three times (the identifier, "serve", "static"), the sentence naming it ties and, first, wins.
+    expect(pick()).toMatch(/^You can use serveStatic/);
   });
 
   it('highlights a label line ("Default: 5173") when it holds what the question asks for', () => {

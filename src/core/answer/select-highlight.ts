@@ -1,6 +1,6 @@
 import { passageSegments, type PassageSegment } from '../passages/passage-segments.js';
 import { splitSentences, type SentenceSpan } from '../passages/split-sentences.js';
-import { analyze, type AnalyzedText } from '../engine/engine.js';
+import { analyze, identifierWholes, tokenize, type AnalyzedText } from '../engine/engine.js';
 import type { AnswerType } from './answer-type.js';
 
 /** A highlight shorter than this reads as a fragment, so the best neighbouring sentence joins it. */
@@ -67,9 +67,21 @@ export function selectHighlight(
     const line = bestCodeLine(text, segments, termWeights);
     return line ? { start: line.start, end: line.end } : { start: 0, end: text.length };
   }
+  // An identifier the question names and its words are one mention: a sentence naming it counts the
+  // larger of the two, not both. "You can use serveStatic to serve static files" does not outweigh
+  // "The root option resolves paths relative to the current working directory" asked "what is the
+  // root option of serveStatic relative to?".
+  const ofNamed = question?.partsOf ?? new Map<string, readonly string[]>();
   const weigh = (terms: Iterable<string>) => {
+    const all = new Set(terms);
     let sum = 0;
-    for (const term of terms) sum += termWeights.get(term) ?? 0;
+    for (const term of all) sum += termWeights.get(term) ?? 0;
+    for (const [whole, parts] of ofNamed) {
+      if (!all.has(whole)) continue;
+      let partsSum = 0;
+      for (const part of parts) if (all.has(part)) partsSum += termWeights.get(part) ?? 0;
+      sum -= Math.min(termWeights.get(whole) ?? 0, partsSum);
+    }
     return sum;
   };
   const pointer = (sentence: Sentence) => POINTER.test(text.slice(sentence.start, sentence.end));
@@ -155,6 +167,8 @@ export type HighlightQuestion = {
   type?: AnswerType;
   /** For a yes/no question (asksYesOrNo), where the passage says what settles one (verdictsAt). */
   verdictAt?: readonly number[];
+  /** The words (analysed) of each identifier the question names, by the identifier's own term. */
+  partsOf?: ReadonlyMap<string, readonly string[]>;
   /** Offsets in the passage text of entities of the type the question asks for (see answerEntities). */
   entityAt?: readonly number[];
 };
@@ -250,6 +264,17 @@ export function typedWords(text: string): string[] {
 }
 
 const TYPED_WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}_'’.$-]*[\p{L}\p{N}])?/gu;
+
+/** The identifiers `question` names (their analysed terms), each with its analysed words: trimTrailingSlash → trim, trail, slash. */
+export function namedIdentifiers(question: string): Map<string, string[]> {
+  const partsOf = new Map<string, string[]>();
+  const wholes = identifierWholes(question);
+  for (const token of tokenize(question)) {
+    const [whole, ...parts] = analyze(token);
+    if (whole !== undefined && wholes.has(whole) && parts.length > 0) partsOf.set(whole, parts);
+  }
+  return partsOf;
+}
 
 /**
  * A line that opens with a short label and is no sentence: "Type: number", "Default: 500", "Tip:
