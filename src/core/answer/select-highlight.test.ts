@@ -180,6 +180,18 @@ describe('selectHighlight with the question', () => {
     expect(highlightOf(text, question, answerEntities(text, 'reason', new Set(analyze(question))))).toMatch(/Therefore, it must convert dependencies shipped as CommonJS first\.$/);
   });
 
+  it('prefers an instruction for a "how do I" only when it holds half the best sentence\'s question weight', () => {
+    const text = 'Get the value of a header.\n\nHeaders are read from the request.\n\nWhen header() is called with no arguments, all keys of the returned record are lowercase.';
+    const choose = (question: string) => {
+      const terms = new Set(analyze(question));
+      const h = selectHighlight(text, new Map([...terms].map((t) => [t, 1])), undefined, { terms, tokens: typedWords(question), type: 'advice', entityAt: answerEntities(text, 'advice', terms) });
+      return text.slice(h.start, h.end);
+    };
+    expect(answerEntities(text, 'advice', new Set())).toEqual([0]);
+    expect(choose('how do I read record keys when I call header() with no arguments?')).toMatch(/^When header\(\) is called/);
+    expect(choose('how do I get the value of a header?')).toBe('Get the value of a header.');
+  });
+
   it('counts an identifier the question names and its words as one mention', () => {
     const text = 'You can use serveStatic to serve static files from the local file system.\n\nEach request reads the file again, so edits show at once.\n\nThe root option resolves paths relative to the current working directory.';
     const question = 'what is the root option of serveStatic relative to?';

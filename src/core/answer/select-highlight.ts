@@ -16,12 +16,16 @@ const NEIGHBOUR_SHARE = 0.35;
 /** Scores closer than this are equal: sums of the same weights in another order differ in the last bits. */
 const TIE = 1e-9;
 /**
- * A sentence settling a yes/no question is preferred when it holds at least this share of the best
- * sentence's question weight. Measured on five docs question sets (two shared, three written for
- * checking): 0.5 puts the answer in the highlight for 5 more of 176 questions and loses none; 0.35,
- * 0.4 and 0.6 for 4.
+ * A sentence preferred for a cue its words match often (a "not" or "only" settling a yes/no question,
+ * an instruction answering a "how do I") must hold at least this share of the best sentence's
+ * question weight, or it is only a cue: "Get the request header value." is an instruction, but "When
+ * c.req.header() is called with no arguments, all keys in the returned record are lowercase" answers
+ * why `h['X-Foo']` is undefined. Measured on five docs question sets (two shared, three written for
+ * checking): for yes/no questions 0.5 put the answer in the highlight for 5 more of 176 questions and
+ * lost none (0.35, 0.4 and 0.6: 4 more); for advice, 2 more of 174 and none lost (0.3 and 0.7: the
+ * same). Numbers, dates and names are no such cues: held to it as well, they lost 3.
  */
-const VERDICT_SHARE = 0.5;
+const CUE_SHARE = 0.5;
 /** Two sentences longer than this no longer read as a highlight. */
 const MAX_HIGHLIGHT_CHARS = 400;
 
@@ -95,7 +99,7 @@ export function selectHighlight(
   // A label line ("Default: highest") is no answer, unless it holds what the question asks for.
   const prompt = (i: number) => (isLabel(text, sentences[i]!) && !holdsEntity(sentences[i]!, question?.entityAt)) || (question !== undefined && isPrompt(text, sentences[i]!, question));
   const introducesExample = (i: number) => sentences[i] !== undefined && EXAMPLE_INTRO.test(text.slice(sentences[i]!.start, sentences[i]!.end).trim());
-  const chosenFirst = chooseSentence(sentences, scores, prompt, question?.entityAt, introducesExample);
+  const chosenFirst = chooseSentence(sentences, scores, prompt, question?.entityAt, introducesExample, question?.type === 'advice');
   // A yes/no question is settled by the sentence saying "not", "only" or "must" about what it asks:
   // "does the csrf middleware validate GET requests?" by "… only validates requests that use unsafe
   // HTTP methods (not GET …)", over the sentence describing the middleware.
@@ -179,7 +183,9 @@ type Sentence = { start: number; end: number; terms: Set<string> };
  * The sentence that answers: the one with the most question weight, except that
  * - a prompt (a rhetorical question, an error message the asker pasted) is what the answer follows,
  *   so the next sentence that is not one is chosen instead;
- * - when the question asks for a number, a time or a name, the best sentence holding one is preferred.
+ * - when the question asks for a number, a time or a name, the best sentence holding one is preferred;
+ *   so is the best instruction for a "how do I" (`weakCue`), when it holds CUE_SHARE of the best
+ *   sentence's question weight.
  */
 function chooseSentence(
   sentences: readonly Sentence[],
@@ -187,6 +193,7 @@ function chooseSentence(
   prompt: (i: number) => boolean,
   entityAt: readonly number[] | undefined,
   introducesExample: (i: number) => boolean,
+  weakCue: boolean,
 ): number {
   const argmax = (allowed: (i: number) => boolean) => {
     let best = -1;
@@ -207,20 +214,20 @@ function chooseSentence(
     for (let i = top + 1; i < sentences.length; i++) if (!prompt(i)) return i;
   }
   const anywhere = typed(0);
-  if (anywhere >= 0) return anywhere;
   const plain = argmax((i) => !prompt(i));
+  if (anywhere >= 0 && (!weakCue || plain < 0 || scores[anywhere]! >= scores[plain]! * CUE_SHARE)) return anywhere;
   return plain >= 0 ? plain : top;
 }
 
 /**
  * For a yes/no question: the best sentence saying what settles it, when it holds at least
- * VERDICT_SHARE of the chosen sentence's question weight; else the chosen sentence.
+ * CUE_SHARE of the chosen sentence's question weight; else the chosen sentence.
  */
 function settlingSentence(sentences: readonly Sentence[], scores: readonly number[], chosen: number, prompt: (i: number) => boolean, verdictAt: readonly number[]): number {
   if (holdsEntity(sentences[chosen]!, verdictAt)) return chosen;
   let best = chosen;
   for (let i = 0; i < sentences.length; i++) {
-    if (prompt(i) || !holdsEntity(sentences[i]!, verdictAt) || scores[i]! < scores[chosen]! * VERDICT_SHARE) continue;
+    if (prompt(i) || !holdsEntity(sentences[i]!, verdictAt) || scores[i]! < scores[chosen]! * CUE_SHARE) continue;
     if (best === chosen || scores[i]! > scores[best]! + TIE) best = i;
   }
   return best;
