@@ -171,7 +171,7 @@ export function ask(index: Engine, rawQuestion: string, options: AskOptions): An
   const type = answerTypeOf(query);
   // The role a who-question asks to fill, when the passages name it (roleTerms): its holder is the answer.
   const roles = new Set([...alsoSeek.keys()].filter((term) => strong.some((hit) => hit.matchedTerms.includes(term))));
-  const partsOf = namedIdentifiers(query);
+  const partsOf = namedIdentifiers(query, wholes);
   const asked = { terms: new Set(terms), tokens: typedWords(query), ...(partsOf.size > 0 && { partsOf }) };
   const entities = new Map<number, readonly number[]>();
   const entitiesOf = (hit: Hit) => {

@@ -75,11 +75,12 @@ export function selectHighlight(
   // larger of the two, not both. "You can use serveStatic to serve static files" does not outweigh
   // "The root option resolves paths relative to the current working directory" asked "what is the
   // root option of serveStatic relative to?".
-  const ofNamed = question?.partsOf ?? new Map<string, readonly string[]>();
-  const weigh = (terms: Iterable<string>) => {
-    const all = new Set(terms);
+  const ofNamed = question?.partsOf;
+  const weigh = (terms: ReadonlySet<string> | readonly string[]) => {
     let sum = 0;
-    for (const term of all) sum += termWeights.get(term) ?? 0;
+    for (const term of terms) sum += termWeights.get(term) ?? 0;
+    if (ofNamed === undefined) return sum;
+    const all = new Set(terms);
     for (const [whole, parts] of ofNamed) {
       if (!all.has(whole)) continue;
       let partsSum = 0;
@@ -272,10 +273,12 @@ export function typedWords(text: string): string[] {
 
 const TYPED_WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}_'’.$-]*[\p{L}\p{N}])?/gu;
 
-/** The identifiers `question` names (their analysed terms), each with its analysed words: trimTrailingSlash → trim, trail, slash. */
-export function namedIdentifiers(question: string): Map<string, string[]> {
+/**
+ * The identifiers `question` names (their analysed terms), each with its analysed words:
+ * trimTrailingSlash → trim, trail, slash. `wholes` are its identifiers, when the caller has them.
+ */
+export function namedIdentifiers(question: string, wholes: ReadonlySet<string> = identifierWholes(question)): Map<string, string[]> {
   const partsOf = new Map<string, string[]>();
-  const wholes = identifierWholes(question);
   for (const token of tokenize(question)) {
     const [whole, ...parts] = analyze(token);
     if (whole !== undefined && wholes.has(whole) && parts.length > 0) partsOf.set(whole, parts);
