@@ -134,6 +134,13 @@ const ADVICE =
  */
 const DEFAULT_VALUE = /\bdefaults?(?: [\w-]+){0,2}? (?:is|are|was)\b|\bdefaults?(?: value)?:|\bdefaults? to\b|\((?:the )?default\)|\b(?:is|are) the default\b/giu;
 
+/** Whether `text` says what happens by default ("As vite build runs a production build by default"): no value, but about the default. */
+export function saysByDefault(text: string): boolean {
+  return BY_DEFAULT.test(text);
+}
+
+const BY_DEFAULT = /\bby default\b/iu;
+
 /**
  * Where `text` states a default value (DEFAULT_VALUE). After a "Default:" label the value is what
  * follows it: the rest of its line ("Default: highest"), or each item of the list nested under it

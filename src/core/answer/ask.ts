@@ -8,7 +8,7 @@ import { formatLocation } from './format-location.js';
 import { joinSectionParts } from './join-section-parts.js';
 import { absentMessageTerms, coverageOf, coverageWeights, quotedMessages, standInsFor, statedTerms, versionedNames } from './question-coverage.js';
 import { namedIdentifiers, selectHighlight, typedWords, type HighlightQuestion } from './select-highlight.js';
-import { answerEntities, verdictsAt } from './answer-entities.js';
+import { answerEntities, saysByDefault, verdictsAt } from './answer-entities.js';
 import { answerTypeOf, asksYesOrNo } from './answer-type.js';
 import { questionFocus } from './question-focus.js';
 
@@ -50,7 +50,6 @@ const MIN_RELATIVE_SCORE = 0.25;
 const MAX_RELATED = 3;
 /** Candidates ranked per result asked for, before weak and near-duplicate passages are dropped. */
 const CANDIDATES_PER_RESULT = 4;
-const BY_DEFAULT = /\bby default\b/iu;
 
 // C0/C1 control characters other than tab and newline; bidi overrides and isolates.
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
@@ -199,7 +198,7 @@ export function ask(index: Engine, rawQuestion: string, options: AskOptions): An
   // Asked for a default, a best passage saying what happens "by default" keeps its place, though only
   // a stated value ("Default: 5173") is highlighted: "default mode for vite build" is answered by "As
   // vite build runs a production build by default", not by another option's "(default: bundle)".
-  const holdsAnswer = (hit: Hit) => entitiesOf(hit).length > 0 || (type === 'default' && BY_DEFAULT.test(hit.passage.text));
+  const holdsAnswer = (hit: Hit) => entitiesOf(hit).length > 0 || (type === 'default' && saysByDefault(hit.passage.text));
   if (type && (headed ? !givesReasons(chosen[0]!.passage.section) : !holdsAnswer(chosen[0]!))) {
     // A candidate before the last cited one that is not cited was dropped as a near-duplicate of one that is.
     const examined = type === 'definition' ? strong.indexOf(chosen[chosen.length - 1]!) : Infinity;
