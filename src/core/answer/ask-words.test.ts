@@ -91,6 +91,30 @@ describe('ask: ordinary words the pages do not use', () => {
   });
 });
 
+describe('ask: how a question is asked', () => {
+  const docs = site({
+    proxy: 'pnpm sends its requests through the proxy set in httpsProxy. If the proxy URL holds a password, make sure to URL-encode it.',
+    shims: 'To make pnpm work the same on every machine, the shim will go and fetch the version the project pins.',
+    // A thousand other passages, in which "work", "make" and "go" are as common as in a real docs site.
+    ...Object.fromEntries(
+      Array.from({ length: 1000 }, (_, i) => [
+        `setting-${i}`,
+        `The pnpm setting number ${i} is listed on its own page.${i % 10 === 0 ? ' It works on every platform.' : ''}${i % 25 === 0 ? ' Make a backup, then go on.' : ''}`,
+      ]),
+    ),
+  });
+
+  it('says no match when only its verbs are stated, not the thing it names', () => {
+    expect(ask(docs, 'how do I make pnpm go through a SOCKS5 proxy at work?', { scopes: ['global'] }).kind).toBe('no-match');
+  });
+
+  it('still answers the question the pages cover, asked the same way', () => {
+    const answer = ask(docs, 'how do I make pnpm go through a proxy at work?', { scopes: ['global'] });
+    expect(answer.kind).toBe('answer');
+    if (answer.kind === 'answer') expect(answer.results[0]!.docId).toBe('proxy');
+  });
+});
+
 describe('ask: two things the question is about, both nowhere', () => {
   const ws = site({
     websocket: 'upgradeWebSocket() upgrades a request to a WebSocket connection. Its events are onOpen, onMessage, onClose and onError; the default close code is 1000. The default interval between reconnect attempts of websocket connections is 5 seconds.',

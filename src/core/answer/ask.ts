@@ -10,7 +10,7 @@ import { absentMessageTerms, coverageOf, coverageWeights, quotedMessages, standI
 import { namedIdentifiers, selectHighlight, typedWords, type HighlightQuestion } from './select-highlight.js';
 import { answerEntities, saysByDefault, verdictsAt } from './answer-entities.js';
 import { answerTypeOf, asksYesOrNo } from './answer-type.js';
-import { questionFocus } from './question-focus.js';
+import { questionWords } from './question-words.js';
 
 export type AskOptions = {
   scopes: readonly Scope[];
@@ -120,9 +120,13 @@ export function ask(index: Engine, rawQuestion: string, options: AskOptions): An
   // What the question is about (what it asks for, the kind a compound names: "what's the wifi
   // password …", "jury duty leave") is no mere phrasing: when the documents never name it, it
   // weighs in full, however ordinary the word.
+  // Its verbs are mostly how it is asked ("how do I make pnpm go through a SOCKS5 proxy?"), and weigh
+  // less, so that what no passage names (SOCKS5) counts for what it is.
   // (Tagging the question costs about 0.3 ms, so only when a word is missing.)
-  const focus = new Set(missing.length === 0 ? [] : [...questionFocus(query)].map((token) => analyzeTerm(token)));
-  const gate = coverageWeights(query, weights, matches, everyday, missing.filter((term) => focus.has(term)));
+  const tagged = missing.length === 0 ? undefined : questionWords(query);
+  const analysed = (words: Iterable<string> = []) => new Set([...words].map((token) => analyzeTerm(token)).filter((term) => term !== null));
+  const focus = analysed(tagged?.focus);
+  const gate = coverageWeights(query, weights, matches, everyday, missing.filter((term) => focus.has(term)), analysed(tagged?.verbs));
   const candidates = standIns.size > 0 ? [...firstPass.hits, ...ranked.hits] : firstPass.hits;
   // A quoted message or a versioned name the documents do not hold (neither the candidates nor the
   // best passages for its own words) is not covered by its words scattered over other passages.
