@@ -115,6 +115,29 @@ describe('ask: how a question is asked', () => {
   });
 });
 
+describe('ask: a name written as one word', () => {
+  const docs = site({
+    audit: 'pnpm audit checks the installed packages for known vulnerabilities. Its output may be JSON, and in GitHub Actions it annotates the workflow run.',
+    // A thousand other passages, in which GitHub, uploads and code scanning are as common as in a real docs site.
+    ...Object.fromEntries(
+      Array.from({ length: 1000 }, (_, i) => [
+        `page-${i}`,
+        `The pnpm setting number ${i} is listed on its own page.${i % 20 === 1 ? ' Code scanning runs after each upload.' : ''}${i % 30 === 0 ? ' Its source is on GitHub.' : ''}`,
+      ]),
+    ),
+  });
+
+  it('counts once in the no-match test: a page naming it (GitHub, not git and hub) and the command does not cover a format it never names', () => {
+    expect(ask(docs, 'can pnpm audit output SARIF so we can upload the results to GitHub code scanning?', { scopes: ['global'] }).kind).toBe('no-match');
+  });
+
+  it('still answers what the page covers', () => {
+    const answer = ask(docs, 'can pnpm audit output JSON in GitHub Actions?', { scopes: ['global'] });
+    expect(answer.kind).toBe('answer');
+    if (answer.kind === 'answer') expect(answer.results[0]!.docId).toBe('audit');
+  });
+});
+
 describe('ask: two things the question is about, both nowhere', () => {
   const ws = site({
     websocket: 'upgradeWebSocket() upgrades a request to a WebSocket connection. Its events are onOpen, onMessage, onClose and onError; the default close code is 1000. The default interval between reconnect attempts of websocket connections is 5 seconds.',

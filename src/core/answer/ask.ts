@@ -6,7 +6,7 @@ import { everydayWords, type EverydayWords } from './everyday-words.js';
 import { relatedTerms, relatedWords, roleTerms, type RelatedWords } from './related-words.js';
 import { formatLocation } from './format-location.js';
 import { joinSectionParts } from './join-section-parts.js';
-import { absentMessageTerms, coverageOf, coverageWeights, quotedMessages, standInsFor, statedTerms, versionedNames } from './question-coverage.js';
+import { absentMessageTerms, coverageOf, coverageWeights, partsOfUsedWholes, quotedMessages, standInsFor, statedTerms, versionedNames } from './question-coverage.js';
 import { namedIdentifiers, selectHighlight, typedWords, type HighlightQuestion } from './select-highlight.js';
 import { answerEntities, saysByDefault, verdictsAt } from './answer-entities.js';
 import { answerTypeOf, asksYesOrNo } from './answer-type.js';
@@ -106,6 +106,10 @@ export function ask(index: Engine, rawQuestion: string, options: AskOptions): An
   const wholes = identifierWholes(query);
   const judged = terms.filter((term) => !wholes.has(term) || (matches.get(term) ?? 0) > 0);
   const weights = termWeights(judged, matches, index.passagesIn(options.scopes));
+  // A name written as one word and used whole by the documents (GitHub) is one mention of the
+  // question, not three: its words (git, hub) do not count again in the no-match test. A code
+  // identifier's words (allowed, hosts) still do: they say what it is about, and the documents use them.
+  const inWholes = partsOfUsedWholes(query, (term) => !wholes.has(term) && (matches.get(term) ?? 0) > 0);
   const tookMs = () => Math.round((now() - started) * 100) / 100;
   const best = ranked.hits[0];
   // A word no passage uses stands covered where a passage states a word of its meaning or root
@@ -126,7 +130,7 @@ export function ask(index: Engine, rawQuestion: string, options: AskOptions): An
   const tagged = missing.length === 0 ? undefined : questionWords(query);
   const analysed = (words: Iterable<string> = []) => new Set([...words].map((token) => analyzeTerm(token)).filter((term) => term !== null));
   const focus = analysed(tagged?.focus);
-  const gate = coverageWeights(query, weights, matches, everyday, missing.filter((term) => focus.has(term)), analysed(tagged?.verbs));
+  const gate = coverageWeights(query, new Map([...weights].filter(([term]) => !inWholes.has(term))), matches, everyday, missing.filter((term) => focus.has(term)), analysed(tagged?.verbs));
   const candidates = standIns.size > 0 ? [...firstPass.hits, ...ranked.hits] : firstPass.hits;
   // A quoted message or a versioned name the documents do not hold (neither the candidates nor the
   // best passages for its own words) is not covered by its words scattered over other passages.

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { everydayWords } from './everyday-words.js';
 import { MIN_COVERAGE } from './ask.js';
 import { analyze } from '../engine/engine.js';
-import { absentMessageTerms, coverageOf, coverageWeights, quotedMessages, statedTerms, VERB_SHARE, versionedNames } from './question-coverage.js';
+import { absentMessageTerms, coverageOf, coverageWeights, partsOfUsedWholes, quotedMessages, statedTerms, VERB_SHARE, versionedNames } from './question-coverage.js';
 
 const idf = (entries: Record<string, number>) => new Map(Object.entries(entries));
 
@@ -39,6 +39,25 @@ describe('coverageWeights', () => {
     // Written as a name, the same capitals keep the word's full weight.
     const { weights: named } = coverageWeights('ITEMS is ignored', idf({ item: 6, ignor: 3 }), idf({ ignor: 5 }), everyday);
     expect(named.get('item')).toBe(6);
+  });
+});
+
+describe('partsOfUsedWholes', () => {
+  const all = () => true;
+
+  it('are the words of a name or identifier written as one word, whose whole the documents use', () => {
+    expect([...partsOfUsedWholes('can pnpm audit upload results to GitHub code scanning?', all)].sort()).toEqual(['git', 'hub']);
+    expect([...partsOfUsedWholes('how many attempts does `basicAuth` allow?', all)].sort()).toEqual(['auth', 'basic']);
+    expect([...partsOfUsedWholes('is server.strictPort true?', all)].sort()).toEqual(analyze('server.strictPort').slice(1).sort());
+  });
+
+  it('leave out a whole the documents do not use, and a word the question also writes on its own', () => {
+    expect(partsOfUsedWholes('upload to GitHub', (term) => term !== 'github').size).toBe(0);
+    expect([...partsOfUsedWholes('GitHub or plain git?', all)]).toEqual(['hub']);
+  });
+
+  it('are none for words a hyphen or a slash only splits', () => {
+    expect(partsOfUsedWholes('send an e-mail about @types/react', all).size).toBe(0);
   });
 });
 

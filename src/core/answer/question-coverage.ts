@@ -61,6 +61,32 @@ function everydayTerms(question: string, everyday: EverydayWords): Set<string> {
   return yes;
 }
 
+/**
+ * The words of each name or identifier the question writes as one word ("GitHub" → git, hub;
+ * basicAuth → basic, auth) whose whole the documents use (`used`), unless the question also writes
+ * them as words of their own. The index holds a name and its words, so that "message content" finds
+ * MessageContent; but in the no-match test they are one mention, and counted three times a name the
+ * documents use outweighs what they lack: "can pnpm audit output SARIF to upload to GitHub code
+ * scanning?" was covered by a page naming GitHub and audit, not SARIF.
+ */
+export function partsOfUsedWholes(question: string, used: (term: string) => boolean): Set<string> {
+  const own = new Set<string>();
+  const parts = new Set<string>();
+  for (const typed of question.split(/\s+/u)) {
+    const word = typed.replace(EDGE_PUNCTUATION, '');
+    const tokens = tokenize(word);
+    const terms = tokens.map((token) => analyzeTerm(token)).filter((term) => term !== null);
+    // The tokenizer gives a name or identifier whole, then its words; "e-mail" it only splits.
+    const whole = tokens.length > 1 && tokens[0] === word ? analyzeTerm(word) : null;
+    if (whole === null) for (const term of terms) own.add(term);
+    else if (used(whole)) for (const term of terms) if (term !== whole) parts.add(term);
+  }
+  for (const term of own) parts.delete(term);
+  return parts;
+}
+
+const EDGE_PUNCTUATION = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
+
 // A URL or a bare domain path: its words name a place, not the topic.
 const URL = /\b(?:https?:\/\/|www\.)\S+/g;
 
