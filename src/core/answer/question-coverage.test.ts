@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { everydayWords } from './everyday-words.js';
 import { MIN_COVERAGE } from './ask.js';
 import { analyze } from '../engine/engine.js';
-import { absentMessageTerms, coverageOf, coverageWeights, partsOfUsedWholes, quotedMessages, statedTerms, VERB_SHARE, versionedNames } from './question-coverage.js';
+import { absentMessageTerms, coverageOf, coverageWeights, partsOfUsedWholes, quotedMessages, statedTerms, PHRASING_SHARE, versionedNames } from './question-coverage.js';
 
 const idf = (entries: Record<string, number>) => new Map(Object.entries(entries));
 
@@ -19,13 +19,13 @@ describe('coverageWeights', () => {
     expect(weights.get('jira')).toBe(6);
   });
 
-  it('weighs an ordinary verb of the question below a typical word, and a name it never uses in full', () => {
+  it('weighs an ordinary word of how the question is asked below a typical word, and a name it never uses in full', () => {
     const question = 'how do I make pnpm go through a SOCKS5 proxy at work';
     const weights = idf({ make: 3, go: 3, socks5: 8, proxi: 3, work: 2, pnpm: 0.2 });
     const seen = idf({ make: 40, go: 30, proxi: 5, work: 60, pnpm: 900 });
     const plain = coverageWeights(question, weights, seen, everyday).weights;
     const phrased = coverageWeights(question, weights, seen, everyday, [], new Set(['make', 'go'])).weights;
-    expect(phrased.get('make')).toBeCloseTo(plain.get('make')! * VERB_SHARE);
+    expect(phrased.get('make')).toBeCloseTo(plain.get('make')! * PHRASING_SHARE);
     expect(phrased.get('socks5')).toBe(8);
     // A passage saying how to make pnpm work and go no longer covers a question about a SOCKS5 proxy.
     const stated = new Set(['make', 'go', 'work', 'pnpm']);

@@ -9,19 +9,22 @@ import type { EverydayWords } from './everyday-words.js';
  * median weight of its terms the corpus uses). A name or identifier ("Jira", "Telegram", `VITE_PORT`)
  * keeps its full weight: the question is about it, and a passage without it does not answer. So does
  * an ordinary word in `lacking`: the thing the question asks for, which no passage names. An ordinary
- * word in `phrasing` (the question's verbs: "how do I make pnpm go through a SOCKS5 proxy") weighs
- * VERB_SHARE of that: it says how the question is asked more than what it is about.
+ * word in `phrasing` (the question's verbs, adverbs and prepositions: "how do I make pnpm go through
+ * a SOCKS5 proxy") weighs PHRASING_SHARE of that: it says how the question is asked more than what it
+ * is about.
  */
 export type QuestionWeights = { weights: Map<string, number>; everyday: ReadonlySet<string> };
 
 /**
- * An ordinary verb of the question weighs this share of a typical word's weight. Measured on five docs
- * question sets (174 answerable, 40 not): at 0.5, 3 more of the 40 refused ("anyone know how to set
- * up a liveness probe in a kubernetes deployment yaml?" of the pnpm docs), one answerable question
- * refused and another answered instead; at 0.8, 2 more refused but "how do I write unit tests for my
- * routes?" refused too; at 0.3, 1 more refused and 2 answerable lost.
+ * An ordinary word of the question's phrasing weighs this share of a typical word's weight. Measured on
+ * five docs question sets (174 answerable, 40 not), verbs alone: at 0.5, 3 more of the 40 refused
+ * ("anyone know how to set up a liveness probe in a kubernetes deployment yaml?" of the pnpm docs),
+ * one answerable question refused and another answered instead; at 0.8, 2 more refused but "how do I
+ * write unit tests for my routes?" refused too; at 0.3, 1 more refused and 2 answerable lost. With
+ * adverbs and prepositions as well, no answerable question is refused ("do I *still* get some kind of
+ * retirement match?", "… sub apps *inside* sub apps?" were).
  */
-export const VERB_SHARE = 0.5;
+export const PHRASING_SHARE = 0.5;
 
 export function coverageWeights(
   question: string,
@@ -38,7 +41,7 @@ export function coverageWeights(
   seen.sort((a, b) => a - b);
   const typical = seen[Math.floor((seen.length - 1) / 2)]!;
   return {
-    weights: new Map([...idf].map(([term, weight]) => [term, ordinary.has(term) ? Math.min(typical, weight) * (phrasing.has(term) ? VERB_SHARE : 1) : weight])),
+    weights: new Map([...idf].map(([term, weight]) => [term, ordinary.has(term) ? Math.min(typical, weight) * (phrasing.has(term) ? PHRASING_SHARE : 1) : weight])),
     everyday: ordinary,
   };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { questionWords } from './question-words.js';
 
 const focus = (question: string) => [...questionWords(question).focus];
-const verbs = (question: string) => [...questionWords(question).verbs];
+const phrasing = (question: string) => [...questionWords(question).phrasing];
 
 describe('questionWords: focus', () => {
   it('is the nouns a what- or which-question asks about', () => {
@@ -27,14 +27,16 @@ describe('questionWords: focus', () => {
   });
 });
 
-describe('questionWords: verbs', () => {
-  it('are the verbs the question is asked with', () => {
-    expect(verbs('how do I make pnpm go through a SOCKS5 proxy at work?')).toEqual(expect.arrayContaining(['make', 'go']));
-    expect(verbs('how do I make pnpm go through a SOCKS5 proxy at work?')).not.toContain('proxy');
+describe('questionWords: phrasing', () => {
+  it('is the verbs, adverbs and prepositions the question is asked with, not what it is about', () => {
+    expect(phrasing('how do I make pnpm go through a SOCKS5 proxy at work?')).toEqual(expect.arrayContaining(['make', 'go', 'through']));
+    expect(phrasing('how do I make pnpm go through a SOCKS5 proxy at work?')).not.toContain('proxy');
+    expect(phrasing('no US retirement plan. Do I still get some kind of retirement match?')).toContain('still');
+    expect(phrasing('no US retirement plan. Do I still get some kind of retirement match?')).not.toContain('retirement');
   });
 
-  it('leave out a word of an identifier or a path the tagger reads as a verb', () => {
-    expect(verbs('there are two copies of @types/react in the monorepo, how do we fix this?')).not.toContain('react');
-    expect(verbs('there are two copies of @types/react in the monorepo, how do we fix this?')).toContain('fix');
+  it('leaves out a word of an identifier or a path the tagger reads as a verb', () => {
+    expect(phrasing('there are two copies of @types/react in the monorepo, how do we fix this?')).not.toContain('react');
+    expect(phrasing('there are two copies of @types/react in the monorepo, how do we fix this?')).toContain('fix');
   });
 });

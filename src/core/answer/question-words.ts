@@ -4,8 +4,11 @@ import { entityTagger } from './answer-entities.js';
 export type QuestionWords = {
   /** The words naming what the question is about. */
   focus: Set<string>;
-  /** Its verbs, written as plain words: mostly how it is asked ("how do I make pnpm go through …"). */
-  verbs: Set<string>;
+  /**
+   * Its verbs, adverbs and prepositions, written as plain words: mostly how it is asked ("how do I
+   * *make* pnpm *go through* …", "do I *still* get …", "sub apps *inside* sub apps").
+   */
+  phrasing: Set<string>;
 };
 
 /**
@@ -15,12 +18,13 @@ export type QuestionWords = {
  *   nouns in a row ("paid jury duty leave" → jury, duty, leave; "visa sponsorship"): the first ones say
  *   which kind of the last is meant, and a document that speaks of leave but never of jury duty does
  *   not cover jury duty leave;
- * - verbs: the verbs and auxiliaries written as plain words, so not "react" of `@types/react`, which
- *   the tagger reads as a verb.
+ * - phrasing: the verbs, auxiliaries, adverbs and prepositions written as plain words, so not "react"
+ *   of `@types/react`, which the tagger reads as a verb. What is left (nouns, adjectives, names,
+ *   numbers) says what the question is about.
  */
 export function questionWords(question: string): QuestionWords {
   const focus = new Set<string>();
-  const verbs = new Set<string>();
+  const phrasing = new Set<string>();
   const nlp = entityTagger();
   const tokens = nlp.readDoc(question).tokens();
   const word = (i: number) => tokens.itemAt(i).out();
@@ -46,9 +50,9 @@ export function questionWords(question: string): QuestionWords {
 
   const plain = new Set(question.split(/\s+/).map((typed) => typed.replace(TRAILING_PUNCTUATION, '')).filter((typed) => PLAIN_WORD.test(typed)));
   for (let i = 0; i < count; i++) {
-    if ((pos(i) === 'VERB' || pos(i) === 'AUX') && plain.has(word(i))) verbs.add(word(i).toLowerCase());
+    if (PHRASING.has(pos(i)) && plain.has(word(i))) phrasing.add(word(i).toLowerCase());
   }
-  return { focus, verbs };
+  return { focus, phrasing };
 }
 
 const WHAT = /^(?:what|which)$/i;
@@ -56,6 +60,8 @@ const WHAT = /^(?:what|which)$/i;
 const LEAD = new Set(['AUX', 'PART', 'DET', 'ADJ']);
 /** "the bot's wifi requirement": a possessive goes on to the noun it qualifies. */
 const POSSESSIVE = /^['’]s?$/;
+/** The parts of speech that say how a question is asked rather than what about (wink-nlp's tags). */
+const PHRASING = new Set(['VERB', 'AUX', 'ADV', 'ADP']);
 /** A word as typed, between spaces, that is letters only (an apostrophe inside: "can't"). */
 const PLAIN_WORD = /^\p{L}+(?:['’]\p{L}+)?$/u;
 const TRAILING_PUNCTUATION = /[?!.,;:)]+$/u;
