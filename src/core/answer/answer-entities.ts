@@ -115,9 +115,13 @@ function definitionsAt(text: string, questionTerms: ReadonlySet<string>): number
   return offsets;
 }
 
-/** How a document gives a reason: a cause ("because", "due to"), a conclusion drawn from one ("Therefore, Vite must convert …"), or a purpose ("so that", "helps us reduce"). */
+/**
+ * How a document gives a reason: a cause ("because", "due to"), a conclusion drawn from one
+ * ("Therefore, Vite must convert …", "… is checked out with the repository, so expanding variables
+ * there would allow …"), or a purpose ("so that", "helps us reduce").
+ */
 const REASON =
-  /\b(?:because|due to|so that|in order to|the reason|this is why|that[’']s why|therefore|helps?|to (?:reduce|prevent|avoid|ensure|protect|keep|mitigate|limit|improve))\b/giu;
+  /(?<=, )so\b(?! far\b)|\b(?:because|due to|so that|in order to|the reason|this is why|that[’']s why|therefore|helps?|to (?:reduce|prevent|avoid|ensure|protect|keep|mitigate|limit|improve))\b/giu;
 
 /**
  * How a document tells the reader what to do: a modal addressed to them ("you can", "you'll need

@@ -148,6 +148,11 @@ describe('answerEntities for reasons', () => {
     const text = 'Kandji keeps work laptops up to date. It helps us reduce our exposure to security incidents. This is due to a WSL2 limitation.';
     expect(answerEntities(text, 'reason', new Set())).toEqual([text.indexOf('helps'), text.indexOf('due to')]);
   });
+
+  it('finds a consequence drawn after a comma ("…, so …"), not "so far" or a "so" of its own', () => {
+    const text = 'The project .npmrc is checked out with the repository, so expanding variables there would leak secrets. So far it works. It is so fast.';
+    expect(answerEntities(text, 'reason', new Set())).toEqual([text.indexOf('so expanding')]);
+  });
 });
 
 describe('asksYesOrNo', () => {
