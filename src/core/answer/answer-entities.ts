@@ -240,8 +240,11 @@ function proseOnly(text: string): string {
   return prose;
 }
 
-/** Verbs that point elsewhere ("See the troubleshooting page") rather than say what to do. */
-const REFERENCE_VERBS = new Set(['see', 'refer']);
+/**
+ * Verbs that point elsewhere ("See the troubleshooting page") or only warn ("Remember that the binary
+ * is available only if …", "Note that …") rather than say what to do.
+ */
+const REFERENCE_VERBS = new Set(['see', 'refer', 'remember', 'note']);
 
 /**
  * Whether a sentence's first word reads as an instruction: a verb in its base form that goes on to

@@ -109,6 +109,11 @@ describe('answerEntities for advice', () => {
       "See https://vite.dev/guide/troubleshooting.html for details.\nAccess to script at 'file:///foo/bar.js' has been blocked by CORS policy: Cross origin requests are only supported for http.";
     expect(answerEntities(text, 'advice', new Set())).toEqual([]);
   });
+
+  it('does not take a caveat ("Remember that …", "Note that …") for an instruction', () => {
+    const text = 'Remember that the binary is available only if the package has a bin field. Note that this runs once. Link the package again.';
+    expect(answerEntities(text, 'advice', new Set())).toEqual([text.indexOf('Link the package')]);
+  });
 });
 
 describe('answerEntities for advice, in passages with code', () => {
