@@ -7,7 +7,7 @@ import { relatedTerms, relatedWords, roleTerms, type RelatedWords } from './rela
 import { formatLocation } from './format-location.js';
 import { joinSectionParts } from './join-section-parts.js';
 import { absentMessageTerms, coverageOf, coverageWeights, partsOfUsedWholes, quotedMessages, standInsFor, statedTerms, versionedNames } from './question-coverage.js';
-import { namedIdentifiers, selectHighlight, typedWords, type HighlightQuestion } from './select-highlight.js';
+import { namedIdentifiers, pastedWords, selectHighlight, typedWords, type HighlightQuestion } from './select-highlight.js';
 import { answerEntities, saysByDefault, verdictsAt } from './answer-entities.js';
 import { answerTypeOf, asksYesOrNo } from './answer-type.js';
 import { questionWords } from './question-words.js';
@@ -179,7 +179,7 @@ export function ask(index: Engine, rawQuestion: string, options: AskOptions): An
   // The role a who-question asks to fill, when the passages name it (roleTerms): its holder is the answer.
   const roles = new Set([...alsoSeek.keys()].filter((term) => strong.some((hit) => hit.matchedTerms.includes(term))));
   const partsOf = namedIdentifiers(query, wholes);
-  const asked = { terms: new Set(terms), tokens: typedWords(query), ...(partsOf.size > 0 && { partsOf }) };
+  const asked = { terms: new Set(terms), tokens: pastedWords(query), ...(partsOf.size > 0 && { partsOf }) };
   const entities = new Map<number, readonly number[]>();
   const entitiesOf = (hit: Hit) => {
     let at = entities.get(hit.passage.key);

@@ -146,7 +146,7 @@ export function coverageOf(stated: ReadonlySet<string>, weights: ReadonlyMap<str
  * (so the apostrophes of "We're … I'll" are no quotes), of at least MIN_MESSAGE_TERMS analysed terms.
  * A path or URL ("file:///C:/proj/…", "./locales/${lang}.js") is the asker's own, never the documents'.
  */
-const QUOTED = /(?<=^|[\s(:])(?:`([^`]+)`|'([^']+)'(?=$|[\s.,;:!?)])|"([^"]+)"|“([^”]+)”|‘([^’]+)’)/gu;
+export const QUOTED = /(?<=^|[\s(:])(?:`([^`]+)`|'([^']+)'(?=$|[\s.,;:!?)])|"([^"]+)"|“([^”]+)”|‘([^’]+)’)/gu;
 const MIN_MESSAGE_TERMS = 3;
 const PATH = /[/\\]|\$\{/u;
 

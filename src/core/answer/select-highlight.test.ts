@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { splitPassages } from '../passages/split-passages.js';
 import { analyze, analyzeWithOffsets } from '../engine/engine.js';
-import { namedIdentifiers, selectHighlight, typedWords } from './select-highlight.js';
+import { namedIdentifiers, pastedWords, selectHighlight, typedWords } from './select-highlight.js';
 import { answerEntities, verdictsAt } from './answer-entities.js';
 
 const CORPUS = join(import.meta.dirname, '..', '..', '..', 'corpus');
@@ -108,6 +108,20 @@ describe('selectHighlight', () => {
   });
 });
 
+describe('pastedWords', () => {
+  it('are the sentences that ask nothing, and of a question the quoted parts and what follows a colon', () => {
+    expect(pastedWords('can pnpm audit bump the versions in the lockfile instead of adding overrides?')).toEqual([]);
+    expect(pastedWords("why does it fail with 'error while loading shared libraries'?")).toEqual(['error', 'while', 'loading', 'shared', 'libraries', '']);
+    expect(pastedWords('the console says: Access to script at x has been blocked. why?')).toEqual([...typedWords('the console says: Access to script at x has been blocked.'), '']);
+    expect(pastedWords('why do I get this, it says: request header fields too large?')).toEqual(['request', 'header', 'fields', 'too', 'large', '']);
+  });
+
+  it('are the whole question when it reads like a message: a digit, a dotted name, a capital inside', () => {
+    expect(pastedWords('how do I fix Server responded with status code 431?')).toEqual([...typedWords('how do I fix Server responded with status code 431?'), '']);
+    expect(pastedWords('why do I get error while loading shared libraries libatomic.so.1?')).toContain('libatomic.so.1');
+  });
+});
+
 describe('selectHighlight with the question', () => {
   const highlightOf = (text: string, question: string, entityAt?: number[]) => {
     const terms = new Set(analyze(question));
@@ -120,6 +134,21 @@ describe('selectHighlight with the question', () => {
     const text =
       'Setting server.allowedHosts to true allows any website to send requests to your dev server through DNS rebinding attacks. We recommend an explicit list of allowed hosts.';
     expect(highlightOf(text, 'Is it safe to set server.allowedHosts to true so my tunnel URL works?')).toMatch(/^Setting server\.allowedHosts to true allows/);
+  });
+
+  it('does not take the sentence answering a question in its own words for a message pasted into it', () => {
+    const text =
+      'Add overrides to force non-vulnerable versions.\n\nUse --fix=update to fix vulnerabilities by updating packages in the lockfile instead of adding overrides.\n\nWhen minimumReleaseAge is set, --fix also adds the minimum patched version of each advisory.';
+    const question = 'can pnpm audit --fix bump the versions in the lockfile instead of adding a pile of overrides?';
+    const terms = new Set(analyze(question));
+    const weights = new Map([...terms].map((t) => [t, 1]));
+    const pick = (tokens: string[]) => {
+      const h = selectHighlight(text, weights, undefined, { terms, tokens });
+      return text.slice(h.start, h.end);
+    };
+    expect(pick(pastedWords(question))).toMatch(/^Use --fix=update/);
+    // Read as a message pasted whole, the six words it shares made it a prompt, and the next sentence was chosen.
+    expect(pick(typedWords(question))).toMatch(/^When minimumReleaseAge/);
   });
 
   it('highlights the sentence after an error message the asker pasted', () => {

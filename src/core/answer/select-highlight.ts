@@ -2,6 +2,7 @@ import { passageSegments, type PassageSegment } from '../passages/passage-segmen
 import { splitSentences, type SentenceSpan } from '../passages/split-sentences.js';
 import { analyze, identifierWholes, tokenize, type AnalyzedText } from '../engine/engine.js';
 import type { AnswerType } from './answer-type.js';
+import { QUOTED } from './question-coverage.js';
 
 /** A highlight shorter than this reads as a fragment, so the best neighbouring sentence joins it. */
 const SHORT_SENTENCE_CHARS = 80;
@@ -166,7 +167,7 @@ export function selectHighlight(
 export type HighlightQuestion = {
   /** The question's analysed terms. */
   terms: ReadonlySet<string>;
-  /** The question's words as typed (typedWords), in order (to recognise a message pasted into it). */
+  /** The question's words as typed (typedWords) that may be a message pasted into it (pastedWords), in order. */
   tokens: readonly string[];
   /** What the question asks for (answerTypeOf), when its wording says. */
   type?: AnswerType;
@@ -272,6 +273,31 @@ export function typedWords(text: string): string[] {
 }
 
 const TYPED_WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}_'’.$-]*[\p{L}\p{N}])?/gu;
+
+/**
+ * The words of a question (typedWords) where a message may be pasted: its sentences that ask nothing
+ * ("Module "fs" has been externalized for browser compatibility."), and of those that ask, the
+ * quoted parts and what follows a colon ("… and the console says: Access to script at …"), or the
+ * whole when it reads like a message (a digit, a dotted or snake_case name, a capital inside:
+ * "how do I fix Server responded with status code 431?"). An empty string ends each part, so that no
+ * run of words crosses two. Not the asker's own question: "can pnpm audit --fix bump the versions in
+ * the lockfile instead of adding a pile of overrides?" shares six words with the sentence that
+ * answers it ("… in the lockfile instead of adding overrides"), which is no pasted message.
+ */
+export function pastedWords(question: string): string[] {
+  const words: string[] = [];
+  for (const sentence of question.split(SENTENCE_BREAK)) {
+    const asks = sentence.trimEnd().endsWith('?') && !MESSAGE_LIKE.test(sentence);
+    const colon = sentence.indexOf(': ');
+    const parts = !asks ? [sentence] : [...[...sentence.matchAll(QUOTED)].map((match) => match[0]), ...(colon < 0 ? [] : [sentence.slice(colon + 2)])];
+    for (const part of parts) words.push(...typedWords(part), '');
+  }
+  return words;
+}
+
+const SENTENCE_BREAK = /(?<=[.?!])\s+/u;
+/** What a message has and an asker's own words seldom do: a digit, a dotted or snake_case name, a capital inside (not "I"). */
+const MESSAGE_LIKE = /\d|\w[._]\w|\s(?!I\b)\p{Lu}/u;
 
 /**
  * The identifiers `question` names (their analysed terms), each with its analysed words:
