@@ -290,7 +290,10 @@ export function pastedWords(question: string): string[] {
     const asks = sentence.trimEnd().endsWith('?') && !MESSAGE_LIKE.test(sentence);
     const colon = sentence.indexOf(': ');
     const parts = !asks ? [sentence] : [...[...sentence.matchAll(QUOTED)].map((match) => match[0]), ...(colon < 0 ? [] : [sentence.slice(colon + 2)])];
-    for (const part of parts) words.push(...typedWords(part), '');
+    for (const part of parts) {
+      for (const word of typedWords(part)) words.push(word);
+      words.push('');
+    }
   }
   return words;
 }
