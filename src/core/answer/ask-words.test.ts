@@ -17,6 +17,14 @@ function site(pages: Record<string, string>, { maxChars = 1000, markdown = false
   return engine;
 }
 
+/**
+ * A thousand pages on other settings, each with what `extra` adds to it, so that words weigh as they do
+ * in a real docs site of that size (a word on one page in four is no rare word).
+ */
+function aThousandOtherPages(extra: (i: number) => string): Record<string, string> {
+  return Object.fromEntries(Array.from({ length: 1000 }, (_, i) => [`setting-${i}`, `The pnpm setting number ${i} is listed on its own page.${extra(i)}`]));
+}
+
 const engine = site({
   intents:
     'Privileged intents must be switched on in the developer portal. To read what members write, enable GatewayIntentBits.MessageContent in the client options, or the bot receives empty messages.',
@@ -91,50 +99,41 @@ describe('ask: ordinary words the pages do not use', () => {
   });
 });
 
-describe('ask: how a question is asked', () => {
-  const docs = site({
-    proxy: 'pnpm sends its requests through the proxy set in httpsProxy. If the proxy URL holds a password, make sure to URL-encode it.',
-    shims: 'To make pnpm work the same on every machine, the shim will go and fetch the version the project pins.',
-    // A thousand other passages, in which "work", "make" and "go" are as common as in a real docs site.
-    ...Object.fromEntries(
-      Array.from({ length: 1000 }, (_, i) => [
-        `setting-${i}`,
-        `The pnpm setting number ${i} is listed on its own page.${i % 10 === 0 ? ' It works on every platform.' : ''}${i % 25 === 0 ? ' Make a backup, then go on.' : ''}`,
-      ]),
-    ),
+describe.each([
+  {
+    what: 'how a question is asked: its verbs stated, not the thing it names',
+    pages: {
+      proxy: 'pnpm sends its requests through the proxy set in httpsProxy. If the proxy URL holds a password, make sure to URL-encode it.',
+      shims: 'To make pnpm work the same on every machine, the shim will go and fetch the version the project pins.',
+      // "work", "make" and "go" as common as in a real docs site.
+      ...aThousandOtherPages((i) => `${i % 10 === 0 ? ' It works on every platform.' : ''}${i % 25 === 0 ? ' Make a backup, then go on.' : ''}`),
+    },
+    refused: 'how do I make pnpm go through a SOCKS5 proxy at work?',
+    answered: 'how do I make pnpm go through a proxy at work?',
+    docId: 'proxy',
+  },
+  {
+    what: 'a name written as one word counts once (GitHub, not git and hub): a page naming it and the command does not cover a format it never names',
+    pages: {
+      audit: 'pnpm audit checks the installed packages for known vulnerabilities. Its output may be JSON, and in GitHub Actions it annotates the workflow run.',
+      // GitHub, uploads and code scanning as common as in a real docs site.
+      ...aThousandOtherPages((i) => `${i % 20 === 1 ? ' Code scanning runs after each upload.' : ''}${i % 30 === 0 ? ' Its source is on GitHub.' : ''}`),
+    },
+    refused: 'can pnpm audit output SARIF so we can upload the results to GitHub code scanning?',
+    answered: 'can pnpm audit output JSON in GitHub Actions?',
+    docId: 'audit',
+  },
+])('ask: $what', ({ pages, refused, answered, docId }) => {
+  const docs = site(pages);
+
+  it('says no match for what the pages lack', () => {
+    expect(ask(docs, refused, { scopes: ['global'] }).kind).toBe('no-match');
   });
 
-  it('says no match when only its verbs are stated, not the thing it names', () => {
-    expect(ask(docs, 'how do I make pnpm go through a SOCKS5 proxy at work?', { scopes: ['global'] }).kind).toBe('no-match');
-  });
-
-  it('still answers the question the pages cover, asked the same way', () => {
-    const answer = ask(docs, 'how do I make pnpm go through a proxy at work?', { scopes: ['global'] });
+  it('still answers what the page covers, asked the same way', () => {
+    const answer = ask(docs, answered, { scopes: ['global'] });
     expect(answer.kind).toBe('answer');
-    if (answer.kind === 'answer') expect(answer.results[0]!.docId).toBe('proxy');
-  });
-});
-
-describe('ask: a name written as one word', () => {
-  const docs = site({
-    audit: 'pnpm audit checks the installed packages for known vulnerabilities. Its output may be JSON, and in GitHub Actions it annotates the workflow run.',
-    // A thousand other passages, in which GitHub, uploads and code scanning are as common as in a real docs site.
-    ...Object.fromEntries(
-      Array.from({ length: 1000 }, (_, i) => [
-        `page-${i}`,
-        `The pnpm setting number ${i} is listed on its own page.${i % 20 === 1 ? ' Code scanning runs after each upload.' : ''}${i % 30 === 0 ? ' Its source is on GitHub.' : ''}`,
-      ]),
-    ),
-  });
-
-  it('counts once in the no-match test: a page naming it (GitHub, not git and hub) and the command does not cover a format it never names', () => {
-    expect(ask(docs, 'can pnpm audit output SARIF so we can upload the results to GitHub code scanning?', { scopes: ['global'] }).kind).toBe('no-match');
-  });
-
-  it('still answers what the page covers', () => {
-    const answer = ask(docs, 'can pnpm audit output JSON in GitHub Actions?', { scopes: ['global'] });
-    expect(answer.kind).toBe('answer');
-    if (answer.kind === 'answer') expect(answer.results[0]!.docId).toBe('audit');
+    if (answer.kind === 'answer') expect(answer.results[0]!.docId).toBe(docId);
   });
 });
 
