@@ -8,6 +8,7 @@ import type { AnswerType } from './answer-type.js';
 /** Which of wink-nlp's entity types answer each kind of question (a name is a proper noun, below). */
 const ENTITY_TYPES: Record<Exclude<AnswerType, 'name' | 'advice' | 'reason' | 'definition' | 'default'>, ReadonlySet<string>> = {
   number: new Set(['CARDINAL', 'MONEY', 'PERCENT', 'DURATION', 'MEASURE', 'ORDINAL']),
+  amount: new Set(['MONEY', 'PERCENT', 'DURATION', 'MEASURE']),
   time: new Set(['DATE', 'TIME', 'DURATION']),
   duration: new Set(['DURATION', 'DATE', 'TIME']),
 };

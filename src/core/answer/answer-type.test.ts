@@ -5,7 +5,7 @@ import { answerTypeOf, asksYesOrNo } from './answer-type.js';
 describe('answerTypeOf', () => {
   it.each([
     ['How many member countries does the WTO have?', 'number'],
-    ['how much is the home office stipend', 'number'],
+    ['how much is the home office stipend', 'amount'],
     ['How long does it take to reach Senior?', 'duration'],
     ['When did Russia join?', 'time'],
     ['Who owns the store?', 'name'],
@@ -39,6 +39,14 @@ describe('answerEntities', () => {
   it('finds numbers and times where the question asks for them', () => {
     expect(answerEntities(text, 'number', new Set())).toContain(text.indexOf('$5,000'));
     expect(answerEntities(text, 'time', new Set())).toContain(text.indexOf('2007'));
+  });
+
+  it('finds an amount (money, a share, a measure, a length of time), not a bare count, where the question asks how much', () => {
+    const doc = 'Laptops come with 2 chargers and 16 GB of memory. Repairs are covered up to $500 a year; 75% of the premium is paid.';
+    const found = answerEntities(doc, 'amount', new Set());
+    expect(found).toEqual(expect.arrayContaining([doc.indexOf('$500'), doc.indexOf('75%')]));
+    expect(found).not.toContain(doc.indexOf('2 chargers'));
+    expect(answerEntities(doc, 'number', new Set())).toContain(doc.indexOf('2 chargers'));
   });
 
   it('reads a number glued to letters as part of a name, not as a number', () => {

@@ -1,6 +1,7 @@
 /**
- * What kind of thing a question asks for, from its wording: a number ("how many", "how much", "what's
- * the oldest Safari version", "which port"), a time
+ * What kind of thing a question asks for, from its wording: an amount ("how much": money, a share, a
+ * measure or a length of time, not a bare count), a number ("how many", "what's the oldest Safari
+ * version", "which port"), a time
  * ("when", "what year"), a length of time ("how long", "how often"), a name ("who", "where",
  * "whose"), or advice ("how do I …", "how to …", "what now?", or a report of something failing with
  * no question word: "the dev server doesn't notice the changes"), a reason ("why"), or a definition
@@ -8,7 +9,7 @@
  * resolution mode?"). `undefined` for the rest ("which env variables …", "what is the largest …"):
  * any sentence can answer those, so the highlight goes by the question's words alone.
  */
-export type AnswerType = 'number' | 'time' | 'duration' | 'name' | 'advice' | 'reason' | 'definition' | 'default';
+export type AnswerType = 'amount' | 'number' | 'time' | 'duration' | 'name' | 'advice' | 'reason' | 'definition' | 'default';
 
 /** A question word: a question holding one asks for that, not for a fix. */
 const WH_WORD = /\b(?:who(?:m|se)?|what|when|where|which|why|how)\b/i;
@@ -16,7 +17,9 @@ const WH_WORD = /\b(?:who(?:m|se)?|what|when|where|which|why|how)\b/i;
 const TROUBLE = /\b(?:error|errors|fail(?:s|ed|ing)?|failure|broken|blocked|crash(?:es|ed|ing)?|(?:does|do|is|are|did|was|were|ca|wo)n[’']?t|(?:does|do|is|are|did|can|will) not|cannot|undefined)\b/i;
 
 const PATTERNS: ReadonlyArray<[RegExp, AnswerType]> = [
-  [/\bhow (?:many|much)\b|\bwhat (?:percentage|share|amount|number)\b/i, 'number'],
+  // "How much of the repair does the company cover?" is answered by "$500 a year", not by a laptop's "2 chargers".
+  [/\bhow much\b/i, 'amount'],
+  [/\bhow many\b|\bwhat (?:percentage|share|amount|number)\b/i, 'number'],
   // "What's the oldest Safari version …", "which port does it use": a quantity named after what/which.
   [/\b(?:what|which)(?:['’]s| is| are| was| were)?(?: the)?(?: [\w.-]+){0,3}? (?:versions?|ports?|sizes?|limits?|prices?|costs?|ages?|rates?|percentages?|amounts?|numbers?|counts?|timeouts?)\b/i, 'number'],
   [/\bhow (?:long|often|soon)\b/i, 'duration'],
