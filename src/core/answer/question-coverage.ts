@@ -1,5 +1,6 @@
 import { analyze, analyzeTerm, identifierWords, tokenize } from '../engine/engine.js';
 import type { EverydayWords } from './everyday-words.js';
+import { spacedWords } from './question-words.js';
 
 /**
  * How a question's terms weigh in the "is this covered at all" test, and which of them are ordinary
@@ -75,8 +76,7 @@ function everydayTerms(question: string, everyday: EverydayWords): Set<string> {
 export function partsOfUsedWholes(question: string, used: (term: string) => boolean): Set<string> {
   const own = new Set<string>();
   const parts = new Set<string>();
-  for (const typed of question.split(/\s+/u)) {
-    const word = typed.replace(EDGE_PUNCTUATION, '');
+  for (const word of spacedWords(question)) {
     const tokens = tokenize(word);
     const terms = tokens.map((token) => analyzeTerm(token)).filter((term) => term !== null);
     // The tokenizer gives a name or identifier whole, then its words; "e-mail" it only splits.
@@ -88,7 +88,6 @@ export function partsOfUsedWholes(question: string, used: (term: string) => bool
   return parts;
 }
 
-const EDGE_PUNCTUATION = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
 
 // A URL or a bare domain path: its words name a place, not the topic.
 const URL = /\b(?:https?:\/\/|www\.)\S+/g;

@@ -48,7 +48,7 @@ export function questionWords(question: string): QuestionWords {
     start = Math.max(end, start + 1);
   }
 
-  const plain = new Set(question.split(/\s+/).map((typed) => typed.replace(TRAILING_PUNCTUATION, '')).filter((typed) => PLAIN_WORD.test(typed)));
+  const plain = new Set(spacedWords(question).filter((typed) => PLAIN_WORD.test(typed)));
   for (let i = 0; i < count; i++) {
     if (PHRASING.has(pos(i)) && plain.has(word(i))) phrasing.add(word(i).toLowerCase());
   }
@@ -64,4 +64,13 @@ const POSSESSIVE = /^['’]s?$/;
 const PHRASING = new Set(['VERB', 'AUX', 'ADV', 'ADP']);
 /** A word as typed, between spaces, that is letters only (an apostrophe inside: "can't"). */
 const PLAIN_WORD = /^\p{L}+(?:['’]\p{L}+)?$/u;
-const TRAILING_PUNCTUATION = /[?!.,;:)]+$/u;
+
+/** The question's words as written between spaces, without the punctuation around them ("(GitHub," → GitHub). */
+export function spacedWords(question: string): string[] {
+  return question
+    .split(/\s+/u)
+    .map((typed) => typed.replace(EDGE_PUNCTUATION, ''))
+    .filter((word) => word !== '');
+}
+
+const EDGE_PUNCTUATION = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;

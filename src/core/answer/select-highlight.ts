@@ -298,6 +298,7 @@ export function pastedWords(question: string): string[] {
   return words;
 }
 
+/** Questions are typed in lowercase as often as not ("… not supported. what now?"): splitSentences, made for prose, never breaks before a lowercase word. */
 const SENTENCE_BREAK = /(?<=[.?!])\s+/u;
 /** What a message has and an asker's own words seldom do: a digit, a dotted or snake_case name, a capital inside (not "I"). */
 const MESSAGE_LIKE = /\d|\w[._]\w|\s(?!I\b)\p{Lu}/u;
