@@ -1,6 +1,5 @@
 import { analyze, analyzeTerm, identifierWords, tokenize } from '../engine/engine.js';
 import type { EverydayWords } from './everyday-words.js';
-import { spacedWords } from './question-words.js';
 
 /**
  * How a question's terms weigh in the "is this covered at all" test, and which of them are ordinary
@@ -88,6 +87,16 @@ export function partsOfUsedWholes(question: string, used: (term: string) => bool
   return parts;
 }
 
+
+/** The question's words as written between spaces, without the punctuation around them ("(GitHub," → GitHub). */
+export function spacedWords(question: string): string[] {
+  return question
+    .split(/\s+/u)
+    .map((typed) => typed.replace(EDGE_PUNCTUATION, ''))
+    .filter((word) => word !== '');
+}
+
+const EDGE_PUNCTUATION = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
 
 // A URL or a bare domain path: its words name a place, not the topic.
 const URL = /\b(?:https?:\/\/|www\.)\S+/g;

@@ -1,4 +1,5 @@
 import { entityTagger } from './answer-entities.js';
+import { spacedWords } from './question-coverage.js';
 
 /** What a question's words do, as wink-nlp tags them (see questionWords). Words as typed, lowercased. */
 export type QuestionWords = {
@@ -64,13 +65,3 @@ const POSSESSIVE = /^['’]s?$/;
 const PHRASING = new Set(['VERB', 'AUX', 'ADV', 'ADP']);
 /** A word as typed, between spaces, that is letters only (an apostrophe inside: "can't"). */
 const PLAIN_WORD = /^\p{L}+(?:['’]\p{L}+)?$/u;
-
-/** The question's words as written between spaces, without the punctuation around them ("(GitHub," → GitHub). */
-export function spacedWords(question: string): string[] {
-  return question
-    .split(/\s+/u)
-    .map((typed) => typed.replace(EDGE_PUNCTUATION, ''))
-    .filter((word) => word !== '');
-}
-
-const EDGE_PUNCTUATION = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
