@@ -33,6 +33,15 @@ describe('which document an add writes', () => {
     expect(answer.kind === 'answer' && answer.results[0]!.docId).toBe('a-readme');
   });
 
+  it('titles a README.md or index.md with no title of its own by its folder, and an upload by its name', async () => {
+    const text = (n: number) => `Card refunds are settled within ${n} working days.\n`;
+    const readme = await add({ input: file('README.md', text(1), '/repo/payments/README.md') });
+    const index = await add({ input: file('index.md', `<p align="center"><img alt="logo" src="l.svg"></p>\n\n${text(2)}`, '/site/guide/index.md') });
+    const notes = await add({ input: file('notes.md', text(3), '/repo/payments/notes.md') });
+    const upload = await add({ input: file('README.md', text(4)) });
+    expect([readme.title, index.title, notes.title, upload.title]).toEqual(['payments/README.md', 'guide/index.md', 'notes.md', 'README.md']);
+  });
+
   it('never replaces by file name alone: two uploads named notes.txt are two documents', async () => {
     const first = await add({ input: file('notes.txt', 'Standup is at nine every weekday.') });
     const second = await add({ input: file('notes.txt', 'The office closes early on Fridays.') });

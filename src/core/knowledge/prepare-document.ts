@@ -1,3 +1,4 @@
+import { basename, dirname } from 'node:path';
 import { FootnoteError } from '../errors.js';
 import { sha256Hex } from '../hash.js';
 import type { DocumentMeta, TextLayout } from '../documents/document.js';
@@ -153,7 +154,16 @@ function firstLineTitle(text: string): string | undefined {
   return cleanTitle(firstLine && firstLine.length <= 120 ? firstLine : undefined);
 }
 
-/** The file name or URL. */
+/**
+ * The file name or URL. A file a folder names its own page by (README.md, index.md) says which folder
+ * too: a team's folders hold many, and "README.md" as a citation's title tells a reader nothing.
+ */
 function sourceTitle(source: StoredSource): string {
-  return cleanTitle(source.kind === 'url' ? source.url : source.name.replace(/^pasted:/, '')) ?? 'Untitled';
+  if (source.kind === 'url') return cleanTitle(source.url) ?? 'Untitled';
+  const name = source.name.replace(/^pasted:/, '');
+  const folder = source.path !== undefined && FOLDER_PAGE.test(name) ? basename(dirname(source.path)) : '';
+  return cleanTitle(folder === '' ? name : `${folder}/${name}`) ?? 'Untitled';
 }
+
+/** The names a folder gives its own page. */
+const FOLDER_PAGE = /^(?:readme|index|_index)(?:\.\w+)?$/iu;

@@ -29,7 +29,7 @@ export function collectBlocks(tree: Root, markdown: string): Entry[] {
     };
     switch (node.type) {
       case 'heading':
-        entries.push({ kind: 'heading', depth: node.depth, text: renderInline(node).text, lineStart });
+        entries.push({ kind: 'heading', depth: node.depth, text: headingText(node), lineStart });
         break;
       case 'paragraph':
         if (!isMdxCode(markdown.slice(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0))) add('paragraph', nonEmpty(renderInline(node)));
@@ -57,6 +57,15 @@ export function collectBlocks(tree: Root, markdown: string): Entry[] {
     }
   }
   return entries;
+}
+
+/**
+ * A heading as a title or a section reads: without its images, which beside words are badges
+ * ("# dotenv [![NPM version](…)](…)" is "dotenv", not "dotenv NPM version"); a heading that is only an
+ * image ("# ![Zod](logo.svg)") is read by the image's alt text.
+ */
+function headingText(node: Nodes): string {
+  return renderInline(node, { images: false }).text || renderInline(node).text;
 }
 
 /** An MDX export: `export const meta = {…}`, `export default function Layout`, `export { x }`. */

@@ -171,6 +171,11 @@ describe('readMarkdown', () => {
       expect(doc.blocks[0]?.headingPath).toEqual(['The base option new link']);
     });
 
+    it('leaves badges out of section headings', () => {
+      const doc = readMarkdown('## Install [![build](https://ci/badge.svg)](https://ci) <img src="b.svg" alt="npm"/>\n\nText.');
+      expect(doc.blocks[0]?.headingPath).toEqual(['Install']);
+    });
+
     it('counts lines of the original Markdown, front matter included', () => {
       const doc = readMarkdown('---\ntitle: T\n---\n\n# T\n\nOne\ntwo.\n\n- a\n- b');
       expect(doc.blocks.map((block) => [block.lineStart, block.lineEnd])).toEqual([[7, 8], [10, 11]]);
@@ -185,6 +190,20 @@ describe('readMarkdown', () => {
       ['never takes a style block as the title', '<style scoped>\nh1 { color: red }\n</style>\n\n# Team\n\nText.', 'Team'],
       ['never takes a script block as the title', '<script setup>\nconst x = 1\n</script>\n\nText only.', undefined],
       ['has no title without front matter title or depth-1 heading', '## Section\n\nText.', undefined],
+      [
+        'leaves the badges out of a title heading',
+        '# dotenv [![NPM version](https://img.shields.io/npm/v/dotenv.svg)](https://www.npmjs.com/package/dotenv) <a href="https://npm.im/dotenv"><img src="b.svg" title="npm package"/></a>\n\nText.',
+        'dotenv',
+      ],
+      ['reads a title heading that is only an image by its alt text', '# ![Zod](logo.svg)\n\nText.', 'Zod'],
+      [
+        "takes a README's HTML h1 above its first heading",
+        '<p align="center">\n  <img src="logo.svg" alt="Zod logo" />\n  <h1 align="center">Zod &amp; friends</h1>\n</p>\n\n## Install\n\nText.',
+        'Zod & friends',
+      ],
+      ['never takes an HTML h1 of only a logo and badges', '<h1 align="center">\n<img alt="tsx" src="logo.svg">\n<a href="https://npm.im/tsx"><img src="badge.svg"></a>\n</h1>\n\nText.', undefined],
+      ['never takes an HTML h1 below the first heading', '## Section\n\n<h1>Not a title</h1>\n\nText.', undefined],
+      ['takes a Markdown title heading over an HTML h1', '<h1>In HTML</h1>\n\n# In Markdown\n\nText.', 'In Markdown'],
     ])('%s', (_, markdown, title) => {
       expect(readMarkdown(markdown).title).toBe(title);
     });

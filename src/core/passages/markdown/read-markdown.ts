@@ -1,8 +1,10 @@
+import type { Root } from 'mdast';
 import type { Container } from './find-containers.js';
 import { collectBlocks, type ContentEntry, type Entry } from './collect-blocks.js';
 import type { MarkdownBlock, MarkdownDocument, MarkdownMetadata } from './markdown-document.js';
 import { parseMarkdown, plainInline } from './parse-markdown.js';
 import { readFrontMatter } from './read-front-matter.js';
+import { htmlTitle, TITLE_WINDOW } from './readable-html.js';
 import { readPlainMarkdown } from './read-plain-markdown.js';
 import { tooComplexToParse } from './too-complex.js';
 
@@ -23,10 +25,21 @@ export function readMarkdown(markdown: string): MarkdownDocument {
   const metadata: MarkdownMetadata = front ? readFrontMatter(front.value, (front.position?.start.line ?? 1) + 1) : {};
   const entries = collectBlocks(tree, markdown);
   const firstTop = entries.find((entry) => entry.kind === 'heading' && entry.depth === 1);
-  const title = metadata.title ?? (firstTop?.kind === 'heading' && firstTop.text ? firstTop.text : undefined);
+  const title = metadata.title ?? (firstTop?.kind === 'heading' && firstTop.text ? firstTop.text : undefined) ?? titleInHtmlHead(tree);
   // The first "#" heading is the title heading when it says the title: not a section, not text.
   const titleHeading = firstTop?.kind === 'heading' && sameText(firstTop.text, title) ? firstTop : undefined;
   return { metadata, title, blocks: toBlocks(entries, titleHeading, containers) };
+}
+
+/** A README's title set in HTML above its first Markdown heading, near the top (see htmlTitle). */
+function titleInHtmlHead(tree: Root): string | undefined {
+  for (const node of tree.children) {
+    if (node.type === 'heading' || (node.position?.start.offset ?? 0) > TITLE_WINDOW) return undefined;
+    if (node.type !== 'html') continue;
+    const title = htmlTitle(node.value);
+    if (title !== undefined) return title;
+  }
+  return undefined;
 }
 
 function toBlocks(entries: Entry[], titleHeading: Entry | undefined, containers: Container[]): MarkdownBlock[] {

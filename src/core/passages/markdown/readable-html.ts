@@ -16,6 +16,8 @@ const BLOCK = new Set(
   'address article aside blockquote br dd details div dl dt figcaption figure footer h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table td th tr ul'.split(' '),
 );
 const VOID = new Set(['br', 'hr', 'img', 'input', 'wbr', 'source', 'meta', 'link', 'area', 'col', 'embed']);
+/** Elements that show a picture: in a heading, a logo or a badge. */
+const IMAGES = new Set(['img', 'picture', 'source', 'svg', 'image']);
 /** Attributes that hold a component's words, best first. */
 const TEXT_ATTRIBUTES = ['text', 'title', 'label', 'alt', 'aria-label', 'name'];
 /** Attributes that hold a target a reader can recognise by its last segment or anchor. */
@@ -30,7 +32,13 @@ export type HtmlReading = {
   closesRawText: boolean;
 };
 
-export function readHtml(html: string): HtmlReading {
+/**
+ * With `images: false`, an image adds nothing, and an element with no inner text is read only from its
+ * words (`<Badge text="new"/>`), never its link: in a heading, an `<img>` in an `<a>` is a badge.
+ */
+export function readHtml(html: string, options: { images?: boolean } = {}): HtmlReading {
+  const images = options.images ?? true;
+  const attributeText = (attributes: string, name: string): string => (images ? readAttributes(attributes) : IMAGES.has(name) ? '' : wordAttributes(attributes));
   const out: string[] = [];
   // Words written so far: an element that closed without adding any is read from its attributes.
   let words = 0;
@@ -38,7 +46,7 @@ export function readHtml(html: string): HtmlReading {
     out.push(text);
     if (/\S/u.test(text)) words++;
   };
-  const open: Array<{ attributes: string; words: number }> = [];
+  const open: Array<{ name: string; attributes: string; words: number }> = [];
   let skipUntil: string | undefined;
   let closesRawText = false;
   for (const match of html.matchAll(TOKEN)) {
@@ -54,34 +62,72 @@ export function readHtml(html: string): HtmlReading {
     } else if (slash) {
       if (RAW_TEXT.has(name)) closesRawText = true;
       const element = open.pop();
-      if (element && words === element.words) emit(attributeText(element.attributes));
+      if (element && words === element.words) emit(attributeText(element.attributes, element.name));
       if (BLOCK.has(name)) emit(' ');
     } else if (RAW_TEXT.has(name) && !attributes.trimEnd().endsWith('/')) {
       skipUntil = name;
     } else if (VOID.has(name) || attributes.trimEnd().endsWith('/')) {
       const space = BLOCK.has(name) ? ' ' : '';
-      emit(space + attributeText(attributes) + space);
+      emit(space + attributeText(attributes, name) + space);
     } else {
       if (BLOCK.has(name)) emit(' ');
-      open.push({ attributes, words });
+      open.push({ name, attributes, words });
     }
   }
   return { text: out.join(''), opensRawText: skipUntil !== undefined, closesRawText };
 }
 
+/**
+ * The words of the first `<h1>` in an HTML fragment: the title of a README that centres it in HTML
+ * (`<p align="center"><img alt="Zod logo"/><h1 align="center">Zod</h1>`). Only words it writes, not
+ * its images' alt text or its links' paths: an `<h1>` made of a logo and badges has no title to give.
+ * Only the first TITLE_WINDOW characters are read, in one pass: a title stands at the top.
+ */
+export function htmlTitle(html: string): string | undefined {
+  const head = html.slice(0, TITLE_WINDOW);
+  const open = H1_OPEN.exec(head);
+  if (!open) return undefined;
+  const start = open.index + open[0].length;
+  const end = head.toLowerCase().indexOf('</h1', start);
+  if (end < 0) return undefined;
+  const words = decodeEntities(head.slice(start, end).replace(/<!--[\s\S]*?(?:-->|$)|<[^>]*>/gu, ' ')).replace(/\s+/gu, ' ').trim();
+  return words === '' ? undefined : words;
+}
+
+/** How far into a document (or an HTML fragment) its title is looked for. */
+export const TITLE_WINDOW = 8192;
+/** An `<h1>` start tag; its attributes bounded, so that a tag left open cannot make the search quadratic. */
+const H1_OPEN = /<h1(?:\s[^<>]{0,500})?>/iu;
+
 /** `text="x"` → "x"; `path="guide/api-hmr#hot-accept"` → "hot accept". Vue bindings (`:x`, `@x`) are code. */
-function attributeText(attributes: string): string {
+function readAttributes(attributes: string): string {
+  const values = attributeValues(attributes);
+  const words = wordsOf(values);
+  if (words) return words;
+  for (const key of PATH_ATTRIBUTES) {
+    const value = values.get(key);
+    if (value) return readablePath(value);
+  }
+  return '';
+}
+
+/** Only the attributes that hold words: `text="new"` → "new"; a link's path gives nothing. */
+function wordAttributes(attributes: string): string {
+  return wordsOf(attributeValues(attributes));
+}
+
+function attributeValues(attributes: string): Map<string, string> {
   const values = new Map<string, string>();
   for (const [, key = '', double, single, bare] of attributes.matchAll(ATTRIBUTE)) {
     values.set(key.toLowerCase(), double ?? single ?? bare ?? '');
   }
+  return values;
+}
+
+function wordsOf(values: ReadonlyMap<string, string>): string {
   for (const key of TEXT_ATTRIBUTES) {
     const value = values.get(key)?.trim();
     if (value) return decodeEntities(value);
-  }
-  for (const key of PATH_ATTRIBUTES) {
-    const value = values.get(key);
-    if (value) return readablePath(value);
   }
   return '';
 }

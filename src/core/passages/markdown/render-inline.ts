@@ -10,12 +10,14 @@ type LinkEnd = { linkStart: number; url: string };
 /**
  * Plain text of a node's inline content, as a reader sees it: marks of emphasis and code gone (code
  * keeps its text), links reduced to their label, images to their alt text, HTML to readable text,
- * soft line breaks to spaces and whitespace runs to one space. Each line change is recorded as a mark,
+ * soft line breaks to spaces and whitespace runs to one space. With `images: false`, images (Markdown
+ * or HTML) are left out, as a heading's badges are. Each line change is recorded as a mark,
  * so any cut of the text can say which source lines it quotes.
  *
  * Iterative (an explicit stack), so deeply nested emphasis or links cannot overflow the call stack.
  */
-export function renderInline(node: Nodes): InlineText {
+export function renderInline(node: Nodes, options: { images?: boolean } = {}): InlineText {
+  const images = options.images ?? true;
   const writer = new InlineWriter();
   const stack: Array<Nodes | LinkEnd> = [node];
   let hidden = false; // inside an inline <script>/<style>
@@ -32,7 +34,7 @@ export function renderInline(node: Nodes): InlineText {
         if (!hidden) writer.write(item.value, line);
         continue;
       case 'html': {
-        const reading = readHtml(item.value);
+        const reading = readHtml(item.value, { images });
         if (!hidden) writer.write(reading.text, line);
         if (reading.opensRawText) hidden = true;
         else if (reading.closesRawText) hidden = false;
@@ -40,7 +42,7 @@ export function renderInline(node: Nodes): InlineText {
       }
       case 'image':
       case 'imageReference':
-        writer.write(item.alt ?? '', line);
+        if (images) writer.write(item.alt ?? '', line);
         continue;
       case 'break':
         writer.write(' ', line);
