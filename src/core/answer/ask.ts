@@ -93,10 +93,13 @@ export function ask(index: Engine, rawQuestion: string, options: AskOptions): An
   //    Whether the question is covered at all is judged on its own words (the first pass), not on
   //    the feedback terms that only sharpen the ranking.
   const top = options.top ?? DEFAULT_TOP;
+  // The first result is chosen among the same candidates however many results are asked for: with
+  // --top 1 it is the first of the default three, not whichever passage happens to rank first.
+  const depth = Math.max(top, DEFAULT_TOP);
   const words = options.related ?? relatedWords();
   const related = relatedTerms(query, words);
   const alsoSeek = roleTerms(query, words);
-  const { firstPass, ranked, prefixOnly } = index.rank(terms, options.scopes, { limit: Math.max(1, top * CANDIDATES_PER_RESULT), documents: MAX_RELATED, alsoSeek }, related);
+  const { firstPass, ranked, prefixOnly } = index.rank(terms, options.scopes, { limit: depth * CANDIDATES_PER_RESULT, documents: MAX_RELATED, alsoSeek }, related);
   // A word matched only as the start of longer words ("pip" in "pipeline") helps the ranking, but the
   // documents do not use it: for the no-match test it is unseen.
   const matches = new Map(firstPass.termMatches);
@@ -162,7 +165,9 @@ export function ask(index: Engine, rawQuestion: string, options: AskOptions): An
   }
 
   // 3. Keep the strong, distinct passages and cite them.
-  const strong = ranked.hits.slice(0, top * CANDIDATES_PER_RESULT).filter((hit) => hit.score >= best.score * MIN_RELATIVE_SCORE);
+  const strong = ranked.hits.slice(0, depth * CANDIDATES_PER_RESULT).filter((hit) => hit.score >= best.score * MIN_RELATIVE_SCORE);
+  // What may go first is judged among the candidates for the default number of results.
+  const lead = strong.slice(0, DEFAULT_TOP * CANDIDATES_PER_RESULT);
   // Each candidate's text is analysed once, on demand, for both near-duplicate detection and highlights.
   const analyses = new Map<number, { terms: readonly string[]; offsets: AnalyzedText | undefined }>();
   const analysisOf = (hit: Hit) => {
@@ -174,7 +179,10 @@ export function ask(index: Engine, rawQuestion: string, options: AskOptions): An
     }
     return analysis;
   };
-  const chosen = dropNearDuplicates(strong, (hit) => analysisOf(hit).terms, top);
+  const distinct = dropNearDuplicates(strong, (hit) => analysisOf(hit).terms, depth);
+  // The passages that may go first: the default number of distinct candidates, in ranked order, then
+  // reordered below when another holds what the question asks for.
+  const contenders = distinct.slice(0, DEFAULT_TOP);
   const type = answerTypeOf(query);
   // The role a who-question asks to fill, when the passages name it (roleTerms): its holder is the answer.
   const roles = new Set([...alsoSeek.keys()].filter((term) => strong.some((hit) => hit.matchedTerms.includes(term))));
@@ -191,14 +199,14 @@ export function ask(index: Engine, rawQuestion: string, options: AskOptions): An
   // stub elsewhere that only mentions it ("See server.allowedHosts for more details"). A question
   // naming two ("will app.onError catch what my streamSSE callback throws?") asks how they meet,
   // which neither one's own section need say: there the ranking decides.
-  const named = wholes.size !== 1 ? undefined : chosen.find((hit) => hit.score >= chosen[0]!.score * TYPED_SHARE && headsWith(hit.passage.section, wholes));
-  if (named && !headsWith(chosen[0]!.passage.section, wholes)) {
-    chosen.splice(chosen.indexOf(named), 1);
-    chosen.unshift(named);
+  const named = wholes.size !== 1 ? undefined : contenders.find((hit) => hit.score >= contenders[0]!.score * TYPED_SHARE && headsWith(hit.passage.section, wholes));
+  if (named && !headsWith(contenders[0]!.passage.section, wholes)) {
+    contenders.splice(contenders.indexOf(named), 1);
+    contenders.unshift(named);
   }
   // A section its heading says gives reasons ("The Why", "Why Vite?") answers a why-question before
   // a passage that only has a purpose phrase in passing ("… to improve page reload performance").
-  const headed = type === 'reason' ? chosen.concat(strong).find((hit) => hit.score >= chosen[0]!.score * TYPED_SHARE && givesReasons(hit.passage.section)) : undefined;
+  const headed = type === 'reason' ? contenders.concat(lead).find((hit) => hit.score >= contenders[0]!.score * TYPED_SHARE && givesReasons(hit.passage.section)) : undefined;
   // A definition is sought among all the strong candidates, not only those cited: it is often in an
   // intro passage scoring a little below the passages that repeat the term. Other kinds only among
   // those cited: instructions are everywhere in docs, and from further down "how do I install a
@@ -207,22 +215,25 @@ export function ask(index: Engine, rawQuestion: string, options: AskOptions): An
   // a stated value ("Default: 5173") is highlighted: "default mode for vite build" is answered by "As
   // vite build runs a production build by default", not by another option's "(default: bundle)".
   const holdsAnswer = (hit: Hit) => entitiesOf(hit).length > 0 || (type === 'default' && saysByDefault(hit.passage.text));
-  if (type && (headed ? !givesReasons(chosen[0]!.passage.section) : !holdsAnswer(chosen[0]!))) {
+  if (type && (headed ? !givesReasons(contenders[0]!.passage.section) : !holdsAnswer(contenders[0]!))) {
     // A candidate before the last cited one that is not cited was dropped as a near-duplicate of one that is.
-    const examined = type === 'definition' ? strong.indexOf(chosen[chosen.length - 1]!) : Infinity;
-    const holder = headed ?? strong.find((hit, i) => (i > examined || chosen.includes(hit)) && hit.score >= chosen[0]!.score * TYPED_SHARE && entitiesOf(hit).length > 0);
+    const examined = type === 'definition' ? lead.indexOf(contenders[contenders.length - 1]!) : Infinity;
+    const holder = headed ?? lead.find((hit, i) => (i > examined || contenders.includes(hit)) && hit.score >= contenders[0]!.score * TYPED_SHARE && entitiesOf(hit).length > 0);
     if (holder) {
-      const at = chosen.indexOf(holder);
-      if (at >= 0) chosen.splice(at, 1);
-      else if (chosen.length === top) chosen.pop();
-      chosen.unshift(holder);
+      const at = contenders.indexOf(holder);
+      if (at >= 0) contenders.splice(at, 1);
+      contenders.unshift(holder);
     }
   }
   const yesOrNo = asksYesOrNo(query);
-  const joined = joinSectionParts(chosen);
+  // Section parts are joined among the default number of results, and apart among any further ones,
+  // so that the first results read the same whatever the number asked for.
+  const chosen = contenders.concat(distinct.filter((hit) => !contenders.includes(hit))).slice(0, depth);
+  const joined = joinSectionParts(chosen.slice(0, DEFAULT_TOP)).concat(joinSectionParts(chosen.slice(DEFAULT_TOP)));
   // A place freed by joining goes to the next distinct passage.
   const freed = chosen.length - joined.length;
-  const cited = freed === 0 ? joined : joined.concat(dropNearDuplicates(strong, (hit) => analysisOf(hit).terms, top + freed).filter((hit) => !chosen.includes(hit)).slice(0, freed));
+  const filled = freed === 0 ? joined : joined.concat(dropNearDuplicates(strong, (hit) => analysisOf(hit).terms, depth + freed).filter((hit) => !chosen.includes(hit)).slice(0, freed));
+  const cited = filled.slice(0, top);
   const results = cited.map((hit, i) => {
     const question = type ? { ...asked, type, entityAt: entitiesOf(hit) } : yesOrNo ? { ...asked, verdictAt: verdictsAt(hit.passage.text) } : asked;
     return cite(index, hit, i + 1, weights, analysisOf(hit).offsets, question);
