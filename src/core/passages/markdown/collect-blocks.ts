@@ -3,13 +3,23 @@ import type { BlockKind, TextUnit } from './markdown-document.js';
 import { readHtml } from './readable-html.js';
 import { codeLang, codeUnits } from './render-code.js';
 import { htmlTableUnits } from './render-html-table.js';
+import { plainInline } from './parse-markdown.js';
 import { renderInline } from './render-inline.js';
 import { listUnits } from './render-list.js';
 import { tableUnits } from './render-table.js';
 
 export type ContentEntry = { kind: Exclude<BlockKind, 'label'>; units: TextUnit[]; lang?: string; lineStart: number; lineEnd: number };
 export type HeadingEntry = { kind: 'heading'; depth: number; text: string; lineStart: number };
-export type Entry = ContentEntry | HeadingEntry;
+/** The end of the sections `depth` deep and deeper: a `</details>` closes its summary's section. */
+export type SectionEnd = { kind: 'end'; depth: number; lineStart: number };
+export type Entry = ContentEntry | HeadingEntry | SectionEnd;
+
+/**
+ * A collapsible block's summary (`<details><summary>How do I use dotenv with import?</summary>`, the
+ * FAQ of many a README) heads a section of its own, under the current heading, until `</details>`:
+ * its answer is then quoted and cited as that question's, not as a paragraph of the FAQ around it.
+ */
+export const SUMMARY_DEPTH = 7;
 
 /**
  * The document's headings and readable blocks in source order. Block quotes are read through (their
@@ -44,6 +54,10 @@ export function collectBlocks(tree: Root, markdown: string): Entry[] {
         add('table', tableUnits(node));
         break;
       case 'html': {
+        if (DETAILS.test(node.value)) {
+          readDetails(node.value, lineStart, entries);
+          break;
+        }
         const rows = htmlTableUnits(node.value, lineStart);
         if (rows) add('table', rows);
         else add('html', nonEmpty({ text: readHtml(node.value).text.replace(/\s+/gu, ' ').trim(), marks: [{ at: 0, line: lineStart }] }));
@@ -67,6 +81,41 @@ export function collectBlocks(tree: Root, markdown: string): Entry[] {
 function headingText(node: Nodes): string {
   return renderInline(node, { images: false }).text || renderInline(node).text;
 }
+
+/**
+ * An HTML block holding `<details><summary>…</summary>` or `</details>` (a FAQ writes one entry's end
+ * and the next one's start in one block): each summary opens a section, each `</details>` ends it, and
+ * the words between are text of the section they stand in.
+ */
+function readDetails(html: string, lineStart: number, entries: Entry[]): void {
+  // Lines are counted on from the last offset asked for (offsets only grow), so a block of many
+  // entries is still read in one pass.
+  let counted = 0;
+  let line = lineStart;
+  const lineAt = (offset: number) => {
+    for (; counted < offset; counted++) if (html.charCodeAt(counted) === 10) line++;
+    return line;
+  };
+  const text = (from: number, to: number) => {
+    const piece = html.slice(from, to);
+    const first = lineAt(from + (piece.match(/^\s*/u)?.[0].length ?? 0));
+    const units = nonEmpty({ text: readHtml(piece).text.replace(/\s+/gu, ' ').trim(), marks: [{ at: 0, line: first }] });
+    if (units.length > 0) entries.push({ kind: 'html', units, lineStart: first, lineEnd: lineAt(to) });
+  };
+  let at = 0;
+  for (const match of html.matchAll(DETAILS_PARTS)) {
+    text(at, match.index);
+    const where = lineAt(match.index);
+    if (match[1] === undefined) entries.push({ kind: 'end', depth: SUMMARY_DEPTH, lineStart: where });
+    else entries.push({ kind: 'heading', depth: SUMMARY_DEPTH, text: plainInline(readHtml(match[1]).text.replace(/\s+/gu, ' ').trim()), lineStart: where });
+    at = match.index + match[0].length;
+  }
+  text(at, html.length);
+}
+
+/** `<details><summary>…</summary>` (its summary captured) or `</details>`; attributes bounded, to stay linear. */
+const DETAILS_PARTS = /<details(?:\s[^<>]{0,500})?>\s*<summary(?:\s[^<>]{0,500})?>([^]{0,2000}?)<\/summary\s*>|<\/details\s*>/giu;
+const DETAILS = /<\/?details[\s>]/iu;
 
 /** An MDX export: `export const meta = {…}`, `export default function Layout`, `export { x }`. */
 const MDX_EXPORT = /^export(?:\s+(?:const|let|var|function|default|async|class)\b|\s*\{)/u;

@@ -171,6 +171,28 @@ describe('readMarkdown', () => {
       expect(doc.blocks[0]?.headingPath).toEqual(['The base option new link']);
     });
 
+    it('reads each <details> summary as a section under the heading it stands in, until </details>', () => {
+      const doc = readMarkdown(
+        '## FAQ\n\n<details><summary>Should I commit my `.env` file?</summary><br/>\n\nNo. Keep it out of git.\n\n</details>\n' +
+          '<details><summary>How do I use it with <code>import</code>?</summary>\n\nImport the config first:\n\n```js\nimport "dotenv/config"\n```\n\n</details>\n\nAsk in the forum for more.',
+      );
+      expect(doc.blocks.map((block) => [block.text, block.headingPath, block.lineStart])).toEqual([
+        ['No. Keep it out of git.', ['FAQ', 'Should I commit my .env file?'], 5],
+        ['Import the config first:', ['FAQ', 'How do I use it with import?'], 10],
+        ['import "dotenv/config"', ['FAQ', 'How do I use it with import?'], 12],
+        ['Ask in the forum for more.', ['FAQ'], 18],
+      ]);
+      // The sections are apart: a passage never runs from one answer into the next.
+      const [first, second, code, after] = doc.blocks.map((block) => block.sectionIndex);
+      expect(new Set([first, second, after]).size).toBe(3);
+      expect(code).toBe(second);
+    });
+
+    it('keeps the words of a <details> block that has no summary', () => {
+      const doc = readMarkdown('## Notes\n\n<details>\nHidden until opened.\n</details>');
+      expect(doc.blocks.map((block) => [block.text, block.headingPath])).toEqual([['Hidden until opened.', ['Notes']]]);
+    });
+
     it('leaves badges out of section headings', () => {
       const doc = readMarkdown('## Install [![build](https://ci/badge.svg)](https://ci) <img src="b.svg" alt="npm"/>\n\nText.');
       expect(doc.blocks[0]?.headingPath).toEqual(['Install']);

@@ -48,6 +48,11 @@ function toBlocks(entries: Entry[], titleHeading: Entry | undefined, containers:
   let sectionIndex = 0;
   let nextContainer = 0;
   for (const entry of entries) {
+    if (entry.kind === 'end') {
+      while (headings.length > 0 && headings[headings.length - 1]!.depth >= entry.depth) headings.pop();
+      sectionIndex++;
+      continue;
+    }
     if (entry.kind === 'heading') {
       if (entry === titleHeading) continue;
       // A FAQ entry under another ("#### Q: Can I work part-time …?" then "##### Q: Can I extend my
