@@ -76,6 +76,9 @@ describe('splitMarkdownPassages on hostile input', () => {
     ['10,000 lines of ever deeper quotes', () => Array.from({ length: 10_000 }, (_, i) => `${'>'.repeat(i + 1)} quote ${i}`).join('\n')],
     ['100,000 open brackets', () => '['.repeat(100_000)],
     ['100,000 emphasis markers', () => '*a '.repeat(33_000)],
+    ['a FAQ block of 8,000 <details> entries with no blank line between', () => `<details>\n${'</details><details><summary>Why?</summary>\nBecause.\n'.repeat(8_000)}`],
+    ['10,000 unclosed <details> and <summary> tags', () => `<details><summary>${'<details <summary '.repeat(10_000)}`],
+    ['10,000 <h1> tags left open above the first heading', () => `<p>\n${'<h1 align="center">Title '.repeat(10_000)}\n</p>\n\n# Real\n\nText.`],
   ])('survives %s', (_, build) => {
     const markdown = build();
     const passages = splitFast(markdown);
