@@ -42,7 +42,7 @@ export function collectBlocks(tree: Root, markdown: string): Entry[] {
         entries.push({ kind: 'heading', depth: node.depth, text: headingText(node), lineStart });
         break;
       case 'paragraph':
-        if (!isMdxCode(markdown.slice(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0))) add('paragraph', nonEmpty(renderInline(node)));
+        if (!isMdxCode(markdown.slice(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0)) && !onlyPictures(node)) add('paragraph', nonEmpty(renderInline(node)));
         break;
       case 'code':
         add('code', codeUnits(node, markdown), codeLang(node));
@@ -60,7 +60,7 @@ export function collectBlocks(tree: Root, markdown: string): Entry[] {
         }
         const rows = htmlTableUnits(node.value, lineStart);
         if (rows) add('table', rows);
-        else add('html', nonEmpty({ text: readHtml(node.value).text.replace(/\s+/gu, ' ').trim(), marks: [{ at: 0, line: lineStart }] }));
+        else add('html', nonEmpty({ text: readHtml(node.value, { images: false }).text.replace(/\s+/gu, ' ').trim(), marks: [{ at: 0, line: lineStart }] }));
         break;
       }
       case 'blockquote':
@@ -71,6 +71,15 @@ export function collectBlocks(tree: Root, markdown: string): Entry[] {
     }
   }
   return entries;
+}
+
+/**
+ * A paragraph of pictures only: a README's row of badges (`[![npm](…)](…) [![build](…)](…)`), a
+ * cover image. Their alt text ("npm version", "Vite 8 Announcement Cover Image") is nothing to quote.
+ * (HTML blocks are read with their images left out alike.)
+ */
+function onlyPictures(node: Nodes): boolean {
+  return renderInline(node, { images: false }).text === '';
 }
 
 /**
@@ -99,7 +108,7 @@ function readDetails(html: string, lineStart: number, entries: Entry[]): void {
   const text = (from: number, to: number) => {
     const piece = html.slice(from, to);
     const first = lineAt(from + (piece.match(/^\s*/u)?.[0].length ?? 0));
-    const units = nonEmpty({ text: readHtml(piece).text.replace(/\s+/gu, ' ').trim(), marks: [{ at: 0, line: first }] });
+    const units = nonEmpty({ text: readHtml(piece, { images: false }).text.replace(/\s+/gu, ' ').trim(), marks: [{ at: 0, line: first }] });
     if (units.length > 0) entries.push({ kind: 'html', units, lineStart: first, lineEnd: lineAt(to) });
   };
   let at = 0;

@@ -112,6 +112,30 @@ describe('readMarkdown', () => {
     });
   });
 
+  describe('pictures', () => {
+    it('leaves out a paragraph of pictures only: a row of badges, a cover image', () => {
+      const markdown =
+        '[![npm version](https://img.shields.io/npm/v/x.svg)](https://npm.im/x) [![build status](https://ci/badge.svg)](https://ci)\n\n' +
+        '![Vite 8 Announcement Cover Image](/og-image.webp)\n\nThe library parses dates.';
+      expect(texts(markdown)).toEqual(['The library parses dates.']);
+    });
+
+    it('keeps an image in a sentence by its alt text', () => {
+      expect(texts('Click the ![gear](gear.svg) icon to open settings.')).toEqual(['Click the gear icon to open settings.']);
+    });
+
+    it("reads a README's HTML header by its words, not its logo, badges or the links around them", () => {
+      const header =
+        '<p align="center">\n  <img src="logo.svg" alt="Zod logo" />\n  <h1 align="center">Zod</h1>\n  <p align="center">Schema validation</p>\n</p>\n\n' +
+        '<p align="center">\n<a href="https://codeclimate.com/x/maintainability"><img src="https://img.shields.io/badge.svg"/></a>\n<a href="https://zod.dev/api">Docs</a>\n</p>';
+      expect(texts(header)).toEqual(['Zod Schema validation', 'Docs']);
+    });
+
+    it('still reads a component with no inner text from its attributes', () => {
+      expect(texts('Read <DocsLink path="guide/api-hmr#hot-accept"/> first.\n\n<p><Badge text="new"/> Fresh.</p>')).toEqual(['Read hot accept first.', 'new Fresh.']);
+    });
+  });
+
   describe('MDX components', () => {
     it('reads a heading right below a self-closing component as a heading, not as HTML text', () => {
       const { blocks } = readMarkdown('Intro.\n\n<IntroductionTab client:load />\n## The Stack\n\nThe stack is a set of tools.');

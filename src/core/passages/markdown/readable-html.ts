@@ -33,20 +33,23 @@ export type HtmlReading = {
 };
 
 /**
- * With `images: false`, an image adds nothing, and an element with no inner text is read only from its
- * words (`<Badge text="new"/>`), never its link: in a heading, an `<img>` in an `<a>` is a badge.
+ * With `images: false`, pictures are left out: an image adds nothing, nor does an element holding
+ * only images (a link around a badge, `<a href="…/maintainability"><img src="…"/></a>`), where it
+ * would otherwise be read from its attributes. A component with no inner text is still read
+ * (`<Badge text="new"/>`).
  */
 export function readHtml(html: string, options: { images?: boolean } = {}): HtmlReading {
   const images = options.images ?? true;
-  const attributeText = (attributes: string, name: string): string => (images ? readAttributes(attributes) : IMAGES.has(name) ? '' : wordAttributes(attributes));
   const out: string[] = [];
-  // Words written so far: an element that closed without adding any is read from its attributes.
+  // Words written and images met so far: an element that closed without adding words is read from
+  // its attributes, unless (images left out) it framed a picture.
   let words = 0;
+  let pictures = 0;
   const emit = (text: string): void => {
     out.push(text);
     if (/\S/u.test(text)) words++;
   };
-  const open: Array<{ name: string; attributes: string; words: number }> = [];
+  const open: Array<{ attributes: string; words: number; pictures: number }> = [];
   let skipUntil: string | undefined;
   let closesRawText = false;
   for (const match of html.matchAll(TOKEN)) {
@@ -62,16 +65,17 @@ export function readHtml(html: string, options: { images?: boolean } = {}): Html
     } else if (slash) {
       if (RAW_TEXT.has(name)) closesRawText = true;
       const element = open.pop();
-      if (element && words === element.words) emit(attributeText(element.attributes, element.name));
+      if (element && words === element.words && (images || pictures === element.pictures)) emit(attributeText(element.attributes));
       if (BLOCK.has(name)) emit(' ');
     } else if (RAW_TEXT.has(name) && !attributes.trimEnd().endsWith('/')) {
       skipUntil = name;
     } else if (VOID.has(name) || attributes.trimEnd().endsWith('/')) {
       const space = BLOCK.has(name) ? ' ' : '';
-      emit(space + attributeText(attributes, name) + space);
+      if (IMAGES.has(name)) pictures++;
+      emit(space + (images || !IMAGES.has(name) ? attributeText(attributes) : '') + space);
     } else {
       if (BLOCK.has(name)) emit(' ');
-      open.push({ name, attributes, words });
+      open.push({ attributes, words, pictures });
     }
   }
   return { text: out.join(''), opensRawText: skipUntil !== undefined, closesRawText };
@@ -100,34 +104,18 @@ export const TITLE_WINDOW = 8192;
 const H1_OPEN = /<h1(?:\s[^<>]{0,500})?>/iu;
 
 /** `text="x"` → "x"; `path="guide/api-hmr#hot-accept"` → "hot accept". Vue bindings (`:x`, `@x`) are code. */
-function readAttributes(attributes: string): string {
-  const values = attributeValues(attributes);
-  const words = wordsOf(values);
-  if (words) return words;
-  for (const key of PATH_ATTRIBUTES) {
-    const value = values.get(key);
-    if (value) return readablePath(value);
-  }
-  return '';
-}
-
-/** Only the attributes that hold words: `text="new"` → "new"; a link's path gives nothing. */
-function wordAttributes(attributes: string): string {
-  return wordsOf(attributeValues(attributes));
-}
-
-function attributeValues(attributes: string): Map<string, string> {
+function attributeText(attributes: string): string {
   const values = new Map<string, string>();
   for (const [, key = '', double, single, bare] of attributes.matchAll(ATTRIBUTE)) {
     values.set(key.toLowerCase(), double ?? single ?? bare ?? '');
   }
-  return values;
-}
-
-function wordsOf(values: ReadonlyMap<string, string>): string {
   for (const key of TEXT_ATTRIBUTES) {
     const value = values.get(key)?.trim();
     if (value) return decodeEntities(value);
+  }
+  for (const key of PATH_ATTRIBUTES) {
+    const value = values.get(key);
+    if (value) return readablePath(value);
   }
   return '';
 }
