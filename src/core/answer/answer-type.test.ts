@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { answerEntities, verdictsAt } from './answer-entities.js';
-import { answerTypeOf, asksYesOrNo } from './answer-type.js';
+import { answerTypeOf, asksYesOrNo, definedSubject } from './answer-type.js';
 
 describe('answerTypeOf', () => {
   it.each([
@@ -20,6 +20,9 @@ describe('answerTypeOf', () => {
     ['Which port does the dev server use?', 'number'],
     ['What is a barrel file?', 'definition'],
     ["what's Queenbee", 'definition'],
+    ['what does tslib do?', 'definition'],
+    ['what is dequal used for?', 'definition'],
+    ['what does vite build do with env files?', undefined],
     ["What's the largest JSON file Vite can import?", undefined],
     ['Why is my build slow?', 'reason'],
     ['Which env variables end up in the client bundle?', undefined],
@@ -30,6 +33,19 @@ describe('answerTypeOf', () => {
     ['how do I change the default store location?', 'advice'],
   ])('reads "%s" as asking for %s', (question, type) => {
     expect(answerTypeOf(question)).toBe(type);
+  });
+});
+
+describe('definedSubject', () => {
+  it.each([
+    ['What is a barrel file?', 'barrel file'],
+    ['what does tslib do?', 'tslib'],
+    ['what is magic-string used for?', 'magic-string'],
+    ['what is ipaddr.js for', 'ipaddr.js'],
+    ['what do I do now?', undefined],
+    ['what is the default port?', undefined],
+  ])('reads the subject of "%s" as %s', (question, subject) => {
+    expect(definedSubject(question)).toBe(subject);
   });
 });
 

@@ -30,8 +30,17 @@ const PATTERNS: ReadonlyArray<[RegExp, AnswerType]> = [
   [/\bwhy\b|\bwhat (?:is|was|'s) the (?:reason|purpose|point)\b/i, 'reason'],
 ];
 
-/** "What is Queenbee?", "what's an RFC", "what are barrel files": the question is a short name and nothing more. */
-const DEFINITION = /^\s*what(?:['’]s| is| are)\s+(?:an?\s+|the\s+)?[^\s?]+(?:\s+[^\s?]+){0,3}\s*\?*\s*$/i;
+/**
+ * "What is Queenbee?", "what's an RFC", "what are barrel files", "what does tslib do?", "what is
+ * dequal for?": the question is a short name and what it is or does, nothing more.
+ */
+const DEFINITION =
+  /^\s*what(?:['’]s| is| are| does| do)\s+(?:an?\s+|the\s+)?(?<subject>[^\s?]+(?:\s+[^\s?]+){0,3}?)(?:\s+(?:(?<=(?:does|do)\s.*)do|(?:used\s+)?for))?\s*\?*\s*$/i;
+
+/** The name a definition question asks about ("tslib" of "what does tslib do?"), as written. */
+export function definedSubject(question: string): string | undefined {
+  return answerTypeOf(question) === 'definition' ? DEFINITION.exec(question)?.groups?.['subject'] : undefined;
+}
 
 /** A question naming a default, when no question word above says what kind of value it is ("what's the default port" asks for a number). */
 const DEFAULT = /\bdefaults?\b/i;

@@ -398,6 +398,28 @@ describe('ask: what to do', () => {
   });
 });
 
+describe('ask: what a thing is', () => {
+  const readme = (lead: string) =>
+    `${lead}\n\n## Install\n\n\`\`\`sh\nnpm install tslib\n# or: yarn add tslib, pnpm add tslib, bun add tslib\n\`\`\`\n\n## Usage\n\nImport tslib helpers when tslib is set as importHelpers.`;
+  const docs = site(
+    {
+      tslib: readme('# tslib\n\nThis is a runtime library for TypeScript that contains all of the TypeScript helper functions.'),
+      'fdir-readme': readme('# The Fastest Directory Crawler\n\nNothing beats it at crawling a folder of a million files in under a second.').replace(/tslib/g, 'fdir'),
+      'other-tools': 'Many tools use tslib and fdir: tslib for helpers, fdir for crawling.',
+    },
+    { markdown: true },
+  );
+
+  it.each([
+    ['what does tslib do?', 'tslib', 'This is a runtime library for TypeScript'],
+    ['what is fdir?', 'fdir-readme', 'Nothing beats it at crawling'],
+  ])('answers "%s" from the opening of the page about it, not its install commands', (question, docId, lead) => {
+    const answer = ask(docs, question, { scopes: ['global'] });
+    expect(answer.kind === 'answer' && answer.results[0]!.docId).toBe(docId);
+    expect(answer.kind === 'answer' && answer.results[0]!.highlight).toMatch(new RegExp(`^${lead}`));
+  });
+});
+
 describe('ask: a pasted message', () => {
   const docs = site({
     errors: 'If the dev server fails with "Server responded with status code 431", reduce the request header size.',

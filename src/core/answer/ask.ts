@@ -9,7 +9,8 @@ import { joinSectionParts } from './join-section-parts.js';
 import { absentMessageTerms, coverageOf, coverageWeights, partsOfUsedWholes, quotedMessages, standInsFor, statedTerms, versionedNames } from './question-coverage.js';
 import { namedIdentifiers, pastedWords, selectHighlight, typedWords, type HighlightQuestion } from './select-highlight.js';
 import { answerEntities, saysByDefault, verdictsAt } from './answer-entities.js';
-import { answerTypeOf, asksYesOrNo } from './answer-type.js';
+import { answerTypeOf, asksYesOrNo, definedSubject } from './answer-type.js';
+import { subjectPage } from './subject-page.js';
 import { questionWords } from './question-words.js';
 
 export type AskOptions = {
@@ -184,6 +185,7 @@ export function ask(index: Engine, rawQuestion: string, options: AskOptions): An
   // reordered below when another holds what the question asks for.
   const contenders = distinct.slice(0, DEFAULT_TOP);
   const type = answerTypeOf(query);
+  const subject = definedSubject(query);
   // The role a who-question asks to fill, when the passages name it (roleTerms): its holder is the answer.
   const roles = new Set([...alsoSeek.keys()].filter((term) => strong.some((hit) => hit.matchedTerms.includes(term))));
   const partsOf = namedIdentifiers(query, wholes);
@@ -214,13 +216,22 @@ export function ask(index: Engine, rawQuestion: string, options: AskOptions): An
   // Asked for a default, a best passage saying what happens "by default" keeps its place, though only
   // a stated value ("Default: 5173") is highlighted: "default mode for vite build" is answered by "As
   // vite build runs a production build by default", not by another option's "(default: bundle)".
+  // The opening of the page about what a definition question names: its first sentence is the answer.
+  const leadOf = (page: { hit: Hit; leadAt: number } | undefined) => {
+    if (page) entities.set(page.hit.passage.key, [page.leadAt]);
+    return page?.hit;
+  };
   const holdsAnswer = (hit: Hit) => entitiesOf(hit).length > 0 || (type === 'default' && saysByDefault(hit.passage.text));
   if (type && (headed ? !givesReasons(contenders[0]!.passage.section) : !holdsAnswer(contenders[0]!))) {
     // A candidate before the last cited one that is not cited was dropped as a near-duplicate of one that is.
     const examined = type === 'definition' ? lead.indexOf(contenders[contenders.length - 1]!) : Infinity;
-    const holder = headed ?? lead.find((hit, i) => (i > examined || contenders.includes(hit)) && hit.score >= contenders[0]!.score * TYPED_SHARE && entitiesOf(hit).length > 0);
+    const holder =
+      headed ??
+      lead.find((hit, i) => (i > examined || contenders.includes(hit)) && hit.score >= contenders[0]!.score * TYPED_SHARE && entitiesOf(hit).length > 0) ??
+      // No passage says "X is a …": the page about X opens with what it is ("what does tslib do?").
+      leadOf(subject === undefined ? undefined : subjectPage(index, subject, lead));
     if (holder) {
-      const at = contenders.indexOf(holder);
+      const at = contenders.findIndex((hit) => hit.passage.key === holder.passage.key);
       if (at >= 0) contenders.splice(at, 1);
       contenders.unshift(holder);
     }
@@ -228,7 +239,8 @@ export function ask(index: Engine, rawQuestion: string, options: AskOptions): An
   const yesOrNo = asksYesOrNo(query);
   // Section parts are joined among the default number of results, and apart among any further ones,
   // so that the first results read the same whatever the number asked for.
-  const chosen = contenders.concat(distinct.filter((hit) => !contenders.includes(hit))).slice(0, depth);
+  const contending = new Set(contenders.map((hit) => hit.passage.key));
+  const chosen = contenders.concat(distinct.filter((hit) => !contending.has(hit.passage.key))).slice(0, depth);
   const joined = joinSectionParts(chosen.slice(0, DEFAULT_TOP)).concat(joinSectionParts(chosen.slice(DEFAULT_TOP)));
   // A place freed by joining goes to the next distinct passage.
   const freed = chosen.length - joined.length;

@@ -93,8 +93,10 @@ export function selectHighlight(
   const pointer = (sentence: Sentence) => POINTER.test(text.slice(sentence.start, sentence.end));
   const scores = sentences.map((sentence) => (pointer(sentence) ? 0 : weigh(sentence.terms)));
   // No prose sentence holds a word of the question, but the code does (`GatewayIntentBits.MessageContent`
-  // asked "how do I get the message content intent?"): the code line is what matched.
-  if (scores.every((score) => score === 0)) {
+  // asked "how do I get the message content intent?"): the code line is what matched, unless a
+  // sentence says what the thing asked about is (a page's opening, see subject-page).
+  const defines = question?.type === 'definition' && sentences.some((sentence) => holdsEntity(sentence, question.entityAt));
+  if (scores.every((score) => score === 0) && !defines) {
     const line = bestCodeLine(text, segments, termWeights);
     if (line && line.score > 0) return { start: line.start, end: line.end };
   }

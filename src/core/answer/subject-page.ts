@@ -1,0 +1,57 @@
+import { slugify } from '../documents/slugify.js';
+import type { Engine, Hit } from '../engine/engine.js';
+
+/**
+ * For a question asking what something is or does ("what does tslib do?", "what is fdir?"), the page
+ * about it among the candidates' documents: the one titled by that name, or a folder's own page
+ * (`fdir/README.md`, id `fdir-readme`) for it. Its opening prose says what the thing is, as a README's
+ * or an encyclopedia's lead does, where its passages that repeat the name most are install commands
+ * and code. The opening is returned as a hit at its document's best candidate score, with where its
+ * prose starts (`leadAt`: the highlight's place); undefined when no candidate document is that page,
+ * or the page has no prose.
+ */
+export function subjectPage(index: Engine, subject: string, candidates: readonly Hit[]): { hit: Hit; leadAt: number } | undefined {
+  const slug = slugify(subject);
+  const best = new Map<string, Hit>();
+  for (const hit of candidates) {
+    const key = `${hit.passage.scope}\u0000${hit.passage.docId}`;
+    if (!best.has(key)) best.set(key, hit);
+  }
+  for (const hit of best.values()) {
+    const { scope, docId } = hit.passage;
+    const meta = index.getDocument(scope, docId)?.meta;
+    if (!meta || (slugify(meta.title) !== slug && docId.replace(FOLDER_PAGE_ID, '') !== slug)) continue;
+    const opening = index
+      .documentPassages(scope, docId)
+      .sort((a, b) => a.ordinal - b.ordinal)
+      .find((passage) => proseWords(passage.text) >= MIN_PROSE_WORDS);
+    if (!opening) return undefined;
+    return { hit: { passage: opening, score: hit.score, matchedTerms: hit.matchedTerms }, leadAt: leadOf(opening.text, meta.title) };
+  }
+  return undefined;
+}
+
+/** The id a folder's own page gets from its path (`fdir/README.md` → `fdir-readme`), less the page's name. */
+const FOLDER_PAGE_ID = /-(?:readme|index|_index)(?:-md|-mdx|-txt)?$/u;
+
+/** Where the prose of an opening starts: its first word outside code, past the title a README's HTML header repeats. */
+function leadOf(text: string, title: string): number {
+  const prose = outsideCode(text);
+  const start = Math.max(0, prose.search(/\p{L}/u));
+  if (!prose.startsWith(title, start)) return start;
+  const after = prose.slice(start + title.length).search(/\p{L}/u);
+  return after < 0 ? start : start + title.length + after;
+}
+
+/** The words of a passage outside its code blocks. */
+function proseWords(text: string): number {
+  return outsideCode(text).match(/\p{L}{2,}/gu)?.length ?? 0;
+}
+
+/** The text with each code block blanked out, at the same length, so that offsets still hold. */
+function outsideCode(text: string): string {
+  return text.replace(/```[^]*?(?:```|$)/gu, (code) => ' '.repeat(code.length));
+}
+
+/** Fewer words than this outside code are a label or a caption ("Installation", "sh:"), not a lead. */
+const MIN_PROSE_WORDS = 3;
