@@ -168,7 +168,7 @@ export function ask(index: Engine, rawQuestion: string, options: AskOptions): An
   // 3. Keep the strong, distinct passages and cite them.
   const strong = ranked.hits.slice(0, depth * CANDIDATES_PER_RESULT).filter((hit) => hit.score >= best.score * MIN_RELATIVE_SCORE);
   // What may go first is judged among the candidates for the default number of results.
-  const lead = strong.slice(0, DEFAULT_TOP * CANDIDATES_PER_RESULT);
+  const forFirst = strong.slice(0, DEFAULT_TOP * CANDIDATES_PER_RESULT);
   // Each candidate's text is analysed once, on demand, for both near-duplicate detection and highlights.
   const analyses = new Map<number, { terms: readonly string[]; offsets: AnalyzedText | undefined }>();
   const analysisOf = (hit: Hit) => {
@@ -208,7 +208,12 @@ export function ask(index: Engine, rawQuestion: string, options: AskOptions): An
   }
   // A section its heading says gives reasons ("The Why", "Why Vite?") answers a why-question before
   // a passage that only has a purpose phrase in passing ("… to improve page reload performance").
-  const headed = type === 'reason' ? contenders.concat(lead).find((hit) => hit.score >= contenders[0]!.score * TYPED_SHARE && givesReasons(hit.passage.section)) : undefined;
+  const headed = type === 'reason' ? contenders.concat(forFirst).find((hit) => hit.score >= contenders[0]!.score * TYPED_SHARE && givesReasons(hit.passage.section)) : undefined;
+  // The opening of the page about what a definition question names: its first sentence is the answer.
+  const opening = (page: { hit: Hit; leadAt: number } | undefined) => {
+    if (page) entities.set(page.hit.passage.key, [page.leadAt]);
+    return page?.hit;
+  };
   // A definition is sought among all the strong candidates, not only those cited: it is often in an
   // intro passage scoring a little below the passages that repeat the term. Other kinds only among
   // those cited: instructions are everywhere in docs, and from further down "how do I install a
@@ -216,20 +221,15 @@ export function ask(index: Engine, rawQuestion: string, options: AskOptions): An
   // Asked for a default, a best passage saying what happens "by default" keeps its place, though only
   // a stated value ("Default: 5173") is highlighted: "default mode for vite build" is answered by "As
   // vite build runs a production build by default", not by another option's "(default: bundle)".
-  // The opening of the page about what a definition question names: its first sentence is the answer.
-  const leadOf = (page: { hit: Hit; leadAt: number } | undefined) => {
-    if (page) entities.set(page.hit.passage.key, [page.leadAt]);
-    return page?.hit;
-  };
   const holdsAnswer = (hit: Hit) => entitiesOf(hit).length > 0 || (type === 'default' && saysByDefault(hit.passage.text));
   if (type && (headed ? !givesReasons(contenders[0]!.passage.section) : !holdsAnswer(contenders[0]!))) {
     // A candidate before the last cited one that is not cited was dropped as a near-duplicate of one that is.
-    const examined = type === 'definition' ? lead.indexOf(contenders[contenders.length - 1]!) : Infinity;
+    const examined = type === 'definition' ? forFirst.indexOf(contenders[contenders.length - 1]!) : Infinity;
     const holder =
       headed ??
-      lead.find((hit, i) => (i > examined || contenders.includes(hit)) && hit.score >= contenders[0]!.score * TYPED_SHARE && entitiesOf(hit).length > 0) ??
+      forFirst.find((hit, i) => (i > examined || contenders.includes(hit)) && hit.score >= contenders[0]!.score * TYPED_SHARE && entitiesOf(hit).length > 0) ??
       // No passage says "X is a …": the page about X opens with what it is ("what does tslib do?").
-      leadOf(subject === undefined ? undefined : subjectPage(index, subject, lead));
+      opening(subject === undefined ? undefined : subjectPage(index, subject, forFirst));
     if (holder) {
       const at = contenders.findIndex((hit) => hit.passage.key === holder.passage.key);
       if (at >= 0) contenders.splice(at, 1);

@@ -1,3 +1,4 @@
+import { folderOfPageId } from '../documents/folder-page.js';
 import { slugify } from '../documents/slugify.js';
 import type { Engine, Hit } from '../engine/engine.js';
 
@@ -20,7 +21,7 @@ export function subjectPage(index: Engine, subject: string, candidates: readonly
   for (const hit of best.values()) {
     const { scope, docId } = hit.passage;
     const meta = index.getDocument(scope, docId)?.meta;
-    if (!meta || (slugify(meta.title) !== slug && docId.replace(FOLDER_PAGE_ID, '') !== slug)) continue;
+    if (!meta || (slugify(meta.title) !== slug && folderOfPageId(docId) !== slug)) continue;
     const opening = index
       .documentPassages(scope, docId)
       .sort((a, b) => a.ordinal - b.ordinal)
@@ -30,9 +31,6 @@ export function subjectPage(index: Engine, subject: string, candidates: readonly
   }
   return undefined;
 }
-
-/** The id a folder's own page gets from its path (`fdir/README.md` → `fdir-readme`), less the page's name. */
-const FOLDER_PAGE_ID = /-(?:readme|index|_index)(?:-md|-mdx|-txt)?$/u;
 
 /** Where the prose of an opening starts: its first word outside code, past the title a README's HTML header repeats. */
 function leadOf(text: string, title: string): number {

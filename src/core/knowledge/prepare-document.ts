@@ -7,6 +7,7 @@ import { resolveExtractLimits } from '../ingest/extract-limits.js';
 import { splitInWorker } from '../ingest/run-extract-worker.js';
 import { splitDocument } from '../passages/split-document.js';
 import type { FetchOptions } from '../ingest/fetch-document.js';
+import { isFolderPage } from '../documents/folder-page.js';
 import { slugify } from '../documents/slugify.js';
 import type { Passage } from '../passages/split-passages.js';
 import type { StoredSource } from '../store/document-store.js';
@@ -161,9 +162,6 @@ function firstLineTitle(text: string): string | undefined {
 function sourceTitle(source: StoredSource): string {
   if (source.kind === 'url') return cleanTitle(source.url) ?? 'Untitled';
   const name = source.name.replace(/^pasted:/, '');
-  const folder = source.path !== undefined && FOLDER_PAGE.test(name) ? basename(dirname(source.path)) : '';
+  const folder = source.path !== undefined && isFolderPage(name) ? basename(dirname(source.path)) : '';
   return cleanTitle(folder === '' ? name : `${folder}/${name}`) ?? 'Untitled';
 }
-
-/** The names a folder gives its own page. */
-const FOLDER_PAGE = /^(?:readme|index|_index)(?:\.\w+)?$/iu;
