@@ -19,7 +19,7 @@ export type Entry = ContentEntry | HeadingEntry | SectionEnd;
  * FAQ of many a README) heads a section of its own, under the current heading, until `</details>`:
  * its answer is then quoted and cited as that question's, not as a paragraph of the FAQ around it.
  */
-export const SUMMARY_DEPTH = 7;
+const SUMMARY_DEPTH = 7;
 
 /**
  * The document's headings and readable blocks in source order. Block quotes are read through (their
@@ -41,9 +41,11 @@ export function collectBlocks(tree: Root, markdown: string): Entry[] {
       case 'heading':
         entries.push({ kind: 'heading', depth: node.depth, text: headingText(node), lineStart });
         break;
-      case 'paragraph':
-        if (!isMdxCode(markdown.slice(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0)) && !onlyPictures(node)) add('paragraph', nonEmpty(renderInline(node)));
+      case 'paragraph': {
+        const source = markdown.slice(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0);
+        if (!isMdxCode(source) && !(PICTURE.test(source) && onlyPictures(node))) add('paragraph', nonEmpty(renderInline(node)));
         break;
+      }
       case 'code':
         add('code', codeUnits(node, markdown), codeLang(node));
         break;
@@ -82,6 +84,9 @@ function onlyPictures(node: Nodes): boolean {
   return renderInline(node, { images: false }).text === '';
 }
 
+/** What a paragraph's source holds when it shows a picture (only such a paragraph is read twice). */
+const PICTURE = /!\[|<(?:img|picture|svg)\b/iu;
+
 /**
  * A heading as a title or a section reads: without its images, which beside words are badges
  * ("# dotenv [![NPM version](…)](…)" is "dotenv", not "dotenv NPM version"); a heading that is only an
@@ -116,7 +121,7 @@ function readDetails(html: string, lineStart: number, entries: Entry[]): void {
     text(at, match.index);
     const where = lineAt(match.index);
     if (match[1] === undefined) entries.push({ kind: 'end', depth: SUMMARY_DEPTH, lineStart: where });
-    else entries.push({ kind: 'heading', depth: SUMMARY_DEPTH, text: plainInline(readHtml(match[1]).text.replace(/\s+/gu, ' ').trim()), lineStart: where });
+    else entries.push({ kind: 'heading', depth: SUMMARY_DEPTH, text: plainInline(readHtml(match[1], { images: false }).text.replace(/\s+/gu, ' ').trim()), lineStart: where });
     at = match.index + match[0].length;
   }
   text(at, html.length);

@@ -16,7 +16,7 @@ const BLOCK = new Set(
   'address article aside blockquote br dd details div dl dt figcaption figure footer h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table td th tr ul'.split(' '),
 );
 const VOID = new Set(['br', 'hr', 'img', 'input', 'wbr', 'source', 'meta', 'link', 'area', 'col', 'embed']);
-/** Elements that show a picture: in a heading, a logo or a badge. */
+/** Elements that show a picture: a logo, a badge, a diagram. */
 const IMAGES = new Set(['img', 'picture', 'source', 'svg', 'image']);
 /** Attributes that hold a component's words, best first. */
 const TEXT_ATTRIBUTES = ['text', 'title', 'label', 'alt', 'aria-label', 'name'];
