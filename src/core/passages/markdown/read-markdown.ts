@@ -73,10 +73,11 @@ function toBlocks(entries: Entry[], titleHeading: Entry | undefined, containers:
     }
     blocks.push(contentBlock(entry, headingPath, sectionIndex));
   }
-  // A list stays with the sentence that introduces it.
+  // A list stays with the sentence that introduces it, and so does code ("Install:", "… during development:").
   blocks.forEach((block, index) => {
     const next = blocks[index + 1];
-    if (block.kind === 'paragraph' && next?.kind === 'list' && next.sectionIndex === block.sectionIndex) block.keepWithNext = true;
+    if (block.kind !== 'paragraph' || next?.sectionIndex !== block.sectionIndex) return;
+    if (next.kind === 'list' || (next.kind === 'code' && block.text.trimEnd().endsWith(':'))) block.keepWithNext = true;
   });
   return blocks;
 }

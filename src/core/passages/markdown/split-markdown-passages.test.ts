@@ -85,6 +85,13 @@ describe('splitMarkdownPassages', () => {
     expect(withList).toContain('You can choose:\n\n• item number 0');
   });
 
+  it('keeps code with the sentence that introduces it with a colon', () => {
+    const before = 'Filler sentence here. '.repeat(5).trim();
+    const code = '```sh\nnpm install pako --save-exact\nnpm install pako-cli --global\nnpx pako --version && npx pako --help\nnpx pako deflate ./file.txt --level 9 --out ./file.gz\n```';
+    const passages = texts(`${before}\n\nInstall it from npm:\n\n${code}`, 200);
+    expect(passages.find((text) => text.includes('npm install pako'))).toContain('Install it from npm:\n\n```sh');
+  });
+
   it('cuts a long list between items', () => {
     const items = Array.from({ length: 30 }, (_, i) => `- item number ${i} is here`).join('\n');
     for (const text of texts(items, 120)) {
