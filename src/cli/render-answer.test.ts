@@ -73,4 +73,18 @@ describe('renderAnswerText', () => {
     const rendered = renderAnswerText(answer({ passages: 1, documents: 1 }, [code]), { width: 30 });
     expect(rendered).toContain('    npm install --save-exact footnote-with-a-very-long-package-name');
   });
+
+  it('shows the code a highlight introduces with a colon, and no code after one that does not', () => {
+    const text = 'Install:\n\nnode.js:\n\n```sh\nnpm install pako\n```\n\nThen import it. It is fast.\n\n```js\nimport pako from "pako"\n```';
+    const introducing = renderAnswerText(answer({ passages: 1, documents: 1 }, [citation({ text, highlight: 'Install:', highlightStart: 0 })]));
+    expect(introducing.split('\n').slice(1, 4)).toEqual(['    “Install:”', '    sh:', '    npm install pako']);
+    const plain = renderAnswerText(answer({ passages: 1, documents: 1 }, [citation({ text, highlight: 'Then import it.', highlightStart: text.indexOf('Then') })]));
+    expect(plain).not.toContain('import pako');
+  });
+
+  it('quotes a highlight of two paragraphs as one indented quote, in a pipe too', () => {
+    const text = 'Option 3: A tiny wrapper file\n\nCreate load-env.mjs:';
+    const rendered = renderAnswerText(answer({ passages: 1, documents: 1 }, [citation({ text, highlight: text, highlightStart: 0 })]));
+    expect(rendered.split('\n')[1]).toBe('    “Option 3: A tiny wrapper file Create load-env.mjs:”');
+  });
 });

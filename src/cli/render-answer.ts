@@ -1,6 +1,9 @@
-import { type Answer, type Citation, passageSegments } from '../core/index.js';
+import { type Answer, type Citation, type PassageSegment, passageSegments } from '../core/index.js';
 import { plural } from '../core/index.js';
 import { wrapText } from './wrap-text.js';
+
+/** A short line that only labels what follows: "node.js:", "In the browser:". */
+const LABEL_LINE = /^.{1,40}:$/u;
 
 /** Code lines shown with an answer: enough for an example, not a whole file. */
 const MAX_CODE_LINES = 12;
@@ -81,13 +84,26 @@ export function answerToJson(answer: Exclude<Answer, { kind: 'rejected' }>): obj
  */
 function quoteLines(result: Citation, { width, color = false }: TextOptions): string[] {
   const at = result.highlightStart;
-  const block = passageSegments(result.text).find((s) => s.kind === 'code' && at >= s.codeStart && at < s.end);
-  if (!block || block.kind !== 'code') {
-    // Wrapped first, bolded line by line after: escape codes never count toward the width or span a line break.
-    const lines = wrapText(`“${result.highlight.trim()}”`, width, '    ', '     ');
-    return color ? lines.map((line) => line.replace(/^( +)(.*)$/, `$1${BOLD}$2${NORMAL}`)) : lines;
-  }
-  const code = result.text.slice(block.codeStart, block.codeEnd).split('\n');
+  const segments = passageSegments(result.text);
+  const block = segments.find((s) => s.kind === 'code' && at >= s.codeStart && at < s.end);
+  if (block?.kind === 'code') return codeLines(result.text, block);
+  // Wrapped first, bolded line by line after: escape codes never count toward the width or span a line break.
+  // A highlight of two paragraphs reads as one quote: its line breaks would start lines outside the indent.
+  const lines = wrapText(`“${result.highlight.replace(/\s+/gu, ' ').trim()}”`, width, '    ', '     ');
+  const quoted = color ? lines.map((line) => line.replace(/^( +)(.*)$/, `$1${BOLD}$2${NORMAL}`)) : lines;
+  // A highlight that introduces code ("Install:", "Run this:") is read with the code it introduces,
+  // past any labels between ("node.js:"): the terminal shows only the highlight, and the command is
+  // the answer.
+  const end = at + result.highlight.length;
+  const next = segments.find((s) => s.start >= end);
+  const labelsOnly = (between: string) => between.split('\n').every((line) => line.trim() === '' || LABEL_LINE.test(line.trim()));
+  const introduces = result.highlight.trimEnd().endsWith(':') && next?.kind === 'code' && labelsOnly(result.text.slice(end, next.start));
+  return introduces ? [...quoted, ...codeLines(result.text, next)] : quoted;
+}
+
+/** A code block as shown: its lines as they are, at most MAX_CODE_LINES, under a "lang:" label. */
+function codeLines(text: string, block: Extract<PassageSegment, { kind: 'code' }>): string[] {
+  const code = text.slice(block.codeStart, block.codeEnd).split('\n');
   const shown = code.slice(0, MAX_CODE_LINES).map((line) => `    ${line}`);
   if (code.length > MAX_CODE_LINES) shown.push(`    … (${code.length - MAX_CODE_LINES} more lines)`);
   return [`    ${block.lang || 'code'}:`, ...shown];
