@@ -79,8 +79,9 @@ export function answerToJson(answer: Exclude<Answer, { kind: 'rejected' }>): obj
 }
 
 /**
- * The highlight in quotes; or, when the highlight is a line of code, the code block it sits in. Code
- * keeps its line breaks, indented four spaces under a "lang:" label, never flattened onto one line.
+ * The highlight in quotes, followed by the code it introduces when it ends in a colon; or, when the
+ * highlight is a line of code, the code block it sits in. Code keeps its line breaks, indented four
+ * spaces under a "lang:" label, never flattened onto one line.
  */
 function quoteLines(result: Citation, { width, color = false }: TextOptions): string[] {
   const at = result.highlightStart;

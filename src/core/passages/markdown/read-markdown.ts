@@ -73,7 +73,7 @@ function toBlocks(entries: Entry[], titleHeading: Entry | undefined, containers:
     }
     blocks.push(contentBlock(entry, headingPath, sectionIndex));
   }
-  // A list stays with the sentence that introduces it, and so does code ("Install:", "… during development:").
+  // A list stays with the sentence that introduces it, and so does code ("Install it from npm:").
   blocks.forEach((block, index) => {
     const next = blocks[index + 1];
     if (block.kind !== 'paragraph' || next?.sectionIndex !== block.sectionIndex) return;
