@@ -185,7 +185,8 @@ export function ask(index: Engine, rawQuestion: string, options: AskOptions): An
   // reordered below when another holds what the question asks for.
   const contenders = distinct.slice(0, DEFAULT_TOP);
   const type = answerTypeOf(query);
-  const subject = definedSubject(query);
+  // What a definition question names ("tslib"), read only for one.
+  const subject = type === 'definition' ? definedSubject(query) : undefined;
   // The role a who-question asks to fill, when the passages name it (roleTerms): its holder is the answer.
   const roles = new Set([...alsoSeek.keys()].filter((term) => strong.some((hit) => hit.matchedTerms.includes(term))));
   const partsOf = namedIdentifiers(query, wholes);
@@ -223,7 +224,7 @@ export function ask(index: Engine, rawQuestion: string, options: AskOptions): An
   // vite build runs a production build by default", not by another option's "(default: bundle)".
   const holdsAnswer = (hit: Hit) => entitiesOf(hit).length > 0 || (type === 'default' && saysByDefault(hit.passage.text));
   if (type && (headed ? !givesReasons(contenders[0]!.passage.section) : !holdsAnswer(contenders[0]!))) {
-    // A candidate before the last cited one that is not cited was dropped as a near-duplicate of one that is.
+    // A candidate before the last contender that is not one was dropped as a near-duplicate of one that is.
     const examined = type === 'definition' ? forFirst.indexOf(contenders[contenders.length - 1]!) : Infinity;
     const holder =
       headed ??

@@ -87,7 +87,6 @@ export function partsOfUsedWholes(question: string, used: (term: string) => bool
   return parts;
 }
 
-
 /** The question's words as written between spaces, without the punctuation around them ("(GitHub," → GitHub). */
 export function spacedWords(question: string): string[] {
   return question
