@@ -66,6 +66,22 @@ describe('ask: words as people write them', () => {
   it('still says no match for an identifier whose words the pages do not use', () => {
     expect(askHere('What does webhookRetryLimit default to?').kind).toBe('no-match');
   });
+
+  it('highlights the sentence saying a derived form of the question word the passage lacks', () => {
+    const handbook = site({
+      wellness:
+        'Q: What can the stipend be used for? A: The stipend can be used for a wide range of expenses, such as therapy sessions and counseling services. Q: Can I use it for yoga classes? A: Yes, for activities that help your wellbeing. Q: Can I use the stipend for a family member? A: No, at this time the stipend is focused on your own mental health.',
+      // The question's words are used elsewhere, so the ranking has no reason to seek other words.
+      insurance: 'A therapist or a counselor in the network is covered by the health plan after the deductible.',
+      // A handbook's other pages, so that a therapist is rare and mental health is not.
+      ...Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`policy-${i}`, `Policy ${i} of the handbook is on its own page.${i % 10 === 0 ? ' Mental health matters.' : ''}`])),
+    });
+    const answer = ask(handbook, 'can I use the mental health stipend to see a counselor or therapist?', { scopes: ['global'] });
+    expect(answer.kind).toBe('answer');
+    if (answer.kind !== 'answer') return;
+    const wellness = answer.results.find((result) => result.docId === 'wellness');
+    expect(wellness?.highlight).toContain('therapy sessions and counseling');
+  });
 });
 
 describe('ask: ordinary words the pages do not use', () => {

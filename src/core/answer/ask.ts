@@ -3,7 +3,7 @@ import { analyze, analyzeTerm, analyzeWithOffsets, identifierWholes, idf, type A
 import type { Answer, Citation, RelatedDocument } from './answer.js';
 import { dropNearDuplicates } from './drop-near-duplicates.js';
 import { everydayWords, type EverydayWords } from './everyday-words.js';
-import { relatedTerms, relatedWords, roleTerms, type RelatedWords } from './related-words.js';
+import { relatedTerms, relatedWords, roleTerms, withDerivedForms, type RelatedWords } from './related-words.js';
 import { formatLocation } from './format-location.js';
 import { joinSectionParts } from './join-section-parts.js';
 import { absentMessageTerms, coverageOf, coverageWeights, partsOfUsedWholes, quotedMessages, standInsFor, statedTerms, versionedNames } from './question-coverage.js';
@@ -249,7 +249,8 @@ export function ask(index: Engine, rawQuestion: string, options: AskOptions): An
   const cited = filled.slice(0, top);
   const results = cited.map((hit, i) => {
     const question = type ? { ...asked, type, entityAt: entitiesOf(hit) } : yesOrNo ? { ...asked, verdictAt: verdictsAt(hit.passage.text) } : asked;
-    return cite(index, hit, i + 1, weights, analysisOf(hit).offsets, question);
+    const { terms: passageTerms, offsets } = analysisOf(hit);
+    return cite(index, hit, i + 1, withDerivedForms(weights, new Set(passageTerms), related), offsets, question);
   });
   const citedDocs = new Set(results.map((r) => `${r.scope}/${r.docId}`));
   return {

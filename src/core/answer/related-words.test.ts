@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../../../tests/helpers.js';
 import { FootnoteError } from '../errors.js';
-import { openRelatedWords, relatedTerms, relatedWords, roleTerms } from './related-words.js';
+import { analyze } from '../engine/engine.js';
+import { openRelatedWords, relatedTerms, relatedWords, roleTerms, withDerivedForms } from './related-words.js';
 
 const words = relatedWords();
 const related = (word: string) => words.of(word).map((r) => r.word);
@@ -52,6 +53,24 @@ describe('related words (WordNet 3.1)', () => {
     expect([...(of('film')?.keys() ?? [])]).toContain('movi');
     expect(of('own')?.has('owner')).toBe(true);
     expect(of('studio')?.has('film')).not.toBe(true);
+  });
+
+  it('lets a passage match a question word it never uses by a derived form it does, at half its weight', () => {
+    const question = 'can I see a therapist with the mental health money?';
+    const weights = new Map(analyze(question).map((term) => [term, term === 'therapist' ? 6 : 2]));
+    const passage = new Set(analyze('The stipend covers mental health costs such as therapy sessions with a healer.'));
+    const counted = withDerivedForms(weights, passage, relatedTerms(question, words));
+    expect(counted.get('therapi')).toBe(3);
+    expect(counted.get('therapist')).toBe(6);
+    // A synonym is not counted: WordNet's "healer" for therapist.
+    expect(counted.has('healer')).toBe(false);
+  });
+
+  it('leaves the weights as they are for a passage using the question word itself', () => {
+    const question = 'can I see a therapist?';
+    const weights = new Map(analyze(question).map((term) => [term, 2]));
+    const passage = new Set(analyze('A therapist, or therapy sessions, are covered.'));
+    expect(withDerivedForms(weights, passage, relatedTerms(question, words))).toBe(weights);
   });
 });
 

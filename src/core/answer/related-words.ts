@@ -58,6 +58,28 @@ export function relatedTerms(question: string, words: RelatedWords): (term: stri
 }
 
 /**
+ * The question's term weights as one passage's highlight counts them: a question term the passage
+ * never uses is matched by a derived form of it the passage does use, at a derived form's share of
+ * its weight (RELATED_WEIGHT): "can I see a therapist with the mental health money?" is answered by
+ * "… such as therapy sessions, counseling services", not by the sentence that only repeats "mental
+ * health". Only derived forms (same root): with synonyms too, one more highlight moved, to no better
+ * sentence. The passage is already chosen, so this changes which of its sentences is quoted, never
+ * which passages are.
+ */
+export function withDerivedForms(weights: ReadonlyMap<string, number>, passageTerms: ReadonlySet<string>, related: (term: string) => ReadonlyMap<string, number> | undefined): ReadonlyMap<string, number> {
+  let counted: Map<string, number> | undefined;
+  for (const [term, weight] of weights) {
+    if (passageTerms.has(term)) continue;
+    for (const [word, share] of related(term) ?? []) {
+      if (share !== RELATED_WEIGHT.derived || !passageTerms.has(word) || weights.has(word)) continue;
+      counted ??= new Map(weights);
+      counted.set(word, Math.max(counted.get(word) ?? 0, weight * share));
+    }
+  }
+  return counted ?? weights;
+}
+
+/**
  * "Who owns the store?" is answered by "…, the company's owner, Denis Kvasov": the person a who-question
  * asks for is named by the agent noun of its verb (own → owner, found → founder, maintain →
  * maintainer, approve → approver). These are the verb's derived forms in WordNet that name an agent
