@@ -6,7 +6,7 @@ import { passageSegments } from '../passages/passage-segments.js';
 import type { AnswerType } from './answer-type.js';
 
 /** Which of wink-nlp's entity types answer each kind of question (a name is a proper noun, below). */
-const ENTITY_TYPES: Record<Exclude<AnswerType, 'name' | 'advice' | 'reason' | 'definition' | 'default'>, ReadonlySet<string>> = {
+const ENTITY_TYPES: Record<Exclude<AnswerType, 'name' | 'place' | 'advice' | 'reason' | 'definition' | 'default'>, ReadonlySet<string>> = {
   number: new Set(['CARDINAL', 'MONEY', 'PERCENT', 'DURATION', 'MEASURE', 'ORDINAL']),
   amount: new Set(['MONEY', 'PERCENT', 'DURATION', 'MEASURE']),
   time: new Set(['DATE', 'TIME', 'DURATION']),
@@ -40,7 +40,7 @@ export function answerEntities(text: string, type: AnswerType, questionTerms: Re
   const its = tagger.its;
   const doc = tagger.readDoc(text);
   const found: string[] = [];
-  if (type === 'name') {
+  if (type === 'name' || type === 'place') {
     // With a role to fill ("who owns …" seeks the owner: roleTerms), only a name beside the role noun
     // answers: "the company's owner, Denis Kvasov", not every Russia and WTO of the passage.
     const tokens: Array<{ value: string; name: boolean; role: boolean }> = [];
@@ -62,7 +62,12 @@ export function answerEntities(text: string, type: AnswerType, questionTerms: Re
   const offsets: number[] = [];
   // Who answers in a team's documents is often a team, a role or a place to ask, not a proper noun:
   // "The executive team reviews all nominations", "reach out to your manager", "#ask-it-tech-ops".
-  const holders = type === 'name' && roles.size === 0 ? [...text.matchAll(HOLDER)].map((match) => match.index) : [];
+  const holders = (type === 'name' || type === 'place') && roles.size === 0 ? [...text.matchAll(HOLDER)].map((match) => match.index) : [];
+  // Where something goes or is kept in a project is a file or a folder: "create a .dev.vars file or a
+  // .env file in the root directory", "place the asset in the public directory". Said in prose (code
+  // is full of paths: `cd ~/projects/foo`), and not the place the question names: "where do I put
+  // public/robots.txt?" is not answered by "(e.g. public/robots.txt)".
+  const places = type === 'place' ? [...proseOnly(text).matchAll(PLACE)].filter((match) => !givenBy(match[0], questionTerms)).map((match) => match.index) : [];
   let cursor = 0;
   for (const value of found) {
     const at = text.indexOf(value, cursor);
@@ -70,12 +75,19 @@ export function answerEntities(text: string, type: AnswerType, questionTerms: Re
     cursor = at + value.length;
     if (!gluedToWord(text, at, cursor) && !givenBy(value, questionTerms)) offsets.push(at);
   }
-  const extra = [...frequencies, ...holders];
+  const extra = [...frequencies, ...holders, ...places];
   return extra.length === 0 ? offsets : [...new Set([...offsets, ...extra])].sort((a, b) => a - b);
 }
 
 /** A team, a role that answers questions, a chat channel or an email address (see answerEntities). */
 const HOLDER = /\b(?:[\p{L}-]+ )?(?:team|committee|council|department|manager|lead|partner|advocates?)\b|(?<![\w&])#[\p{L}\p{N}][\p{L}\p{N}_-]+|\b[\w.+-]+@[\w-]+\.[\w.]+\b/giu;
+
+/**
+ * A place in a project: a dotfile (.env), a path (node_modules/.vite, src/), or the words directory and
+ * folder. Not a bare file name: "package.json" is written all over docs prose, and so answered "where
+ * does pnpm put global binaries?" with "… a bin field in its package.json".
+ */
+const PLACE = /(?<![\w/.-])(?:\.[a-z][\w.-]*[a-z]|[\w.-]+\/[\w./-]*)(?![\w/-])|\b(?:(?:sub)?director(?:y|ies)|folders?)\b/giu;
 
 /** How many tokens (words and punctuation) from the role noun a name may stand and still be the one it names. */
 const ROLE_REACH = 4;

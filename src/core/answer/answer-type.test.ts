@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { analyze } from '../engine/engine.js';
 import { answerEntities, verdictsAt } from './answer-entities.js';
 import { answerTypeOf, asksYesOrNo, definedSubject } from './answer-type.js';
 
@@ -9,7 +10,8 @@ describe('answerTypeOf', () => {
     ['How long does it take to reach Senior?', 'duration'],
     ['When did Russia join?', 'time'],
     ['Who owns the store?', 'name'],
-    ['Where are discs sold now?', 'name'],
+    ['Where are discs sold now?', 'place'],
+    ['where do i put env vars for local dev?', 'place'],
     ['How do I fix ENOSPC?', 'advice'],
     ['getting an ENOSPC error when I run vite. how do I fix it?', 'advice'],
     ["the dev server started failing requests with 'Server responded with status code 431'", 'advice'],
@@ -93,6 +95,18 @@ describe('answerEntities', () => {
     const names = answerEntities(handbook, 'name', new Set(['award', 'winner']));
     expect(names).toEqual(expect.arrayContaining([handbook.indexOf('executive team'), handbook.indexOf('#stock-options'), handbook.indexOf('people-ops@')]));
     expect(names).not.toContain(handbook.indexOf('Award'));
+  });
+
+  it('finds a folder, a path or a dotfile as where something goes, in prose and not the one the question names', () => {
+    const docs =
+      'Create a .dev.vars file in the root directory of the project. Cached deps live in node_modules/.vite until deleted. Put it in public/robots.txt. Every package.json can list them, as Node.js does.\n\n```sh\ncd ~/projects/foo\n```';
+    const places = answerEntities(docs, 'place', new Set(analyze('where do I put public/robots.txt?')));
+    expect(places).toEqual(expect.arrayContaining([docs.indexOf('.dev.vars'), docs.indexOf('directory'), docs.indexOf('node_modules/.vite')]));
+    expect(places).not.toContain(docs.indexOf('public/robots.txt'));
+    expect(places).not.toContain(docs.indexOf('package.json'));
+    expect(places).not.toContain(docs.indexOf('.js does'));
+    expect(places).not.toContain(docs.indexOf('~/projects'));
+    expect(places).not.toContain(docs.indexOf('projects/foo'));
   });
 
   it('with a role to fill, finds only the names beside the role noun', () => {

@@ -1,15 +1,15 @@
 /**
  * What kind of thing a question asks for, from its wording: an amount ("how much": money, a share, a
  * measure or a length of time, not a bare count), a number ("how many", "what's the oldest Safari
- * version", "which port"), a time
- * ("when", "what year"), a length of time ("how long", "how often"), a name ("who", "where",
- * "whose"), or advice ("how do I …", "how to …", "what now?", or a report of something failing with
- * no question word: "the dev server doesn't notice the changes"), a reason ("why"), or a definition
+ * version", "which port"), a time ("when", "what year"), a length of time ("how long", "how
+ * often"), a name ("who", "whose"), a place ("where": a name, a chat channel, a file or folder), or
+ * advice ("how do I …", "how to …", "what now?", or a report of something failing with no question
+ * word: "the dev server doesn't notice the changes"), a reason ("why"), or a definition
  * ("what is an RFC?"), or a setting's default ("cors default allowMethods", "what's pnpm's default
  * resolution mode?"). `undefined` for the rest ("which env variables …", "what is the largest …"):
  * any sentence can answer those, so the highlight goes by the question's words alone.
  */
-export type AnswerType = 'amount' | 'number' | 'time' | 'duration' | 'name' | 'advice' | 'reason' | 'definition' | 'default';
+export type AnswerType = 'amount' | 'number' | 'time' | 'duration' | 'name' | 'place' | 'advice' | 'reason' | 'definition' | 'default';
 
 /** A question word: a question holding one asks for that, not for a fix. */
 const WH_WORD = /\b(?:who(?:m|se)?|what|when|where|which|why|how)\b/i;
@@ -26,7 +26,8 @@ const PATTERNS: ReadonlyArray<[RegExp, AnswerType]> = [
   // Before 'time': "how do I fix it when I run vite" asks for a fix, not a time.
   [/\bhow (?:do|can|could|should|would|might) (?:i|we|you|one)\b|\bhow to\b|\bwhat (?:now|next)\b|\bwhat (?:should|can|could|do|must|am|are) (?:i|we)(?: \w+){0,2} do\b/i, 'advice'],
   [/\bwhen\b|\bwhat (?:year|month|day|date|time)\b/i, 'time'],
-  [/\bwho(?:m|se)?\b|\bwhere\b/i, 'name'],
+  [/\bwho(?:m|se)?\b/i, 'name'],
+  [/\bwhere\b/i, 'place'],
   [/\bwhy\b|\bwhat (?:is|was|'s) the (?:reason|purpose|point)\b/i, 'reason'],
 ];
 

@@ -191,6 +191,19 @@ describe('ask: the role a who-question names', () => {
   });
 });
 
+describe('ask: where something goes', () => {
+  it('highlights the folder or file a where-question asks for, over a sentence naming a product', () => {
+    const pages: Record<string, string> = {
+      workers:
+        'To set env vars for local development, create a .dev.vars file in the root directory of the project. Deploys take a minute. Before you deploy, remember to set the secrets in the Cloudflare dashboard.',
+      ...Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`page-${i}`, `Page ${i} of the guide is about routing.${i % 5 === 0 ? ' Workers run at the edge.' : ''}`])),
+    };
+    const answer = ask(site(pages), 'where do i put env vars / secrets for local wrangler dev on workers?', { scopes: ['global'] });
+    expect(answer.kind).toBe('answer');
+    if (answer.kind === 'answer') expect(answer.results[0]!.highlight).toBe('To set env vars for local development, create a .dev.vars file in the root directory of the project.');
+  });
+});
+
 describe('ask: an identifier that heads a section', () => {
   const docs = site(
     {

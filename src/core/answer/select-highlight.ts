@@ -46,7 +46,7 @@ const EXAMPLE_INTRO = /^(?:this|these|that|it|they|such)\b.*:$/isu;
 const POINTER = /^(?:see|refer to|read more|learn more|for more)\b/iu;
 
 /** Answer types whose answer is a thing named in the text (a number, a date, a name), not a statement. */
-const NAMED_ENTITIES: ReadonlySet<AnswerType> = new Set(['amount', 'number', 'time', 'duration', 'name']);
+const NAMED_ENTITIES: ReadonlySet<AnswerType> = new Set(['amount', 'number', 'time', 'duration', 'name', 'place']);
 
 /** How Markdown passages start a list item (see split-markdown-passages): never part of a highlight. */
 const BULLET = '• ';
