@@ -25,7 +25,10 @@ const PATTERNS: ReadonlyArray<[RegExp, AnswerType]> = [
   [/\bhow (?:long|often|soon)\b/i, 'duration'],
   // Before 'time': "how do I fix it when I run vite" asks for a fix, not a time.
   [/\bhow (?:do|can|could|should|would|might) (?:i|we|you|one)\b|\bhow to\b|\bwhat (?:now|next)\b|\bwhat (?:should|can|could|do|must|am|are) (?:i|we)(?: \w+){0,2} do\b/i, 'advice'],
-  [/\bwhen\b|\bwhat (?:year|month|day|date|time)\b/i, 'time'],
+  // "When" asks when it opens a question ("when was it released?", "when's the kickoff?") or follows
+  // one ("do you know when the kickoff is?"); in "does Vite type-check when it builds?" or "fails
+  // when lang is 'en/US'. why?" it joins a clause.
+  [/\bwhen(?:['’]s| (?:do|does|did|is|are|was|were|will|would|can|could|should|shall|must|may|might|has|have|had)\b)|\b(?:know|tell (?:me|us)|wonder(?:ing)?|sure|idea|find out) when\b|\bwhat (?:year|month|day|date|time)\b/i, 'time'],
   [/\bwho(?:m|se)?\b/i, 'name'],
   [/\bwhere\b/i, 'place'],
   [/\bwhy\b|\bwhat (?:is|was|'s) the (?:reason|purpose|point)\b/i, 'reason'],

@@ -191,6 +191,19 @@ describe('ask: the role a who-question names', () => {
   });
 });
 
+describe('ask: "when" that joins a clause', () => {
+  it('answers a yes/no question with "when" in it by its verdict, not by a date', () => {
+    const pages: Record<string, string> = {
+      typescript:
+        'Since 2021, builds run TypeScript files through esbuild in about 20 ms each. Vite does not type-check TypeScript: it only transpiles it, and leaves type checking to your IDE and tsc.',
+      ...Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`page-${i}`, `Page ${i} of the guide is about routing.${i % 5 === 0 ? ' Vite builds run fast.' : ''}`])),
+    };
+    const answer = ask(site(pages), 'Does Vite type-check my TypeScript when it builds?', { scopes: ['global'] });
+    expect(answer.kind).toBe('answer');
+    if (answer.kind === 'answer') expect(answer.results[0]!.highlight).toBe('Vite does not type-check TypeScript: it only transpiles it, and leaves type checking to your IDE and tsc.');
+  });
+});
+
 describe('ask: where something goes', () => {
   it('highlights the folder or file a where-question asks for, over a sentence naming a product', () => {
     const pages: Record<string, string> = {
