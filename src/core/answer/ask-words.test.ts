@@ -191,6 +191,78 @@ describe('ask: the role a who-question names', () => {
   });
 });
 
+describe('ask: an error pasted with its stack trace and log', () => {
+  const docs = site(
+    {
+      troubleshooting: [
+        '# Troubleshooting',
+        '## Dev server crashes with ENOSPC',
+        '> Error: ENOSPC: System limit for number of file watchers reached',
+        'Linux limits how many files a process may watch. Increase the system file watcher limit with sysctl fs.inotify.max_user_watches.',
+        '## Slow page loads',
+        'Too many modules on first load slow the dev server down. Pre-bundle large dependencies.',
+      ].join('\n\n'),
+      errors: [
+        '# Error codes',
+        '## ERR_PNPM_OUTDATED_LOCKFILE',
+        'The lockfile needs changes to install. To fix this error, run pnpm install and commit the lockfile.',
+        '## ERR_PNPM_TARBALL_INTEGRITY',
+        'A downloaded package does not match its checksum. Clear the store and install again.',
+      ].join('\n\n'),
+      install: [
+        '# pnpm install',
+        '## --frozen-lockfile',
+        'Default: true in CI. The lockfile is not updated, and install fails if it needs an update.',
+      ].join('\n\n'),
+      config: '# Config\n\nThe config file sets the server port, the watcher options and the build target of the project.',
+    },
+    { markdown: true },
+  );
+  const paste = [
+    'I get this when I start the dev server, any idea?',
+    '  VITE v8.0.0  ready in 312 ms',
+    '  ➜  Local:   http://localhost:5173/',
+    "Error: ENOSPC: System limit for number of file watchers reached, watch '/home/me/proj/node_modules/.pnpm/lodash@4.17.21/node_modules/lodash/fp'",
+    '    at FSWatcher.<computed> (node:internal/fs/watchers:247:19)',
+    '    at createFsWatchInstance (file:///home/me/proj/node_modules/vite/dist/node/chunks/dep-CDnG8rE7.js:50470:17)',
+    "  errno: -28, syscall: 'watch', code: 'ENOSPC', path: '/home/me/proj/node_modules/.pnpm/lodash@4.17.21/node_modules/lodash/fp'",
+  ].join('\n');
+
+  it.each([
+    ['as pasted in a terminal', paste],
+    ['joined into one line, as Discord sends it', paste.replace(/\s+/g, ' ')],
+  ])('answers from the page quoting the error, %s', (_, question) => {
+    const answer = ask(docs, question, { scopes: ['global'] });
+    expect(answer.kind).toBe('answer');
+    if (answer.kind !== 'answer') return;
+    expect(answer.results[0]!.section).toBe('Dev server crashes with ENOSPC');
+    expect(answer.query).toBe(paste.replace(/\s+/g, ' ').trim());
+  });
+
+  it('puts first the section an error code heads, over one matching the rest of the log', () => {
+    const ci = [
+      'CI fails on every PR:',
+      ' ERR_PNPM_OUTDATED_LOCKFILE  Cannot install with "frozen-lockfile" because pnpm-lock.yaml is not up to date with packages/api/package.json',
+      'Note that in CI environments this setting is true by default.',
+      'Error: Process completed with exit code 1.',
+    ].join('\n');
+    const answer = ask(docs, ci, { scopes: ['global'] });
+    expect(answer.kind).toBe('answer');
+    if (answer.kind === 'answer') expect(answer.results[0]!.section).toBe('ERR_PNPM_OUTDATED_LOCKFILE');
+  });
+
+  it('still says no match for a pasted error the pages never quote', () => {
+    const pip = [
+      'pip install keeps failing, help?',
+      'error: externally-managed-environment',
+      'Traceback (most recent call last):',
+      '  File "/usr/lib/python3/dist-packages/pip/_internal/commands/install.py", line 316, in run',
+      "PermissionError: [Errno 13] Permission denied: '/usr/local/lib/python3.11/dist-packages'",
+    ].join('\n');
+    expect(ask(docs, pip, { scopes: ['global'] }).kind).toBe('no-match');
+  });
+});
+
 describe('ask: "when" that joins a clause', () => {
   it('answers a yes/no question with "when" in it by its verdict, not by a date', () => {
     const pages: Record<string, string> = {

@@ -12,6 +12,7 @@ import { answerEntities, saysByDefault, verdictsAt } from './answer-entities.js'
 import { answerTypeOf, asksYesOrNo, definedSubject } from './answer-type.js';
 import { subjectPage } from './subject-page.js';
 import { questionWords } from './question-words.js';
+import { errorCodes, errorMessages, holdsMessage, withoutTraces } from './pasted-output.js';
 
 export type AskOptions = {
   scopes: readonly Scope[];
@@ -80,7 +81,11 @@ export function ask(index: Engine, rawQuestion: string, options: AskOptions): An
       message: `The question is too long (${[...query].length} characters; the limit is ${maxChars}). Ask something shorter.`,
     };
   }
-  const terms = [...new Set(analyze(query))];
+  // What the question is about is read without the stack frames it pastes (pasted-output); what it
+  // shows as asked is the question as typed. A question that is only a trace is read whole.
+  const stripped = normalizeQuestion(withoutTraces(rawQuestion));
+  const text = analyze(stripped).length > 0 ? stripped : query;
+  const terms = [...new Set(analyze(text))];
   if (terms.length === 0) {
     return {
       kind: 'rejected',
@@ -98,8 +103,8 @@ export function ask(index: Engine, rawQuestion: string, options: AskOptions): An
   // --top 1 it is the first of the default three, not whichever passage happens to rank first.
   const depth = Math.max(top, DEFAULT_TOP);
   const words = options.related ?? relatedWords();
-  const related = relatedTerms(query, words);
-  const alsoSeek = roleTerms(query, words);
+  const related = relatedTerms(text, words);
+  const alsoSeek = roleTerms(text, words);
   const { firstPass, ranked, prefixOnly } = index.rank(terms, options.scopes, { limit: depth * CANDIDATES_PER_RESULT, documents: MAX_RELATED, alsoSeek }, related);
   // A word matched only as the start of longer words ("pip" in "pipeline") helps the ranking, but the
   // documents do not use it: for the no-match test it is unseen.
@@ -107,13 +112,13 @@ export function ask(index: Engine, rawQuestion: string, options: AskOptions): An
   for (const term of prefixOnly) matches.set(term, 0);
   // An identifier the documents never write whole (server.strictPort where they write strictPort)
   // is judged by its words, which are terms of the question too.
-  const wholes = identifierWholes(query);
+  const wholes = identifierWholes(text);
   const judged = terms.filter((term) => !wholes.has(term) || (matches.get(term) ?? 0) > 0);
   const weights = termWeights(judged, matches, index.passagesIn(options.scopes));
   // A name written as one word and used whole by the documents (GitHub) is one mention of the
   // question, not three: its words (git, hub) do not count again in the no-match test. A code
   // identifier's words (allowed, hosts) still do: they say what it is about, and the documents use them.
-  const inWholes = partsOfUsedWholes(query, (term) => !wholes.has(term) && (matches.get(term) ?? 0) > 0);
+  const inWholes = partsOfUsedWholes(text, (term) => !wholes.has(term) && (matches.get(term) ?? 0) > 0);
   const tookMs = () => Math.round((now() - started) * 100) / 100;
   const best = ranked.hits[0];
   // A word no passage uses stands covered where a passage states a word of its meaning or root
@@ -131,24 +136,24 @@ export function ask(index: Engine, rawQuestion: string, options: AskOptions): An
   // Its verbs, adverbs and prepositions are mostly how it is asked ("how do I make pnpm go through a
   // SOCKS5 proxy?"), and weigh less, so that what no passage names (SOCKS5) counts for what it is.
   // (Tagging the question costs about 0.3 ms, so only when a word is missing.)
-  const tagged = missing.length === 0 ? undefined : questionWords(query);
+  const tagged = missing.length === 0 ? undefined : questionWords(text);
   const analysed = (words: Iterable<string> = []) => new Set([...words].map((token) => analyzeTerm(token)).filter((term) => term !== null));
   const focus = analysed(tagged?.focus);
-  const gate = coverageWeights(query, new Map([...weights].filter(([term]) => !inWholes.has(term))), matches, everyday, missing.filter((term) => focus.has(term)), analysed(tagged?.phrasing));
+  const gate = coverageWeights(text, new Map([...weights].filter(([term]) => !inWholes.has(term))), matches, everyday, missing.filter((term) => focus.has(term)), analysed(tagged?.phrasing));
   const candidates = standIns.size > 0 ? [...firstPass.hits, ...ranked.hits] : firstPass.hits;
   // A quoted message or a versioned name the documents do not hold (neither the candidates nor the
   // best passages for its own words) is not covered by its words scattered over other passages.
-  const messages = quotedMessages(query);
-  const versions = versionedNames(query);
+  const messages = quotedMessages(text);
+  const versions = versionedNames(text);
   let absent = new Set<string>();
   let versionAbsent = false;
   if (messages.length > 0 || versions.length > 0) {
     const texts = candidates.map((hit) => hit.passage.text);
     const forMessages = index.rank([...new Set([...messages, ...versions].flat())], options.scopes, { limit: CANDIDATES_PER_RESULT * DEFAULT_TOP });
     for (const hit of forMessages.firstPass.hits) texts.push(hit.passage.text);
-    absent = absentMessageTerms(query, messages, texts);
+    absent = absentMessageTerms(text, messages, texts);
     // HTTP/3 where the documents only know HTTP/2: the question is about a thing they never name.
-    versionAbsent = absentMessageTerms(query, versions, texts).size > 0;
+    versionAbsent = absentMessageTerms(text, versions, texts).size > 0;
   }
   const covers = (hit: Hit) => {
     const stated = statedTerms(hit.passage.text, hit.passage.section, gate, standIns);
@@ -161,7 +166,14 @@ export function ask(index: Engine, rawQuestion: string, options: AskOptions): An
   // weighs in full in the coverage test below; alone it is often the asker's word for something
   // the pages name otherwise ("the error popup overlay", "plane tickets").
   const lackedFocus = missing.filter((term) => focus.has(term)).length;
-  if (!best || versionAbsent || lackedFocus >= 2 || missing.length * 2 > judged.length || !candidates.some(covers)) {
+  // A passage quoting a message the question pastes (an error line, a quoted message) answers it,
+  // however much else the paste holds that no passage uses: "Error: ENOSPC: System limit for number
+  // of file watchers reached" with the dev server's banner and a dump of errno, syscall and path is
+  // answered by the page quoting it.
+  const pasted = [...messages, ...errorMessages(text)];
+  const quotes = (hit: Hit) => holdsMessage(pasted, hit.passage.text) || holdsMessage(pasted, ownHeading(hit.passage.section));
+  const quoted = pasted.length > 0 && candidates.some(quotes);
+  if (!best || versionAbsent || (!quoted && (lackedFocus >= 2 || missing.length * 2 > judged.length || !candidates.some(covers)))) {
     return { kind: 'no-match', query, related: relatedDocuments(index, firstPass.leadingDocuments), tookMs: tookMs() };
   }
 
@@ -184,13 +196,13 @@ export function ask(index: Engine, rawQuestion: string, options: AskOptions): An
   // The passages that may go first: the default number of distinct candidates, in ranked order, then
   // reordered below when another holds what the question asks for.
   const contenders = distinct.slice(0, DEFAULT_TOP);
-  const type = answerTypeOf(query);
+  const type = answerTypeOf(text);
   // What a definition question names ("tslib"), read only for one.
-  const subject = type === 'definition' ? definedSubject(query) : undefined;
+  const subject = type === 'definition' ? definedSubject(text) : undefined;
   // The role a who-question asks to fill, when the passages name it (roleTerms): its holder is the answer.
   const roles = new Set([...alsoSeek.keys()].filter((term) => strong.some((hit) => hit.matchedTerms.includes(term))));
-  const partsOf = namedIdentifiers(query, wholes);
-  const asked = { terms: new Set(terms), tokens: pastedWords(query), ...(partsOf.size > 0 && { partsOf }) };
+  const partsOf = namedIdentifiers(text, wholes);
+  const asked = { terms: new Set(terms), tokens: pastedWords(text), ...(partsOf.size > 0 && { partsOf }) };
   const entities = new Map<number, readonly number[]>();
   const entitiesOf = (hit: Hit) => {
     let at = entities.get(hit.passage.key);
@@ -202,8 +214,13 @@ export function ask(index: Engine, rawQuestion: string, options: AskOptions): An
   // stub elsewhere that only mentions it ("See server.allowedHosts for more details"). A question
   // naming two ("will app.onError catch what my streamSSE callback throws?") asks how they meet,
   // which neither one's own section need say: there the ranking decides.
-  const named = wholes.size !== 1 ? undefined : contenders.find((hit) => hit.score >= contenders[0]!.score * TYPED_SHARE && headsWith(hit.passage.section, wholes));
-  if (named && !headsWith(contenders[0]!.passage.section, wholes)) {
+  // So is a question pasting one error code (ERR_PNPM_OUTDATED_LOCKFILE) among a log's other names:
+  // the section the code heads is the answer, whatever kind of answer the log's words seem to ask for.
+  const codes = errorCodes(text);
+  const heading = codes.size === 1 ? codes : wholes;
+  const named = heading.size !== 1 ? undefined : contenders.find((hit) => hit.score >= contenders[0]!.score * TYPED_SHARE && headsWith(hit.passage.section, heading));
+  const pinned = named !== undefined && heading === codes;
+  if (named && !headsWith(contenders[0]!.passage.section, heading)) {
     contenders.splice(contenders.indexOf(named), 1);
     contenders.unshift(named);
   }
@@ -223,7 +240,7 @@ export function ask(index: Engine, rawQuestion: string, options: AskOptions): An
   // a stated value ("Default: 5173") is highlighted: "default mode for vite build" is answered by "As
   // vite build runs a production build by default", not by another option's "(default: bundle)".
   const holdsAnswer = (hit: Hit) => entitiesOf(hit).length > 0 || (type === 'default' && saysByDefault(hit.passage.text));
-  if (type && (headed ? !givesReasons(contenders[0]!.passage.section) : !holdsAnswer(contenders[0]!))) {
+  if (type && !pinned && (headed ? !givesReasons(contenders[0]!.passage.section) : !holdsAnswer(contenders[0]!))) {
     // A candidate before the last contender that is not one was dropped as a near-duplicate of one that is.
     const examined = type === 'definition' ? forFirst.indexOf(contenders[contenders.length - 1]!) : Infinity;
     const holder =
@@ -237,7 +254,7 @@ export function ask(index: Engine, rawQuestion: string, options: AskOptions): An
       contenders.unshift(holder);
     }
   }
-  const yesOrNo = asksYesOrNo(query);
+  const yesOrNo = asksYesOrNo(text);
   // Section parts are joined among the default number of results, and apart among any further ones,
   // so that the first results read the same whatever the number asked for.
   const contending = new Set(contenders.map((hit) => hit.passage.key));
@@ -322,14 +339,18 @@ function relatedDocuments(index: Engine, hits: readonly Hit[]): RelatedDocument[
 
 /** Whether a passage's own heading says it gives reasons: "Why …", "The Why", "Motivation", "Rationale". */
 function givesReasons(section: string | undefined): boolean {
-  const heading = section?.split(' › ').pop() ?? '';
-  return /\b(?:why|motivation|rationale)\b/iu.test(heading);
+  return /\b(?:why|motivation|rationale)\b/iu.test(ownHeading(section));
+}
+
+/** A passage's own heading: the last of its section path ("" for none). */
+function ownHeading(section: string | undefined): string {
+  return section?.split(' › ').pop() ?? '';
 }
 
 /** Whether a passage's own heading (the last of its section path) is one of the question's identifiers, written whole. */
 function headsWith(section: string | undefined, identifiers: ReadonlySet<string>): boolean {
   if (section === undefined || identifiers.size === 0) return false;
-  const heading = section.split(' › ').pop()!.replace(/\(\)$/u, '').trim();
+  const heading = ownHeading(section).replace(/\(\)$/u, '').trim();
   const words = typedWords(heading);
   return words.length === 1 && identifiers.has(analyze(heading)[0] ?? '');
 }
