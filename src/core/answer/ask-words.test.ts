@@ -263,6 +263,28 @@ describe('ask: an error pasted with its stack trace and log', () => {
   });
 });
 
+describe('ask: typos', () => {
+  const docs = site({
+    global: 'Install a package globally with pnpm add -g <pkg>. Globally installed packages are linked into PNPM_HOME.',
+    update: 'pnpm update updates packages to their latest version within the ranges in package.json.',
+    registry: 'Set the registry in .npmrc to use a private registry for scoped packages.',
+  });
+
+  it('answers a question with a typo as it would the same question spelled right, and shows it as typed', () => {
+    const typed = 'how do I add a pacakge globaly?';
+    const answer = ask(docs, typed, { scopes: ['global'] });
+    const spelled = ask(docs, 'how do I add a package globally?', { scopes: ['global'] });
+    expect(answer.kind).toBe('answer');
+    if (answer.kind !== 'answer' || spelled.kind !== 'answer') return;
+    expect(answer.query).toBe(typed);
+    expect(answer.results.map((result) => [result.docId, result.highlight])).toEqual(spelled.results.map((result) => [result.docId, result.highlight]));
+  });
+
+  it('still says no match for a name the pages lack, however close to one of their words', () => {
+    expect(ask(docs, 'how do I publish to the Verdaccio registry?', { scopes: ['global'] }).kind).toBe('no-match');
+  });
+});
+
 describe('ask: "when" that joins a clause', () => {
   it('answers a yes/no question with "when" in it by its verdict, not by a date', () => {
     const pages: Record<string, string> = {

@@ -13,6 +13,7 @@ import { answerTypeOf, asksYesOrNo, definedSubject } from './answer-type.js';
 import { subjectPage } from './subject-page.js';
 import { questionWords } from './question-words.js';
 import { errorCodes, errorMessages, holdsMessage, withoutTraces } from './pasted-output.js';
+import { correctSpelling } from './spelling.js';
 
 export type AskOptions = {
   scopes: readonly Scope[];
@@ -84,7 +85,11 @@ export function ask(index: Engine, rawQuestion: string, options: AskOptions): An
   // What the question is about is read without the stack frames it pastes (pasted-output); what it
   // shows as asked is the question as typed. A question that is only a trace is read whole.
   const stripped = normalizeQuestion(withoutTraces(rawQuestion));
-  const text = analyze(stripped).length > 0 ? stripped : query;
+  // A word no passage uses that the dictionary does not know either is read as the word one typo away
+  // that passages use ("globaly" as globally): see spelling.
+  const lexicon = options.everyday ?? everydayWords();
+  const spelled = correctSpelling(stripped, lexicon, (words) => index.passagesUsing(words, options.scopes)).text;
+  const text = analyze(spelled).length > 0 ? spelled : query;
   const terms = [...new Set(analyze(text))];
   if (terms.length === 0) {
     return {
@@ -128,7 +133,6 @@ export function ask(index: Engine, rawQuestion: string, options: AskOptions): An
   const missing = judged.filter((term) => (matches.get(term) ?? 0) === 0 && !found.has(term));
   // An ordinary word is one the spelling dictionary writes lowercase, or a noun WordNet knows for a
   // kind of thing: "wifi", which the dictionary only writes "WiFi".
-  const lexicon = options.everyday ?? everydayWords();
   const everyday = { isEveryday: (token: string) => lexicon.isEveryday(token) || words.isCommonNoun(token) };
   // What the question is about (what it asks for, the kind a compound names: "what's the wifi
   // password …", "jury duty leave") is no mere phrasing: when the documents never name it, it

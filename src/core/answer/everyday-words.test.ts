@@ -23,6 +23,12 @@ describe('everydayWords', () => {
     expect(words.isEveryday(word)).toBe(false);
   });
 
+  it('lists entries and their derived forms, but not a compound of two words, which a typo often reads as', () => {
+    for (const word of ['vacation', 'quietly', 'redeployed']) expect(words.isListed(word)).toBe(true);
+    // "vacaton", "expence": typos that split into two dictionary words ("vac" + "aton", "exp" + "ence").
+    for (const word of ['vacaton', 'expence']) expect([words.isEveryday(word), words.isListed(word)]).toEqual([true, false]);
+  });
+
   it('is loaded once', () => {
     expect(everydayWords()).toBe(words);
   });

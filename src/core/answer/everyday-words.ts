@@ -11,6 +11,8 @@ import { FootnoteError } from '../errors.js';
 export type EverydayWords = {
   /** Whether a question's token (as typed) is an ordinary English word or a compound of two. */
   isEveryday(token: string): boolean;
+  /** Whether a lowercase token is a word of the dictionary itself, an entry or one of its derived forms: not a compound ("vaca" + "ton"). */
+  isListed(token: string): boolean;
 };
 
 /** Compound parts shorter than this ("ji" + "ra") are too easily found to mean anything. */
@@ -54,6 +56,7 @@ export function loadEverydayWords(path: string, affixPath?: string): EverydayWor
   if (entries < stated * MIN_STATED_SHARE) throw invalid(`${entries} entries where its first line states ${stated}`);
   const known = (word: string) => words.has(word) || stems.has(analyzeTerm(word) ?? word) || derivable(word, words, affixes);
   return {
+    isListed: known,
     isEveryday(token) {
       if (token !== token.toLowerCase() || /\d/.test(token)) return false;
       if (known(token)) return true;

@@ -30,7 +30,7 @@ export function coverageWeights(
   question: string,
   idf: ReadonlyMap<string, number>,
   termMatches: ReadonlyMap<string, number>,
-  everyday: EverydayWords,
+  everyday: Pick<EverydayWords, 'isEveryday'>,
   lacking: Iterable<string> = [],
   phrasing: ReadonlySet<string> = new Set(),
 ): QuestionWeights {
@@ -51,7 +51,7 @@ export function coverageWeights(
  * or such a word inside an identifier (ITEMS of VITE_MAX_ITEMS: capitals there are the identifier's
  * style, not a name's).
  */
-function everydayTerms(question: string, everyday: EverydayWords): Set<string> {
+function everydayTerms(question: string, everyday: Pick<EverydayWords, 'isEveryday'>): Set<string> {
   const yes = new Set<string>();
   const no = new Set<string>();
   const inIdentifiers = identifierWords(question);

@@ -266,6 +266,16 @@ describe('PassageEngine over uneven scopes (one tiny, one huge), against minisea
     expect(index.passagesIn(['global'])).toBeGreaterThan(1000);
   });
 
+  it('counts the passages of the searched scopes that use a term, and none for a term no passage uses', () => {
+    const all = [...corpus, ...tiny];
+    const using = (term: string, scopes: readonly Scope[]) =>
+      all.filter((doc) => scopes.includes(doc.meta.scope)).reduce((sum, doc) => sum + doc.texts.filter((text) => analyze(`${doc.meta.title}\n${text}`).includes(term)).length, 0);
+    for (const scopes of scopeSets) {
+      const terms = [pick(tinyVocabulary), pick(vocabulary), pick(vocabulary), 'qzxvnothing'];
+      expect(index.passagesUsing(terms, scopes)).toEqual(terms.map((term) => using(term, scopes)));
+    }
+  });
+
   it('prunes to exactly the exhaustive ranking, for keyword queries in each scope set', () => {
     for (const scopes of scopeSets) {
       for (let i = 0; i < 12; i++) {

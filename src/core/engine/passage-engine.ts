@@ -104,6 +104,14 @@ export class PassageEngine implements Engine, RankingPasses {
     return this.compact.scopes.passagesIn(scopes);
   }
 
+  passagesUsing(terms: readonly string[], scopes: readonly Scope[]): number[] {
+    const { text } = this.compact.statistics(scopes);
+    return terms.map((term) => {
+      const id = this.compact.terms.idOf(term);
+      return id === undefined ? 0 : text.df(id);
+    });
+  }
+
   /**
    * Ranks the passages of `scopes` for an analysed question (terms as the engine stores them): BM25,
    * then RM3 feedback (rank-with-feedback); with `limits`, the best only, pruned.

@@ -118,4 +118,6 @@ export interface Engine {
   allDocuments(): IterableIterator<IndexedDocument>;
   /** How many indexed passages belong to the given scopes (the N of BM25's IDF for gates). */
   passagesIn(scopes: readonly Scope[]): number;
+  /** For each analysed term, how many passages of the given scopes use it (0 for a term none does). */
+  passagesUsing(terms: readonly string[], scopes: readonly Scope[]): number[];
 }
