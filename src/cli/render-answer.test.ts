@@ -37,6 +37,13 @@ describe('renderAnswerText', () => {
     expect(renderAnswerText(answer({ passages: 1, documents: 1 }))).toMatch(/^1 of 1 matching passage from 1 document · 1\.5 ms$/m);
   });
 
+  it('says which typed words it read as others, in the footer and with a no-match', () => {
+    const readAs = [{ typed: 'lmap', read: 'lamp' }];
+    expect(renderAnswerText({ ...(answer({ passages: 1, documents: 1 }) as Extract<Answer, { kind: 'answer' }>), readAs })).toMatch(/^1 of 1 matching passage from 1 document · read “lmap” as “lamp” · 1\.5 ms$/m);
+    expect(renderAnswerText({ kind: 'no-match', query: 'lmap oil', readAs, related: [], tookMs: 1 })).toContain('(I read “lmap” as “lamp”.)');
+    expect(renderAnswerText(answer({ passages: 1, documents: 1 }))).not.toContain('read “');
+  });
+
   it('uses plurals for any other count', () => {
     expect(renderAnswerText(answer({ passages: 7, documents: 2 }))).toMatch(/^1 of 7 matching passages from 2 documents · /m);
   });

@@ -1,5 +1,5 @@
 import { type Answer, type Citation, type PassageSegment, passageSegments } from '../core/index.js';
-import { plural } from '../core/index.js';
+import { plural, readAsText } from '../core/index.js';
 import { wrapText } from './wrap-text.js';
 
 /** A short line that only labels what follows: "node.js:", "In the browser:". */
@@ -26,6 +26,7 @@ export function renderAnswerText(answer: Answer, options: TextOptions = {}): str
     case 'no-match': {
       // Groups of lines (a wrapped paragraph each), flattened once at the end.
       const blocks = [wrapText(`The sources don't cover this: nothing in them answers "${answer.query}".`, width)];
+      if (answer.readAs) blocks.push(wrapText(`(I ${readAsText(answer.readAs)}.)`, width));
       if (answer.related.length > 0) {
         blocks.push(['', 'Possibly related:']);
         for (const doc of answer.related) blocks.push(wrapText(`${doc.title} (${doc.docId})`, width, '  - ', '    '));
@@ -41,7 +42,8 @@ export function renderAnswerText(answer: Answer, options: TextOptions = {}): str
       if (answer.related.length > 0) blocks.push(wrapText(`Also related: ${answer.related.map((d) => d.title).join('; ')}`, width, '', '  '), ['']);
       const { passages, documents } = answer.matched;
       // "passage" agrees with the number of matches ("1 of 1 matching passage"), not with the number shown.
-      blocks.push(wrapText(`${answer.results.length} of ${plural(passages, 'matching passage')} from ${plural(documents, 'document')} · ${answer.tookMs} ms`, width));
+      const readAs = answer.readAs ? ` · ${readAsText(answer.readAs)}` : '';
+      blocks.push(wrapText(`${answer.results.length} of ${plural(passages, 'matching passage')} from ${plural(documents, 'document')}${readAs} · ${answer.tookMs} ms`, width));
       return blocks.flat().join('\n');
     }
     default: {
@@ -71,6 +73,7 @@ export function answerToJson(answer: Exclude<Answer, { kind: 'rejected' }>): obj
   return {
     kind: answer.kind,
     query: answer.query,
+    ...(answer.readAs && { readAs: answer.readAs }),
     noMatch: answer.kind === 'no-match',
     results,
     related: answer.related.map((d) => ({ docId: d.docId, title: d.title, ...(d.url !== undefined && { url: d.url }) })),

@@ -3,9 +3,10 @@
  * import from here and nowhere else in src/core (tests/architecture.test.ts checks it), so the core's
  * files can move and split without touching an adapter.
  */
-export type { Answer, Citation, RelatedDocument } from './answer/answer.js';
+export type { Answer, Citation, ReadAs, RelatedDocument } from './answer/answer.js';
 export { formatLocation } from './answer/format-location.js';
 export { passageContext, type PassageContext } from './answer/passage-context.js';
+export { readAsText } from './answer/spelling.js';
 export { readCorpusDir } from './corpus/read-corpus-dir.js';
 export { guildScope, sourceLabel, visibleScopes, type DocumentMeta, type Scope } from './documents/document.js';
 export { FootnoteError, isFootnoteError, type FootnoteErrorCode } from './errors.js';

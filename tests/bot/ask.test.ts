@@ -25,6 +25,15 @@ describe('/ask', () => {
     expect(h.fake.callbacks.filter((c) => c.interactionId === i.id).map((c) => c.type)).toEqual([4]);
   });
 
+  it('answers a question with a typo, and says in the footer how it read the word', async () => {
+    const typo = 'What did the prosecuton fail to present in the Kvasov trial?';
+    const data = expectReply(await h.fake.chatInput('ask', { question: typo }, { user: { username: 'typist' } }).waitForCallback(), 'public');
+    const embed = data.embeds![0]!;
+    expect(embed.title).toBe(typo);
+    expect(String(embed.description)).toContain('persuasive evidence');
+    expect(String((embed.footer as { text: string }).text)).toMatch(/ · read “prosecuton” as “prosecution” · [\d.]+ m?s$/);
+  });
+
   it('keeps a private answer to the asker and offers Share to channel', async () => {
     const i = h.fake.chatInput('ask', { question: OWNER_QUESTION, private: true }, { user: { username: 'asker2' } });
     const data = expectReply(await i.waitForCallback(), 'ephemeral');

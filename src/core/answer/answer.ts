@@ -30,16 +30,21 @@ export type RelatedDocument = { scope: Scope; docId: string; title: string; url?
 
 export type RejectionReason = 'empty' | 'too_long' | 'no_terms';
 
+/** A word of the question read as another: a typo, and the word it was taken for (spelling). */
+export type ReadAs = { typed: string; read: string };
+
 /** What `ask` returns: a union on `kind`, rendered alike by the CLI and the bot. */
 export type Answer =
   | {
       kind: 'answer';
       query: string;
+      /** The question's typos and how they were read, when it had any: the reply says so. */
+      readAs?: ReadAs[];
       results: Citation[];
       related: RelatedDocument[];
       /** How many passages and documents hold any of the question's own words (the feedback terms aside). */
       matched: { passages: number; documents: number };
       tookMs: number;
     }
-  | { kind: 'no-match'; query: string; related: RelatedDocument[]; tookMs: number }
+  | { kind: 'no-match'; query: string; readAs?: ReadAs[]; related: RelatedDocument[]; tookMs: number }
   | { kind: 'rejected'; query: string; reason: RejectionReason; message: string };

@@ -277,6 +277,11 @@ describe('ask: typos', () => {
     expect(answer.kind).toBe('answer');
     if (answer.kind !== 'answer' || spelled.kind !== 'answer') return;
     expect(answer.query).toBe(typed);
+    expect(answer.readAs).toEqual([
+      { typed: 'pacakge', read: 'package' },
+      { typed: 'globaly', read: 'globally' },
+    ]);
+    expect(spelled.readAs).toBeUndefined();
     expect(answer.results.map((result) => [result.docId, result.highlight])).toEqual(spelled.results.map((result) => [result.docId, result.highlight]));
   });
 

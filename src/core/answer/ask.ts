@@ -88,8 +88,9 @@ export function ask(index: Engine, rawQuestion: string, options: AskOptions): An
   // A word no passage uses that the dictionary does not know either is read as the word one typo away
   // that passages use ("globaly" as globally): see spelling.
   const lexicon = options.everyday ?? everydayWords();
-  const spelled = correctSpelling(stripped, lexicon, (words) => index.passagesUsing(words, options.scopes)).text;
-  const text = analyze(spelled).length > 0 ? spelled : query;
+  const spelling = correctSpelling(stripped, lexicon, (words) => index.passagesUsing(words, options.scopes));
+  const text = analyze(spelling.text).length > 0 ? spelling.text : query;
+  const readAs = spelling.corrections.length > 0 && text === spelling.text ? { readAs: spelling.corrections } : {};
   const terms = [...new Set(analyze(text))];
   if (terms.length === 0) {
     return {
@@ -178,7 +179,7 @@ export function ask(index: Engine, rawQuestion: string, options: AskOptions): An
   const quotes = (hit: Hit) => holdsMessage(pasted, hit.passage.text) || holdsMessage(pasted, ownHeading(hit.passage.section));
   const quoted = pasted.length > 0 && candidates.some(quotes);
   if (!best || versionAbsent || (!quoted && (lackedFocus >= 2 || missing.length * 2 > judged.length || !candidates.some(covers)))) {
-    return { kind: 'no-match', query, related: relatedDocuments(index, firstPass.leadingDocuments), tookMs: tookMs() };
+    return { kind: 'no-match', query, ...readAs, related: relatedDocuments(index, firstPass.leadingDocuments), tookMs: tookMs() };
   }
 
   // 3. Keep the strong, distinct passages and cite them.
@@ -277,6 +278,7 @@ export function ask(index: Engine, rawQuestion: string, options: AskOptions): An
   return {
     kind: 'answer',
     query,
+    ...readAs,
     results,
     related: relatedDocuments(index, ranked.leadingDocuments).filter((doc) => !citedDocs.has(`${doc.scope}/${doc.docId}`)),
     matched: { passages: firstPass.total, documents: firstPass.documents },

@@ -1,4 +1,5 @@
 import { analyzeTerm } from '../engine/engine.js';
+import type { ReadAs } from './answer.js';
 import type { EverydayWords } from './everyday-words.js';
 
 /**
@@ -14,7 +15,7 @@ export type Spelling = {
   /** The question with its typos corrected; as given when it has none. */
   text: string;
   /** Each corrected word and what it was read as, in question order. */
-  corrections: Array<{ typed: string; read: string }>;
+  corrections: ReadAs[];
 };
 
 /** Words shorter than this have too many neighbours one edit away: "deno" is one from "demo". */
@@ -81,4 +82,9 @@ function oneEditAway(word: string): Set<string> {
   }
   out.delete(word);
   return out;
+}
+
+/** How a reply says what it read: 'read “globaly” as “globally”, “registery” as “registry”'. */
+export function readAsText(readAs: readonly ReadAs[]): string {
+  return `read ${readAs.map(({ typed, read }) => `“${typed}” as “${read}”`).join(', ')}`;
 }

@@ -3,7 +3,7 @@ import type { Answer, RelatedDocument } from '../../core/index.js';
 import { answerButtons } from './answer-buttons.js';
 import { citationHeading, citationLine, citationUrl } from './citation-line.js';
 import { escapeLinkLabel, escapeText } from './escape-text.js';
-import { plural } from '../../core/index.js';
+import { plural, readAsText } from '../../core/index.js';
 import { formatTook } from './format-took.js';
 import { EMBED_COLOR, type MessageView } from './message-view.js';
 import { quoteBody } from './quote-body.js';
@@ -37,7 +37,7 @@ export function renderAnswer(answer: FoundAnswer, options: AnswerViewOptions): M
         description: `${quoteBody(best, BEST_QUOTE_CHARS)}\n${citationLine(best)}`,
         fields,
         footer: {
-          text: `${plural(answer.matched.passages, 'passage')} matched in ${plural(answer.matched.documents, 'document')} · ${formatTook(answer.tookMs)}`,
+          text: `${plural(answer.matched.passages, 'passage')} matched in ${plural(answer.matched.documents, 'document')}${answer.readAs ? ` · ${readAsText(answer.readAs)}` : ''} · ${formatTook(answer.tookMs)}`,
         },
       },
     ],

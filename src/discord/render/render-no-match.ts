@@ -1,4 +1,4 @@
-import type { Answer } from '../../core/index.js';
+import { readAsText, type Answer } from '../../core/index.js';
 import { escapeText } from './escape-text.js';
 import { EMBED_COLOR, type MessageView } from './message-view.js';
 import { relatedList } from './render-answer.js';
@@ -11,6 +11,7 @@ export function renderNoMatch(answer: Extract<Answer, { kind: 'no-match' }>, opt
   const lines = [
     `The sources available ${options.inGuild ? 'in this server' : 'here'} don't cover this question, so I won't guess.`,
   ];
+  if (answer.readAs) lines.push(`(I ${escapeText(readAsText(answer.readAs))}.)`);
   if (answer.related.length > 0) lines.push('', '**Possibly related**', relatedList(answer.related));
   if (options.inGuild) lines.push('', "I've noted the question so this server's moderators can see what is missing (`/curate unanswered`).");
   return {
