@@ -32,11 +32,12 @@ const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
  */
 export function correctSpelling(question: string, lexicon: EverydayWords, passagesUsing: (terms: readonly string[]) => number[]): Spelling {
   const corrections: Spelling['corrections'] = [];
-  const unknown = [...question.matchAll(PLAIN_WORD)].filter((match) => match[0].length >= MIN_TYPO_CHARS);
+  const words = [...question.matchAll(PLAIN_WORD)].filter((match) => match[0].length >= MIN_TYPO_CHARS);
+  const terms = words.map((match) => analyzeTerm(match[0]));
+  const used = passagesUsing(terms.map((term) => term ?? ''));
   const suspects: RegExpExecArray[] = [];
-  for (const match of unknown) {
-    const term = analyzeTerm(match[0]);
-    if (term === null || passagesUsing([term])[0]! > 0 || lexicon.isListed(match[0])) continue;
+  for (const [i, match] of words.entries()) {
+    if (terms[i] === null || used[i]! > 0 || lexicon.isListed(match[0])) continue;
     suspects.push(match);
     if (suspects.length > MAX_TYPOS) return { text: question, corrections };
   }
