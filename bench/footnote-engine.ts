@@ -8,6 +8,7 @@ import type { KnowledgeBase } from '../src/core/knowledge/knowledge-base.js';
 import type { Logger } from '../src/core/logger.js';
 import { STORE_FILE } from '../src/core/store/document-store.js';
 import { QUERY_CLASSES } from './generate-queries.js';
+import { HOSTILE_KINDS } from './hostile-questions.js';
 import { MARKER_QUESTION, type AddRemoveResult, type FootnoteBuildResult, type FootnoteResult, type Job, type QueriesFile, type QueryLatencies } from './job.js';
 import { memoryAfterGc, sizeOf, timed, timeQueries } from './measure.js';
 
@@ -51,11 +52,13 @@ export async function runFootnote(job: Job): Promise<FootnoteResult> {
   const { ms: startupMs, value: kb } = await timed(() => open(job, logger));
   const loadedFromSnapshot = !logger.messages.includes('building the index');
   const memoryAfterLoad = memoryAfterGc();
-  const { measured, warmup } = JSON.parse(readFileSync(job.queriesFile, 'utf8')) as QueriesFile;
+  const { measured, warmup, hostile: built } = JSON.parse(readFileSync(job.queriesFile, 'utf8')) as QueriesFile;
   const queries = {} as QueryLatencies;
   for (const kind of QUERY_CLASSES) {
     queries[kind] = timeQueries(measured[kind], warmup[kind], (q) => kb.ask(q), job.budgetMs, (a: Answer) => a.kind === 'answer');
   }
+  const hostile = {} as FootnoteResult['hostile'];
+  for (const kind of HOSTILE_KINDS) hostile[kind] = timeQueries(built[kind], [], (q) => kb.ask(q), job.budgetMs, (a: Answer) => a.kind === 'answer');
   const memory = memoryAfterGc();
   const snapshotWriteMs = await timeSnapshotWrite(kb);
   const addRemove = job.addDocumentFile === undefined ? undefined : await addAndRemove(kb, readFileSync(job.addDocumentFile));
@@ -73,6 +76,7 @@ export async function runFootnote(job: Job): Promise<FootnoteResult> {
     memoryAfterLoad,
     memory,
     queries,
+    hostile,
     snapshotWriteMs,
     ...(addRemove && { addRemove }),
   };

@@ -1,4 +1,5 @@
 import type { QueryClass, QuerySet } from './generate-queries.js';
+import type { HostileKind, HostileSet } from './hostile-questions.js';
 import type { Latency, Memory } from './measure.js';
 
 /** A sentence no source text contains, planted in the 1 MB document: citing it proves the document is searchable. */
@@ -28,7 +29,7 @@ export type Job = {
 };
 
 /** The queries file: timed queries, untimed warm-up queries, and the bot's questions. */
-export type QueriesFile = { measured: QuerySet; warmup: QuerySet; interactions: string[] };
+export type QueriesFile = { measured: QuerySet; warmup: QuerySet; interactions: string[]; hostile: HostileSet };
 
 export type ClassLatency = Latency & { hitRate: number };
 export type QueryLatencies = Record<QueryClass, ClassLatency>;
@@ -67,6 +68,8 @@ export type FootnoteResult = {
   memoryAfterLoad: Memory;
   memory: Memory;
   queries: QueryLatencies;
+  /** Questions built to be slow (hostile-questions): each kind's latency, and the share answered rather than "no match". */
+  hostile: Record<HostileKind, ClassLatency>;
   /** saveSnapshot() after a small change: what the bot spends writing its snapshot at this size. */
   snapshotWriteMs: number;
   addRemove?: AddRemoveResult;

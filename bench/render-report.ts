@@ -1,5 +1,6 @@
 import { CORPUS_METHOD } from './build-corpus.js';
 import { QUERY_CLASSES, QUERY_METHOD } from './generate-queries.js';
+import { HOSTILE_KINDS, HOSTILE_METHOD } from './hostile-questions.js';
 import { num, ms, ratio, seconds } from './format.js';
 import { errorLines, targetsTable, writesAndBot } from './render-checks.js';
 import type { FootnoteResult } from './job.js';
@@ -33,6 +34,8 @@ export function renderMarkdown(report: BenchReport): string {
     ...latencyTable(report),
     '',
     ...ratioTable(report),
+    '',
+    ...hostileTable(report),
     '',
     ...writesAndBot(report),
     '',
@@ -131,6 +134,19 @@ function ratioTable(report: BenchReport): string[] {
       );
     }
   }
+  return rows;
+}
+
+/** footnote on questions built to be slow: per size and kind, p50 and max ms and the share answered. */
+function hostileTable(report: BenchReport): string[] {
+  const measured = report.sizes.filter((s) => s.results.footnote?.hostile !== undefined);
+  if (measured.length === 0) return [];
+  const rows = ['## Hostile questions, ms (p50 / max), and share answered', '', `| passages | ${HOSTILE_KINDS.join(' | ')} |`, `|---:|${HOSTILE_KINDS.map(() => '---:').join('|')}|`];
+  for (const s of measured) {
+    const h = s.results.footnote!.hostile;
+    rows.push(`| ${s.size.toLocaleString('en-US')} | ${HOSTILE_KINDS.map((k) => `${ms(h[k].p50)} / ${ms(h[k].max)} (${Math.round(h[k].hitRate * 100)}%)`).join(' | ')} |`);
+  }
+  rows.push('', `${HOSTILE_METHOD} Answered: an answer rather than "the sources don't cover this"; either is a correct reply to most of them.`);
   return rows;
 }
 

@@ -1,7 +1,8 @@
 /**
  * `npm run bench [-- options]`: footnote's `ask` against bare minisearch and flexsearch on the same
- * generated passages and queries, each engine in a fresh process per size, plus adding/removing a 1 MB
- * document and /ask end to end through the fake Discord. The workers run a copy of the code taken at the
+ * generated passages and queries, each engine in a fresh process per size, plus footnote alone on
+ * questions built to be slow (hostile-questions), adding/removing a 1 MB document and /ask end to end
+ * through the fake Discord. The workers run a copy of the code taken at the
  * start (bench/freeze-sources.ts), so one run measures one version of src/. Writes bench/results/bench-<date>.{md,json}
  * (and latest.md) and prints the tables. Never part of `npm test`.
  *
@@ -24,6 +25,7 @@ import { parseArgs } from 'node:util';
 import { PassageSource, textBytes, writeCorpus } from './build-corpus.js';
 import { freezeSources, sourceVersion } from './freeze-sources.js';
 import { generateQueries } from './generate-queries.js';
+import { hostileQuestions } from './hostile-questions.js';
 import { MARKER_QUESTION, MARKER_SENTENCE, type EngineName, type Job, type QueriesFile, type WorkerResult } from './job.js';
 import { readIrCollections } from './read-ir-collections.js';
 import { renderMarkdown } from './render-report.js';
@@ -31,6 +33,8 @@ import { fileResult, machineInfo, writeReport, type BenchReport, type SizeReport
 
 const REPO_ROOT = resolve(import.meta.dirname, '..');
 const WARMUP_QUERIES = 10;
+/** Questions of each hostile kind (hostile-questions): a few, each slow if anything is. */
+const HOSTILE_QUESTIONS = 10;
 /** The document added and removed at the `--at` size: 1 MiB of further generated passages. */
 const ADD_DOCUMENT_BYTES = 1024 * 1024;
 
@@ -68,6 +72,7 @@ const queries: QueriesFile = {
   measured: generateQueries(collections, queryCount, seed),
   warmup: generateQueries(collections, WARMUP_QUERIES, `${seed}/warmup`),
   interactions: generateQueries(collections, interactionCount, `${seed}/bot`).natural,
+  hostile: hostileQuestions(collections, generateQueries(collections, HOSTILE_QUESTIONS, `${seed}/hostile`).natural, HOSTILE_QUESTIONS, seed),
 };
 writeFileSync(queriesFile, JSON.stringify(queries, null, 1));
 log(`work folder ${workDir}; code ${code.commit} + ${code.changedFiles} changed files in src (sha256 ${code.sourcesSha256}), frozen there`);
