@@ -85,6 +85,16 @@ describe('answers on the shipped corpus', () => {
     expect(kb.ask('Who is\u0000 Denis\u202E Kvasov?').kind).toBe('answer');
   });
 
+  it('answers or says no match to questions made only of identifiers, of rare words, or of one word 300 times (timed by npm run bench)', () => {
+    const identifiers = Array.from({ length: 40 }, (_, i) => (i % 2 === 0 ? `musicStoreOwner${i}` : `wto.accession.talks${i}`)).join(' ');
+    const rare = Array.from({ length: 60 }, (_, i) => `zqx${(i * 7919).toString(36)}vw`).join(' ');
+    expect(kb.ask(identifiers).kind).toBe('no-match');
+    expect(kb.ask(rare).kind).toBe('no-match');
+    const repeated = kb.ask(Array(300).fill('piracy').join(' '));
+    expect(repeated.kind).toBe('answer');
+    if (repeated.kind === 'answer') expect(repeated.results[0]!.text.toLowerCase()).toContain('pira');
+  });
+
   it('never returns two near-identical passages', () => {
     for (const { question } of seeds) {
       const result = kb.ask(question, { top: 10 });
