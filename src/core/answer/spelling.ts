@@ -3,13 +3,15 @@ import type { ReadAs } from './answer.js';
 import type { EverydayWords } from './everyday-words.js';
 
 /**
- * Questions typed in a hurry carry typos ("how do I instal pnpm globaly?", "dependancies"), and a word
- * no passage uses weighs the most in the no-match test, as a name the documents lack would: one typo
- * made a well-matched question "not covered". So a plain lowercase word that the spelling dictionary
- * does not know and no searched passage uses is read as the dictionary word one edit away (a letter
- * dropped, added or changed, or two swapped) that the most passages use. A name the documents lack
- * stays as typed: it is capitalised ("Jira"), or written with digits ("socks5"), or one edit from no
- * word the passages use ("sarif", "kubernetes").
+ * Questions typed in a hurry carry typos ("how do I instal pnpm globaly?", "registery"), and a word no
+ * passage uses weighs the most in the no-match test, as a name the documents lack would: one typo
+ * made a well-matched question "not covered". So a plain lowercase word of five letters or more that
+ * the spelling dictionary does not list (a compound of two of its words does not count: "vacaton"
+ * splits into "vac" and "aton") and no searched passage uses is read as the word one edit away (a
+ * letter dropped, added or changed, or two swapped) that the dictionary knows, compounds included
+ * ("middleware"), and the most passages use. A name the documents lack stays as typed: it is
+ * capitalised ("Jira"), or written with digits ("socks5"), or one edit from no word the passages use
+ * ("sarif", "kubernetes").
  */
 export type Spelling = {
   /** The question with its typos corrected; as given when it has none. */
