@@ -25,6 +25,11 @@ function aThousandOtherPages(extra: (i: number) => string): Record<string, strin
   return Object.fromEntries(Array.from({ length: 1000 }, (_, i) => [`setting-${i}`, `The pnpm setting number ${i} is listed on its own page.${extra(i)}`]));
 }
 
+/** Fifty pages of a docs site on something else, one in five also saying `sentence`: what makes the rest of a question's words common or rare. */
+function guidePages(sentence: string): Record<string, string> {
+  return Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`page-${i}`, `Page ${i} of the guide is about routing.${i % 5 === 0 ? ` ${sentence}` : ''}`]));
+}
+
 const engine = site({
   intents:
     'Privileged intents must be switched on in the developer portal. To read what members write, enable GatewayIntentBits.MessageContent in the client options, or the bot receives empty messages.',
@@ -290,29 +295,26 @@ describe('ask: typos', () => {
   });
 });
 
-describe('ask: "when" that joins a clause', () => {
-  it('answers a yes/no question with "when" in it by its verdict, not by a date', () => {
-    const pages: Record<string, string> = {
-      typescript:
-        'Since 2021, builds run TypeScript files through esbuild in about 20 ms each. Vite does not type-check TypeScript: it only transpiles it, and leaves type checking to your IDE and tsc.',
-      ...Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`page-${i}`, `Page ${i} of the guide is about routing.${i % 5 === 0 ? ' Vite builds run fast.' : ''}`])),
-    };
-    const answer = ask(site(pages), 'Does Vite type-check my TypeScript when it builds?', { scopes: ['global'] });
+describe('ask: the sentence a kind of question asks for', () => {
+  it.each([
+    [
+      'a yes/no question with "when" in it: its verdict, not a date',
+      'Since 2021, builds run TypeScript files through esbuild in about 20 ms each. Vite does not type-check TypeScript: it only transpiles it, and leaves type checking to your IDE and tsc.',
+      'Vite builds run fast.',
+      'Does Vite type-check my TypeScript when it builds?',
+      'Vite does not type-check TypeScript: it only transpiles it, and leaves type checking to your IDE and tsc.',
+    ],
+    [
+      'a where-question: the folder or file, over a sentence naming a product',
+      'To set env vars for local development, create a .dev.vars file in the root directory of the project. Deploys take a minute. Before you deploy, remember to set the secrets in the Cloudflare dashboard.',
+      'Workers run at the edge.',
+      'where do i put env vars / secrets for local wrangler dev on workers?',
+      'To set env vars for local development, create a .dev.vars file in the root directory of the project.',
+    ],
+  ])('highlights, for %s', (_, page, elsewhere, question, highlight) => {
+    const answer = ask(site({ page, ...guidePages(elsewhere) }), question, { scopes: ['global'] });
     expect(answer.kind).toBe('answer');
-    if (answer.kind === 'answer') expect(answer.results[0]!.highlight).toBe('Vite does not type-check TypeScript: it only transpiles it, and leaves type checking to your IDE and tsc.');
-  });
-});
-
-describe('ask: where something goes', () => {
-  it('highlights the folder or file a where-question asks for, over a sentence naming a product', () => {
-    const pages: Record<string, string> = {
-      workers:
-        'To set env vars for local development, create a .dev.vars file in the root directory of the project. Deploys take a minute. Before you deploy, remember to set the secrets in the Cloudflare dashboard.',
-      ...Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`page-${i}`, `Page ${i} of the guide is about routing.${i % 5 === 0 ? ' Workers run at the edge.' : ''}`])),
-    };
-    const answer = ask(site(pages), 'where do i put env vars / secrets for local wrangler dev on workers?', { scopes: ['global'] });
-    expect(answer.kind).toBe('answer');
-    if (answer.kind === 'answer') expect(answer.results[0]!.highlight).toBe('To set env vars for local development, create a .dev.vars file in the root directory of the project.');
+    if (answer.kind === 'answer') expect(answer.results[0]!.highlight).toBe(highlight);
   });
 });
 
