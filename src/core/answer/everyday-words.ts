@@ -11,7 +11,7 @@ import { FootnoteError } from '../errors.js';
 export type EverydayWords = {
   /** Whether a question's token (as typed) is an ordinary English word or a compound of two. */
   isEveryday(token: string): boolean;
-  /** Whether a lowercase token is a word of the dictionary itself, an entry or one of its derived forms: not a compound ("vaca" + "ton"). */
+  /** Whether a lowercase token is a word of the dictionary itself, an entry or one of its derived forms: not a compound of two ("vac" + "aton"). */
   isListed(token: string): boolean;
 };
 
