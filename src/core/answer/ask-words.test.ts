@@ -256,6 +256,13 @@ describe('ask: an error pasted with its stack trace and log', () => {
     if (answer.kind === 'answer') expect(answer.results[0]!.section).toBe('ERR_PNPM_OUTDATED_LOCKFILE');
   });
 
+  it('says no match for an error code the pages never write, though they use its words', () => {
+    expect(ask(docs, 'ERR_PNPM_LOCKFILE_BREAKING_CHANGE', { scopes: ['global'] }).kind).toBe('no-match');
+    expect(ask(docs, 'ERR_PNPM_OUTDATED_LOCKFILE', { scopes: ['global'] }).kind).toBe('answer');
+    // The asker's own words still count: they say what the question is about.
+    expect(ask(docs, 'ERR_PNPM_LOCKFILE_BREAKING_CHANGE with --frozen-lockfile in CI: does install update the lockfile?', { scopes: ['global'] }).kind).toBe('answer');
+  });
+
   it('still says no match for a pasted error the pages never quote', () => {
     const pip = [
       'pip install keeps failing, help?',

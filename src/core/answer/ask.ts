@@ -117,14 +117,18 @@ export function ask(index: Engine, rawQuestion: string, options: AskOptions): An
   const matches = new Map(firstPass.termMatches);
   for (const term of prefixOnly) matches.set(term, 0);
   // An identifier the documents never write whole (server.strictPort where they write strictPort)
-  // is judged by its words, which are terms of the question too.
+  // is judged by its words, which are terms of the question too. An error code is a name, not its
+  // words: ERR_PNPM_LOCKFILE_BREAKING_CHANGE, which the documents never write, is not covered by the
+  // section on ERR_PNPM_OUTDATED_LOCKFILE, though it states "lockfile", "change" and "err".
   const wholes = identifierWholes(text);
-  const judged = terms.filter((term) => !wholes.has(term) || (matches.get(term) ?? 0) > 0);
+  const codes = errorCodes(text);
+  const judged = terms.filter((term) => !wholes.has(term) || codes.has(term) || (matches.get(term) ?? 0) > 0);
   const weights = termWeights(judged, matches, index.passagesIn(options.scopes));
   // A name written as one word and used whole by the documents (GitHub) is one mention of the
   // question, not three: its words (git, hub) do not count again in the no-match test. A code
   // identifier's words (allowed, hosts) still do: they say what it is about, and the documents use them.
-  const inWholes = partsOfUsedWholes(text, (term) => !wholes.has(term) && (matches.get(term) ?? 0) > 0);
+  // So is an error code, used or not: its words (err, pnpm, lockfile) are not the asker's.
+  const inWholes = partsOfUsedWholes(text, (term) => codes.has(term) || (!wholes.has(term) && (matches.get(term) ?? 0) > 0));
   const tookMs = () => Math.round((now() - started) * 100) / 100;
   const best = ranked.hits[0];
   // A word no passage uses stands covered where a passage states a word of its meaning or root
@@ -221,7 +225,6 @@ export function ask(index: Engine, rawQuestion: string, options: AskOptions): An
   // which neither one's own section need say: there the ranking decides.
   // So is a question pasting one error code (ERR_PNPM_OUTDATED_LOCKFILE) among a log's other names:
   // the section the code heads is the answer, whatever kind of answer the log's words seem to ask for.
-  const codes = errorCodes(text);
   const heading = codes.size === 1 ? codes : wholes;
   const named = heading.size !== 1 ? undefined : contenders.find((hit) => hit.score >= contenders[0]!.score * TYPED_SHARE && headsWith(hit.passage.section, heading));
   const pinned = named !== undefined && heading === codes;
