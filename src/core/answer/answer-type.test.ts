@@ -49,6 +49,11 @@ describe('definedSubject', () => {
     ['what does tslib do?', 'tslib'],
     ['what is magic-string used for?', 'magic-string'],
     ['what is ipaddr.js for', 'ipaddr.js'],
+    ['cors', 'cors'],
+    ['catalogs?', 'catalogs'],
+    ['CORS', 'CORS'],
+    ['chunkSizeWarningLimit', undefined],
+    ['ERR_PNPM_OUTDATED_LOCKFILE', undefined],
     ['what do I do now?', undefined],
     ['what is the default port?', undefined],
   ])('reads the subject of "%s" as %s', (question, subject) => {

@@ -41,9 +41,15 @@ const PATTERNS: ReadonlyArray<[RegExp, AnswerType]> = [
 const DEFINITION =
   /^\s*what(?:['’]s| is| are| does| do)\s+(?:an?\s+|the\s+)?(?<subject>[^\s?]+(?:\s+[^\s?]+){0,3}?)(?:\s+(?:(?<=(?:does|do)\s.*)do|(?:used\s+)?for))?\s*\?*\s*$/i;
 
-/** The name a definition question asks about ("tslib" of "what does tslib do?"), as written. */
+/**
+ * A question that is one plain word ("cors", "catalogs", "rpc?"): asked what it is, as a search box is.
+ * Not an identifier (`chunkSizeWarningLimit`, `ERR_PNPM_…`), whose own section answers it.
+ */
+const BARE_WORD = /^\s*(?<subject>\p{Ll}[\p{Ll}-]*\p{Ll}|\p{Lu}{2,})\s*\?*\s*$/u;
+
+/** The name a definition question asks about ("tslib" of "what does tslib do?", "cors" of "cors"), as written. */
 export function definedSubject(question: string): string | undefined {
-  return answerTypeOf(question) === 'definition' ? DEFINITION.exec(question)?.groups?.['subject'] : undefined;
+  return answerTypeOf(question) === 'definition' ? (DEFINITION.exec(question) ?? BARE_WORD.exec(question))?.groups?.['subject'] : undefined;
 }
 
 /** A question naming a default, when no question word above says what kind of value it is ("what's the default port" asks for a number). */
@@ -53,7 +59,7 @@ export function answerTypeOf(question: string): AnswerType | undefined {
   for (const [pattern, type] of PATTERNS) if (pattern.test(question)) return type;
   // Before 'definition': "what's the default registry?" asks for the registry used, not what one is.
   if (DEFAULT.test(question)) return 'default';
-  if (DEFINITION.test(question)) return 'definition';
+  if (DEFINITION.test(question) || BARE_WORD.test(question)) return 'definition';
   // Someone reporting a failure without asking anything wants it fixed.
   if (!WH_WORD.test(question) && TROUBLE.test(question)) return 'advice';
   return undefined;

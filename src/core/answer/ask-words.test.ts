@@ -556,6 +556,14 @@ describe('ask: what a thing is', () => {
       tslib: readme('# tslib\n\nThis is a runtime library for TypeScript that contains all of the TypeScript helper functions.'),
       'fdir-readme': readme('# The Fastest Directory Crawler\n\nNothing beats it at crawling a folder of a million files in under a second.').replace(/tslib/g, 'fdir'),
       'other-tools': 'Many tools use tslib and fdir: tslib for helpers, fdir for crawling.',
+      'cors-middleware': [
+        '# CORS Middleware',
+        'Browsers block calls from other origins unless the server allows them: this middleware answers with the headers that allow them, for the origins you list.',
+        '## Import',
+        "```ts\nimport { cors } from 'hono/cors'\n```",
+        '## Options',
+        'origin: the origins allowed, a string, a list, or a function of the request origin. Default: all origins. Set it to your site for cors with credentials.',
+      ].join('\n\n'),
     },
     { markdown: true },
   );
@@ -563,6 +571,8 @@ describe('ask: what a thing is', () => {
   it.each([
     ['what does tslib do?', 'tslib', 'This is a runtime library for TypeScript'],
     ['what is fdir?', 'fdir-readme', 'Nothing beats it at crawling'],
+    // A question of one word asks what it is, as a search box does; the only page whose title starts with it is about it.
+    ['cors', 'cors-middleware', 'Browsers block calls from other origins'],
   ])('answers "%s" from the opening of the page about it, not its install commands', (question, docId, lead) => {
     const answer = ask(docs, question, { scopes: ['global'] });
     expect(answer.kind === 'answer' && answer.results[0]!.docId).toBe(docId);

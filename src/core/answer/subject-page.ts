@@ -5,7 +5,8 @@ import type { Engine, Hit } from '../engine/engine.js';
 /**
  * For a question asking what something is or does ("what does tslib do?", "what is fdir?"), the page
  * about it among the candidates' documents: the one titled by that name, or a folder's own page
- * (`fdir/README.md`, id `fdir-readme`) for it. Its opening prose says what the thing is, as a README's
+ * (`fdir/README.md`, id `fdir-readme`) for it, or else the only one whose title starts with it ("CORS
+ * Middleware" for "cors"). Its opening prose says what the thing is, as a README's
  * or an encyclopedia's lead does, where its passages that repeat the name most are install commands
  * and code. The opening is returned as a hit at its document's best candidate score, with where its
  * prose starts (`leadAt`: the highlight's place); undefined when no candidate document is that page,
@@ -18,18 +19,29 @@ export function subjectPage(index: Engine, subject: string, candidates: readonly
     const key = `${hit.passage.scope}\u0000${hit.passage.docId}`;
     if (!best.has(key)) best.set(key, hit);
   }
-  for (const hit of best.values()) {
-    const { scope, docId } = hit.passage;
-    const meta = index.getDocument(scope, docId)?.meta;
-    if (!meta || (slugify(meta.title) !== slug && folderOfPageId(docId) !== slug)) continue;
-    const opening = index
-      .documentPassages(scope, docId)
-      .sort((a, b) => a.ordinal - b.ordinal)
-      .find((passage) => proseWords(passage.text) >= MIN_PROSE_WORDS);
-    if (!opening) return undefined;
-    return { hit: { passage: opening, score: hit.score, matchedTerms: hit.matchedTerms }, leadAt: leadOf(opening.text, meta.title) };
-  }
-  return undefined;
+  const titled = (hit: Hit) => index.getDocument(hit.passage.scope, hit.passage.docId)?.meta;
+  const page =
+    [...best.values()].find((hit) => {
+      const meta = titled(hit);
+      return meta !== undefined && (slugify(meta.title) === slug || folderOfPageId(hit.passage.docId) === slug);
+    }) ?? onlyOne([...best.values()].filter((hit) => slugify(titled(hit)?.title ?? '').startsWith(`${slug}-`)));
+  const meta = page && titled(page);
+  if (!page || !meta) return undefined;
+  const opening = index
+    .documentPassages(page.passage.scope, page.passage.docId)
+    .sort((a, b) => a.ordinal - b.ordinal)
+    .find((passage) => proseWords(passage.text) >= MIN_PROSE_WORDS);
+  if (!opening) return undefined;
+  return { hit: { passage: opening, score: page.score, matchedTerms: page.matchedTerms }, leadAt: leadOf(opening.text, meta.title) };
+}
+
+/**
+ * The one item of a list, or none. A page whose title only starts with the name ("CORS Middleware"
+ * for "cors") is the page about it when it is the only such candidate: where many are ("pnpm add",
+ * "pnpm star"), the name is the site's, and none of them is about it.
+ */
+function onlyOne<T>(items: readonly T[]): T | undefined {
+  return items.length === 1 ? items[0] : undefined;
 }
 
 /** Where the prose of an opening starts: its first word outside code, past the title a README's HTML header repeats. */
