@@ -84,6 +84,15 @@ describe('selectHighlight', () => {
     expect(pick(untitled, 'member list')).toBe('The cache fills as events arrive, so disabling them empties it.');
   });
 
+  it('never highlights a plain text\'s heading or title line, and still a short sentence in title case with its full stop', () => {
+    const story = 'US Targets In Agreement With Russia To Join WTO\n\nIn a letter from the USA to Russia regarding what it must achieve to join the WTO, it appears the site must be shut down.';
+    expect(pick(story, 'wto')).toBe('In a letter from the USA to Russia regarding what it must achieve to join the WTO, it appears the site must be shut down.');
+    const report = "Growing Piracy in Russia's Regions\n\nRights holders tell us that Russia's regions are becoming hotbeds for pirated goods.";
+    expect(pick(report, 'piracy')).toBe("Rights holders tell us that Russia's regions are becoming hotbeds for pirated goods.");
+    const sentence = 'Piracy Grew.\n\nNothing else here.';
+    expect(pick(sentence, 'piracy')).toBe('Piracy Grew.');
+  });
+
   it('highlights a table row (cells joined by " · "): it is content, not a label', () => {
     const text = 'Command: pnpm add -g <pkg> · Description: Install a package globally\nCommand: pnpm list -g · Description: List the packages\n\nNote\n\nInstalling without arguments is not supported.';
     expect(pick(text, 'how do I install a package globally?')).toBe('Command: pnpm add -g <pkg> · Description: Install a package globally');

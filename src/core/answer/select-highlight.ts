@@ -336,11 +336,24 @@ function isLabel(text: string, sentence: Sentence): boolean {
   if (line.trim() !== text.slice(sentence.start, sentence.end).trim()) return false;
   if (LABEL_LINE.test(line.trim())) return true;
   // A callout's title with no title of its own ("Warning", "Note"): one word, a paragraph of its own.
+  // So is a plain text's heading ("Growing Piracy in Russia's Regions", a story's title line): a
+  // paragraph of its own in title case, with no full stop.
   const ownParagraph = (lineStart === 0 || text.startsWith('\n\n', lineStart - 2)) && (lineEnd < 0 || text.startsWith('\n\n', lineEnd));
-  return ownParagraph && LONE_WORD.test(line.trim());
+  return ownParagraph && (LONE_WORD.test(line.trim()) || isTitleLine(line.trim()));
 }
 
 const LONE_WORD = /^\p{L}+$/u;
+/** A title's small words, which title case leaves lowercase ("Growing Piracy in Russia's Regions"). */
+const TITLE_SMALL_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'but', 'by', 'for', 'from', 'in', 'into', 'of', 'on', 'or', 'the', 'to', 'vs', 'with']);
+/** Titles are short: a line of more words is a sentence that lost its full stop. */
+const MAX_TITLE_WORDS = 12;
+
+/** A line in title case with no closing punctuation: every word but the small ones capitalised. */
+function isTitleLine(line: string): boolean {
+  if (/[.!?:;,·]$/u.test(line)) return false;
+  const words = line.split(/\s+/u);
+  return words.length >= 2 && words.length <= MAX_TITLE_WORDS && words.every((word) => TITLE_SMALL_WORDS.has(word) || /^[\p{Lu}\p{N}"“'‘(]/u.test(word));
+}
 
 /** Whether two sentences are in one paragraph: no line break between them. */
 function sameParagraph(text: string, a: Highlight, b: Highlight): boolean {
