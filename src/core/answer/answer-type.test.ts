@@ -11,6 +11,9 @@ describe('answerTypeOf', () => {
     ['When did Russia join?', 'time'],
     ["when's the cycle kickoff?", 'time'],
     ['does anyone know when the office reopens', 'time'],
+    // "When" joining a clause is no question word: a report of a failure with it still wants a fix.
+    ['I get this when I start the dev server, any idea? Error: ENOSPC: System limit for number of file watchers reached', 'advice'],
+    ['vite crashes when I save a file', 'advice'],
     ['Does Vite type-check my TypeScript when it builds?', undefined],
     ["import(`./locales/${lang}.js`) fails when lang is 'en/US'. why?", 'reason'],
     ['why book trips in Navan when I can find cheaper flights?', 'reason'],

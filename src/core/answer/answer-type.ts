@@ -11,8 +11,14 @@
  */
 export type AnswerType = 'amount' | 'number' | 'time' | 'duration' | 'name' | 'place' | 'advice' | 'reason' | 'definition' | 'default';
 
-/** A question word: a question holding one asks for that, not for a fix. */
-const WH_WORD = /\b(?:who(?:m|se)?|what|when|where|which|why|how)\b/i;
+/**
+ * "When" asking for a time: opening a question ("when was it released?", "when's the kickoff?") or
+ * following one ("do you know when …"); in "does Vite type-check when it builds?" or "fails when lang
+ * is 'en/US'. why?" it joins a clause.
+ */
+const WHEN_ASKS = String.raw`\bwhen(?:['’]s| (?:do|does|did|is|are|was|were|will|would|can|could|should|shall|must|may|might|has|have|had)\b)|\b(?:know|tell (?:me|us)|wonder(?:ing)?|sure|idea|find out) when\b`;
+/** A question word: a question holding one asks for that, not for a fix ("I get this when I start the dev server" holds none). */
+const WH_WORD = new RegExp(String.raw`\b(?:who(?:m|se)?|what|where|which|why|how)\b|${WHEN_ASKS}`, 'i');
 /** Words of a report that something does not work. */
 const TROUBLE = /\b(?:error|errors|fail(?:s|ed|ing)?|failure|broken|blocked|crash(?:es|ed|ing)?|(?:does|do|is|are|did|was|were|ca|wo)n[’']?t|(?:does|do|is|are|did|can|will) not|cannot|undefined)\b/i;
 
@@ -25,10 +31,7 @@ const PATTERNS: ReadonlyArray<[RegExp, AnswerType]> = [
   [/\bhow (?:long|often|soon)\b/i, 'duration'],
   // Before 'time': "how do I fix it when I run vite" asks for a fix, not a time.
   [/\bhow (?:do|can|could|should|would|might) (?:i|we|you|one)\b|\bhow to\b|\bwhat (?:now|next)\b|\bwhat (?:should|can|could|do|must|am|are) (?:i|we)(?: \w+){0,2} do\b/i, 'advice'],
-  // "When" asks when it opens a question ("when was it released?", "when's the kickoff?") or follows
-  // one ("do you know when the kickoff is?"); in "does Vite type-check when it builds?" or "fails
-  // when lang is 'en/US'. why?" it joins a clause.
-  [/\bwhen(?:['’]s| (?:do|does|did|is|are|was|were|will|would|can|could|should|shall|must|may|might|has|have|had)\b)|\b(?:know|tell (?:me|us)|wonder(?:ing)?|sure|idea|find out) when\b|\bwhat (?:year|month|day|date|time)\b/i, 'time'],
+  [new RegExp(String.raw`${WHEN_ASKS}|\bwhat (?:year|month|day|date|time)\b`, 'i'), 'time'],
   [/\bwho(?:m|se)?\b/i, 'name'],
   [/\bwhere\b/i, 'place'],
   [/\bwhy\b|\bwhat (?:is|was|'s) the (?:reason|purpose|point)\b/i, 'reason'],
