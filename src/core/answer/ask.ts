@@ -89,9 +89,10 @@ export function ask(index: Engine, rawQuestion: string, options: AskOptions): An
   // that passages use ("globaly" as globally): see spelling.
   const lexicon = options.everyday ?? everydayWords();
   const spelling = correctSpelling(stripped, lexicon, (words) => index.passagesUsing(words, options.scopes));
-  const text = analyze(spelling.text).length > 0 ? spelling.text : query;
-  const readAs = spelling.corrections.length > 0 && text === spelling.text ? { readAs: spelling.corrections } : {};
-  const terms = [...new Set(analyze(text))];
+  const spelled = analyze(spelling.text);
+  const text = spelled.length > 0 ? spelling.text : query;
+  const readAs = spelling.corrections.length > 0 && spelled.length > 0 ? { readAs: spelling.corrections } : {};
+  const terms = [...new Set(spelled.length > 0 ? spelled : analyze(query))];
   if (terms.length === 0) {
     return {
       kind: 'rejected',

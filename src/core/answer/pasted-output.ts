@@ -1,4 +1,5 @@
 import { analyze } from '../engine/engine.js';
+import { MIN_MESSAGE_TERMS } from './question-coverage.js';
 
 /**
  * What a question pastes from a terminal or a browser console. People paste an error with its stack
@@ -29,12 +30,10 @@ export function withoutTraces(question: string): string {
  * quote (a path or a value of the asker's follows), a line break or a stack frame.
  */
 const ERROR_LINE = /(?:\b\p{Lu}\w*Error(?: \[[^\]]+\])?:|\bError(?: \[[^\]]+\])?:|\bERR_[A-Z0-9_]+:?|\bE[A-Z]{3,}:) [^'"`‘’“”\n]+?(?=\s+at\s|['"`‘’“”\n]|$)/gu;
-/** An error line of fewer analysed terms says too little to be recognised ("Error: failed"). */
-const MIN_ERROR_TERMS = 3;
 
 /** The analysed terms of each error line the question pastes (ERROR_LINE). */
 export function errorMessages(question: string): string[][] {
-  return [...question.matchAll(ERROR_LINE)].map((match) => analyze(match[0])).filter((terms) => terms.length >= MIN_ERROR_TERMS);
+  return [...question.matchAll(ERROR_LINE)].map((match) => analyze(match[0])).filter((terms) => terms.length >= MIN_MESSAGE_TERMS);
 }
 
 /** An error code: ERR_PNPM_OUTDATED_LOCKFILE, or ENOSPC and EADDRINUSE before their colon. */

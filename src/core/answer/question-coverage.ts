@@ -154,7 +154,8 @@ export function coverageOf(stated: ReadonlySet<string>, weights: ReadonlyMap<str
  * A path or URL ("file:///C:/proj/…", "./locales/${lang}.js") is the asker's own, never the documents'.
  */
 export const QUOTED = /(?<=^|[\s(:])(?:`([^`]+)`|'([^']+)'(?=$|[\s.,;:!?)])|"([^"]+)"|“([^”]+)”|‘([^’]+)’)/gu;
-const MIN_MESSAGE_TERMS = 3;
+/** A message of fewer analysed terms says too little to be recognised ("Error: failed"). */
+export const MIN_MESSAGE_TERMS = 3;
 const PATH = /[/\\]|\$\{/u;
 
 /** The analysed terms of each message the question quotes (QUOTED), paths and short quotes left out. */

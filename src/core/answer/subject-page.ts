@@ -6,9 +6,9 @@ import type { Engine, Hit } from '../engine/engine.js';
  * For a question asking what something is or does ("what does tslib do?", "what is fdir?"), the page
  * about it among the candidates' documents: the one titled by that name, or a folder's own page
  * (`fdir/README.md`, id `fdir-readme`) for it, or else the only one whose title starts with it ("CORS
- * Middleware" for "cors"). Its opening prose says what the thing is, as a README's
- * or an encyclopedia's lead does, where its passages that repeat the name most are install commands
- * and code. The opening is returned as a hit at its document's best candidate score, with where its
+ * Middleware" for "cors"). Its opening prose says what the thing is, as a README's or an
+ * encyclopedia's lead does, where its passages that repeat the name most are install commands and
+ * code. The opening is returned as a hit at its document's best candidate score, with where its
  * prose starts (`leadAt`: the highlight's place); undefined when no candidate document is that page,
  * or the page has no prose.
  */
@@ -19,20 +19,21 @@ export function subjectPage(index: Engine, subject: string, candidates: readonly
     const key = `${hit.passage.scope}\u0000${hit.passage.docId}`;
     if (!best.has(key)) best.set(key, hit);
   }
-  const titled = (hit: Hit) => index.getDocument(hit.passage.scope, hit.passage.docId)?.meta;
+  const pages = [...best.values()].flatMap((hit) => {
+    const meta = index.getDocument(hit.passage.scope, hit.passage.docId)?.meta;
+    return meta ? [{ hit, title: meta.title, titleSlug: slugify(meta.title) }] : [];
+  });
   const page =
-    [...best.values()].find((hit) => {
-      const meta = titled(hit);
-      return meta !== undefined && (slugify(meta.title) === slug || folderOfPageId(hit.passage.docId) === slug);
-    }) ?? onlyOne([...best.values()].filter((hit) => slugify(titled(hit)?.title ?? '').startsWith(`${slug}-`)));
-  const meta = page && titled(page);
-  if (!page || !meta) return undefined;
+    pages.find(({ hit, titleSlug }) => titleSlug === slug || folderOfPageId(hit.passage.docId) === slug) ??
+    onlyOne(pages.filter(({ titleSlug }) => titleSlug.startsWith(`${slug}-`)));
+  if (!page) return undefined;
+  const { hit, title } = page;
   const opening = index
-    .documentPassages(page.passage.scope, page.passage.docId)
+    .documentPassages(hit.passage.scope, hit.passage.docId)
     .sort((a, b) => a.ordinal - b.ordinal)
     .find((passage) => proseWords(passage.text) >= MIN_PROSE_WORDS);
   if (!opening) return undefined;
-  return { hit: { passage: opening, score: page.score, matchedTerms: page.matchedTerms }, leadAt: leadOf(opening.text, meta.title) };
+  return { hit: { passage: opening, score: hit.score, matchedTerms: hit.matchedTerms }, leadAt: leadOf(opening.text, title) };
 }
 
 /**
