@@ -24,6 +24,10 @@ describe('answerTypeOf', () => {
     ['getting an ENOSPC error when I run vite. how do I fix it?', 'advice'],
     ["the dev server started failing requests with 'Server responded with status code 431'", 'advice'],
     ["import.meta.hot.decline() doesn't seem to do anything", 'advice'],
+    // A failure word in a condition supposes; the question is what follows it.
+    ["if i don't configure an expected issuer, does the jwt middleware still validate the iss claim?", undefined],
+    ["my jwt middleware doesn't reject expired tokens, is that expected?", 'advice'],
+    ["if I don't pass a status, c.redirect fails", 'advice'],
     ['CI failed with `ERR_PNPM_OUTDATED_LOCKFILE` - what am I supposed to do?', 'advice'],
     ['what do we need to do before a release?', 'advice'],
     ["What's the oldest Safari version a default build supports?", 'number'],

@@ -19,6 +19,12 @@ export type AnswerType = 'amount' | 'number' | 'time' | 'duration' | 'name' | 'p
 const WHEN_ASKS = String.raw`\bwhen(?:['’]s| (?:do|does|did|is|are|was|were|will|would|can|could|should|shall|must|may|might|has|have|had)\b)|\b(?:know|tell (?:me|us)|wonder(?:ing)?|sure|idea|find out) when\b`;
 /** A question word: a question holding one asks for that, not for a fix ("I get this when I start the dev server" holds none). */
 const WH_WORD = new RegExp(String.raw`\b(?:who(?:m|se)?|what|where|which|why|how)\b|${WHEN_ASKS}`, 'i');
+/**
+ * A condition the asker sets ("if i don't configure an expected issuer, does the jwt middleware still
+ * validate the iss claim?"): a failure word in it supposes, it does not report, so the question is
+ * still the yes/no question that follows.
+ */
+const CONDITION = /\b(?:if|unless)\b[^,.?!]*,/giu;
 /** Words of a report that something does not work. */
 const TROUBLE = /\b(?:error|errors|fail(?:s|ed|ing)?|failure|broken|blocked|crash(?:es|ed|ing)?|(?:does|do|is|are|did|was|were|ca|wo)n[’']?t|(?:does|do|is|are|did|can|will) not|cannot|undefined)\b/i;
 
@@ -64,7 +70,7 @@ export function answerTypeOf(question: string): AnswerType | undefined {
   if (DEFAULT.test(question)) return 'default';
   if (DEFINITION.test(question) || BARE_WORD.test(question)) return 'definition';
   // Someone reporting a failure without asking anything wants it fixed.
-  if (!WH_WORD.test(question) && TROUBLE.test(question)) return 'advice';
+  if (!WH_WORD.test(question) && TROUBLE.test(question.replace(CONDITION, ' '))) return 'advice';
   return undefined;
 }
 
