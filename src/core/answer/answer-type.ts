@@ -44,6 +44,15 @@ const PATTERNS: ReadonlyArray<[RegExp, AnswerType]> = [
 ];
 
 /**
+ * A search-box question ending in a word for a length of time ("mentorship program length",
+ * "parental leave weeks") asks how long, as "how long is the mentorship program?" does: answered by
+ * "a formal 3-month commitment", not by the FAQ that repeats "mentorship program". Only lengths of
+ * time: ending in a word for a quantity ("chunk size limit", "401k match rate") moved as many
+ * highlights to a worse sentence as to a better one.
+ */
+const ENDS_IN_DURATION = /\b(?:length|duration|weeks|days|months|years|hours|minutes|expiry|expiration|lifetime)\s*\?*\s*$/i;
+
+/**
  * "What is Queenbee?", "what's an RFC", "what are barrel files", "what does tslib do?", "what is
  * dequal for?": the question is a short name and what it is or does, nothing more.
  */
@@ -66,6 +75,7 @@ const DEFAULT = /\bdefaults?\b/i;
 
 export function answerTypeOf(question: string): AnswerType | undefined {
   for (const [pattern, type] of PATTERNS) if (pattern.test(question)) return type;
+  if (!WH_WORD.test(question) && !YES_NO.test(question) && ENDS_IN_DURATION.test(question)) return 'duration';
   // Before 'definition': "what's the default registry?" asks for the registry used, not what one is.
   if (DEFAULT.test(question)) return 'default';
   if (DEFINITION.test(question) || BARE_WORD.test(question)) return 'definition';
