@@ -35,7 +35,9 @@ export function answerEntities(text: string, type: AnswerType, questionTerms: Re
   if (type === 'reason') return [...text.matchAll(REASON)].map((match) => match.index);
   if (type === 'definition') return definitionsAt(text, questionTerms);
   if (type === 'default') return defaultsAt(text);
-  const frequencies = type === 'duration' ? [...text.matchAll(FREQUENCY)].map((match) => match.index) : [];
+  // What wink-nlp does not tag: how often (for how long), a day of the month (for when).
+  const untagged = type === 'duration' ? FREQUENCY : type === 'time' ? DAY_OF_MONTH : undefined;
+  const untaggedAt = untagged ? [...text.matchAll(untagged)].map((match) => match.index) : [];
   const tagger = entityTagger();
   const its = tagger.its;
   const doc = tagger.readDoc(text);
@@ -75,7 +77,7 @@ export function answerEntities(text: string, type: AnswerType, questionTerms: Re
     cursor = at + value.length;
     if (!gluedToWord(text, at, cursor) && !givenBy(value, questionTerms)) offsets.push(at);
   }
-  const extra = [...frequencies, ...holders, ...places];
+  const extra = [...untaggedAt, ...holders, ...places];
   return extra.length === 0 ? offsets : [...new Set([...offsets, ...extra])].sort((a, b) => a - b);
 }
 
@@ -91,6 +93,12 @@ const PLACE = /(?<![\w/.-])(?:\.[a-z][\w.-]*[a-z]|[\w.-]+\/[\w./-]*)(?![\w/-])|\
 
 /** How many tokens (words and punctuation) from the role noun a name may stand and still be the one it names. */
 const ROLE_REACH = 4;
+
+/**
+ * A day of the month, which wink-nlp tags as an ordinal, not a date: "Submit monthly invoices as early
+ * as the 20th of the current month".
+ */
+const DAY_OF_MONTH = /\b(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b/gu;
 
 /** How often something happens, which wink-nlp does not tag: "once a year", "twice per week", "every month", "weekly". */
 const FREQUENCY = /\b(?:(?:once|twice|(?:\d+|two|three|four|five|six|ten) times) (?:a|an|per|each|every) \w+|every (?:\w+ )?(?:day|week|month|quarter|year|hour|minute|morning|evening)s?|(?:daily|weekly|monthly|quarterly|yearly|annually|hourly|biweekly))\b/giu;

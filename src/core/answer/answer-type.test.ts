@@ -13,6 +13,7 @@ describe('answerTypeOf', () => {
     ['is the mentorship program length fixed?', undefined],
     ['When did Russia join?', 'time'],
     ["when's the cycle kickoff?", 'time'],
+    ["I'm a contractor, what's the earliest day in the month I can send my invoice?", 'time'],
     ['does anyone know when the office reopens', 'time'],
     // "When" joining a clause is no question word: a report of a failure with it still wants a fix.
     ['I get this when I start the dev server, any idea? Error: ENOSPC: System limit for number of file watchers reached', 'advice'],
@@ -85,6 +86,11 @@ describe('answerEntities', () => {
     expect(found).toEqual(expect.arrayContaining([doc.indexOf('$500'), doc.indexOf('75%')]));
     expect(found).not.toContain(doc.indexOf('2 chargers'));
     expect(answerEntities(doc, 'number', new Set())).toContain(doc.indexOf('2 chargers'));
+  });
+
+  it('finds a day of the month where the question asks when', () => {
+    const invoices = 'Contractors send their invoices to accounting. Submit monthly invoices as early as the 20th of the current month.';
+    expect(answerEntities(invoices, 'time', new Set())).toEqual([invoices.indexOf('20th')]);
   });
 
   it('reads a number glued to letters as part of a name, not as a number', () => {

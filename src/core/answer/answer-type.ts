@@ -37,7 +37,8 @@ const PATTERNS: ReadonlyArray<[RegExp, AnswerType]> = [
   [/\bhow (?:long|often|soon)\b/i, 'duration'],
   // Before 'time': "how do I fix it when I run vite" asks for a fix, not a time.
   [/\bhow (?:do|can|could|should|would|might) (?:i|we|you|one)\b|\bhow to\b|\bwhat (?:now|next)\b|\bwhat (?:should|can|could|do|must|am|are) (?:i|we)(?: \w+){0,2} do\b/i, 'advice'],
-  [new RegExp(String.raw`${WHEN_ASKS}|\bwhat (?:year|month|day|date|time)\b`, 'i'), 'time'],
+  // "What's the earliest day in the month I can send my invoice?" asks for a day, as "when" does.
+  [new RegExp(String.raw`${WHEN_ASKS}|\bwhat (?:year|month|day|date|time)\b|\b(?:what|which)(?:['’]s| is| are| was)? the (?:earliest|latest|soonest)\b`, 'i'), 'time'],
   [/\bwho(?:m|se)?\b/i, 'name'],
   [/\bwhere\b/i, 'place'],
   [/\bwhy\b|\bwhat (?:is|was|'s) the (?:reason|purpose|point)\b/i, 'reason'],
