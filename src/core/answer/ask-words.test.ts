@@ -564,6 +564,12 @@ describe('ask: what a thing is', () => {
         '## Options',
         'origin: the origins allowed, a string, a list, or a function of the request origin. Default: all origins. Set it to your site for cors with credentials.',
       ].join('\n\n'),
+      'child-loggers': [
+        '# Child loggers',
+        'To add "module":"foo" to every line a module logs, make one from the main logger: it carries those fields into each line.',
+        '## Cost of child logging',
+        'Child logger creation is fast. A child logger logs as fast as its parent, and a child logger of a child logger costs no more.',
+      ].join('\n\n'),
     },
     { markdown: true },
   );
@@ -573,6 +579,8 @@ describe('ask: what a thing is', () => {
     ['what is fdir?', 'fdir-readme', 'Nothing beats it at crawling'],
     // A question of one word asks what it is, as a search box does; the only page whose title starts with it is about it.
     ['cors', 'cors-middleware', 'Browsers block calls from other origins'],
+    // The page is titled in the plural: titles are compared by their words as analysed.
+    ['what is a child logger?', 'child-loggers', 'To add "module":"foo" to every line'],
   ])('answers "%s" from the opening of the page about it, not its install commands', (question, docId, lead) => {
     const answer = ask(docs, question, { scopes: ['global'] });
     expect(answer.kind === 'answer' && answer.results[0]!.docId).toBe(docId);

@@ -1,6 +1,6 @@
 import { folderOfPageId } from '../documents/folder-page.js';
 import { slugify } from '../documents/slugify.js';
-import type { Engine, Hit } from '../engine/engine.js';
+import { analyze, type Engine, type Hit } from '../engine/engine.js';
 
 /**
  * For a question asking what something is or does ("what does tslib do?", "what is fdir?"), the page
@@ -14,6 +14,11 @@ import type { Engine, Hit } from '../engine/engine.js';
  */
 export function subjectPage(index: Engine, subject: string, candidates: readonly Hit[]): { hit: Hit; leadAt: number } | undefined {
   const slug = slugify(subject);
+  // Titles are compared by their words as analysed, so that a page titled "Child loggers" is the one
+  // about what "what is a child logger?" asks.
+  const words = analyze(subject);
+  if (words.length === 0) return undefined;
+  const named = words.join(' ');
   const best = new Map<string, Hit>();
   for (const hit of candidates) {
     const key = `${hit.passage.scope}\u0000${hit.passage.docId}`;
@@ -21,11 +26,11 @@ export function subjectPage(index: Engine, subject: string, candidates: readonly
   }
   const pages = [...best.values()].flatMap((hit) => {
     const meta = index.getDocument(hit.passage.scope, hit.passage.docId)?.meta;
-    return meta ? [{ hit, title: meta.title, titleSlug: slugify(meta.title) }] : [];
+    return meta ? [{ hit, title: meta.title, titleWords: analyze(meta.title).join(' ') }] : [];
   });
   const page =
-    pages.find(({ hit, titleSlug }) => titleSlug === slug || folderOfPageId(hit.passage.docId) === slug) ??
-    onlyOne(pages.filter(({ titleSlug }) => titleSlug.startsWith(`${slug}-`)));
+    pages.find(({ hit, titleWords }) => titleWords === named || folderOfPageId(hit.passage.docId) === slug) ??
+    onlyOne(pages.filter(({ titleWords }) => titleWords.startsWith(`${named} `)));
   if (!page) return undefined;
   const { hit, title } = page;
   const opening = index
