@@ -252,6 +252,11 @@ describe('selectHighlight with the question', () => {
     expect(highlightOf(text, 'which server port is tried when it is in use?')).not.toContain('Default');
   });
 
+  it('highlights the label holding the question\'s words, not the caption after it that only leads into code', () => {
+    const text = '• domain: string\n• maxAge: number\n• secure: boolean\n\nExample:\n\n```ts\nsetCookie(c, "name", "value", { maxAge: 1000 })\n```';
+    expect(highlightOf(text, "what's the longest maxAge the cookie helper will accept?")).toBe('maxAge: number');
+  });
+
   it('settles a yes/no question with the sentence saying "not" or "only" about it, when it holds enough of the question', () => {
     const question = 'can RegExpRouter handle every kind of route pattern by itself?';
     const text =

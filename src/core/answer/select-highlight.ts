@@ -101,9 +101,10 @@ export function selectHighlight(
     if (line && line.score > 0) return { start: line.start, end: line.end };
   }
   // A label line ("Default: highest") is no answer, unless it holds what the question asks for.
-  const prompt = (i: number) => (isLabel(text, sentences[i]!) && !holdsEntity(sentences[i]!, question?.entityAt)) || (question !== undefined && isPrompt(text, sentences[i]!, question));
+  const label = (i: number) => isLabel(text, sentences[i]!) && !holdsEntity(sentences[i]!, question?.entityAt);
+  const prompt = (i: number) => label(i) || (question !== undefined && isPrompt(text, sentences[i]!, question));
   const introducesExample = (i: number) => sentences[i] !== undefined && EXAMPLE_INTRO.test(text.slice(sentences[i]!.start, sentences[i]!.end).trim());
-  const chosenFirst = chooseSentence(sentences, scores, prompt, question?.entityAt, introducesExample, question?.type === 'advice');
+  const chosenFirst = chooseSentence(sentences, scores, prompt, question?.entityAt, introducesExample, question?.type === 'advice', label, (i) => text.slice(sentences[i]!.start, sentences[i]!.end).trimEnd().endsWith(':'));
   // A yes/no question is settled by the sentence saying "not", "only" or "must" about what it asks:
   // "does the csrf middleware validate GET requests?" by "… only validates requests that use unsafe
   // HTTP methods (not GET …)", over the sentence describing the middleware.
@@ -190,6 +191,7 @@ type Sentence = { start: number; end: number; terms: Set<string> };
  * - when the question asks for a number, a time or a name, the best sentence holding one is preferred;
  *   so is the best instruction for a "how do I" (`weakCue`), when it holds CUE_SHARE of the best
  *   sentence's question weight.
+ * `label` tells a label line among the prompts; `captions`, a sentence that ends in a colon.
  */
 function chooseSentence(
   sentences: readonly Sentence[],
@@ -198,6 +200,8 @@ function chooseSentence(
   entityAt: readonly number[] | undefined,
   introducesExample: (i: number) => boolean,
   weakCue: boolean,
+  label: (i: number) => boolean,
+  captions: (i: number) => boolean,
 ): number {
   const argmax = (allowed: (i: number) => boolean) => {
     let best = -1;
@@ -212,10 +216,13 @@ function chooseSentence(
     // "The default import returns the module.exports object … This may cause errors like: <the
     // pasted message>": the message is an example of what was said before it, and that answers.
     if (top >= 2 && introducesExample(top - 1) && !prompt(top - 2)) return top - 2;
-    // The answer follows what it answers: the best sentence of the asked type after it, else the next one.
+    // The answer follows what it answers: the best sentence of the asked type after it, else the next
+    // one. After a label ("maxAge: number" in a list of options), not a caption that only leads into
+    // code ("Example:") and holds nothing asked: the label is then the best there is.
+    // (After a pasted message, "To fix it, run:" is what to do, and is chosen.)
     const after = typed(top + 1);
     if (after >= 0) return after;
-    for (let i = top + 1; i < sentences.length; i++) if (!prompt(i)) return i;
+    for (let i = top + 1; i < sentences.length; i++) if (!prompt(i) && !(label(top) && scores[i] === 0 && captions(i))) return i;
   }
   const anywhere = typed(0);
   const plain = argmax((i) => !prompt(i));
