@@ -124,7 +124,7 @@ function gluedToWord(text: string, start: number, end: number): boolean {
  * means"). "The RFC is for the purpose of …" is no definition: "is" must go on to a noun phrase
  * (adverbs aside: "an RFC is ultimately just a document").
  */
-const DEFINES = /(?<name>[\p{L}\p{N}][\p{L}\p{N}._-]*)["”’']?\s+(?:(?:is|are)\s+(?:(?:\p{L}+ly|just|simply)\s+){0,2}(?:an?|the|our|your|one|any)\b|(?:literally\s+|simply\s+)?(?:means|stands for|refers to)\b)/giu;
+const DEFINES = /(?<![\p{L}\p{N}._/@-])(?<name>[\p{L}\p{N}][\p{L}\p{N}._-]*)["”’']?\s+(?:(?:is|are)\s+(?:(?:\p{L}+ly|just|simply)\s+){0,2}(?:an?|the|our|your|one|any)\b|(?:literally\s+|simply\s+)?(?:means|stands for|refers to)\b)/giu;
 
 /** Where `text` defines one of the question's terms: the offset of the sentence-part naming it. */
 function definitionsAt(text: string, questionTerms: ReadonlySet<string>): number[] {

@@ -93,6 +93,11 @@ describe('answerEntities', () => {
     expect(answerEntities(invoices, 'time', new Set())).toEqual([invoices.indexOf('20th')]);
   });
 
+  it('finds where a passage defines the name asked about, not a scoped name ending in it', () => {
+    const text = '@axiomhq/pino is the official Axiom transport for Pino. pino is a very low overhead logger.';
+    expect(answerEntities(text, 'definition', new Set(analyze('what is pino?')))).toEqual([text.indexOf('pino is a very')]);
+  });
+
   it('reads a number glued to letters as part of a name, not as a number', () => {
     const handbook = '37signals offers 20 days of vacation. Builds target es2015 at the lowest.';
     expect(answerEntities(handbook, 'number', new Set())).toEqual([handbook.indexOf('20 days')]);

@@ -5,12 +5,12 @@ import { createEngine, type Engine } from '../engine/engine.js';
 import { ask } from './ask.js';
 
 /** A small docs site: each page one document, split as footnote splits plain text (or Markdown). */
-function site(pages: Record<string, string>, { maxChars = 1000, markdown = false } = {}): Engine {
+function site(pages: Record<string, string>, { maxChars = 1000, markdown = false, titles = {} as Record<string, string> } = {}): Engine {
   const engine = createEngine();
   const split = markdown ? splitMarkdownPassages : splitPassages;
   for (const [id, text] of Object.entries(pages)) {
     engine.add(
-      { scope: 'global', id, title: id, source: { kind: 'file', name: `${id}.md` }, addedBy: 'test', addedAt: '', contentHash: '' },
+      { scope: 'global', id, title: titles[id] ?? id, source: { kind: 'file', name: `${id}.md` }, addedBy: 'test', addedAt: '', contentHash: '' },
       split(id, text, { maxChars }),
     );
   }
@@ -564,6 +564,21 @@ describe('ask: what a thing is', () => {
         '## Options',
         'origin: the origins allowed, a string, a list, or a function of the request origin. Default: all origins. Set it to your site for cors with credentials.',
       ].join('\n\n'),
+      'better-sqlite3': [
+        '# better-sqlite3',
+        'The fastest and simplest library for SQLite in Node.js.',
+        '- Full transaction support\n- Easy-to-use synchronous API (better concurrency than an asynchronous API)',
+        '## Install',
+        '```sh\nnpm install better-sqlite3\n```',
+      ].join('\n\n'),
+      'retry-agent': [
+        '# Class: RetryAgent',
+        'Extends: `undici.Dispatcher`',
+        'A `undici.Dispatcher` that retries a failed request.',
+        '## `new RetryAgent(dispatcher, [options])`',
+        '```js\nconst agent = new RetryAgent(new Agent())\n```',
+      ].join('\n\n'),
+      'retry-examples': 'Wrap any dispatcher in RetryAgent: a RetryAgent over a Pool retries, a RetryAgent over a Client retries too. See RetryAgent.',
       'child-loggers': [
         '# Child loggers',
         'To add "module":"foo" to every line a module logs, make one from the main logger: it carries those fields into each line.',
@@ -571,7 +586,7 @@ describe('ask: what a thing is', () => {
         'Child logger creation is fast. A child logger logs as fast as its parent, and a child logger of a child logger costs no more.',
       ].join('\n\n'),
     },
-    { markdown: true },
+    { markdown: true, titles: { 'retry-agent': 'Class: RetryAgent' } },
   );
 
   it.each([
@@ -581,6 +596,10 @@ describe('ask: what a thing is', () => {
     ['cors', 'cors-middleware', 'Browsers block calls from other origins'],
     // The page is titled in the plural: titles are compared by their words as analysed.
     ['what is a child logger?', 'child-loggers', 'To add "module":"foo" to every line'],
+    // No sentence names it: the lead says what it is, not the feature line holding "better".
+    ['what is better-sqlite3?', 'better-sqlite3', 'The fastest and simplest library for SQLite'],
+    // An API reference's title says what kind of thing it documents; the lead is past its label lines.
+    ['what is RetryAgent?', 'retry-agent', 'A undici.Dispatcher that retries a failed request.'],
   ])('answers "%s" from the opening of the page about it, not its install commands', (question, docId, lead) => {
     const answer = ask(docs, question, { scopes: ['global'] });
     expect(answer.kind === 'answer' && answer.results[0]!.docId).toBe(docId);

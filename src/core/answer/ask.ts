@@ -274,7 +274,7 @@ export function ask(index: Engine, rawQuestion: string, options: AskOptions): An
   const filled = freed === 0 ? joined : joined.concat(dropNearDuplicates(strong, (hit) => analysisOf(hit).terms, depth + freed).filter((hit) => !chosen.includes(hit)).slice(0, freed));
   const cited = filled.slice(0, top);
   const results = cited.map((hit, i) => {
-    const question = type ? { ...asked, type, entityAt: entitiesOf(hit) } : yesOrNo ? { ...asked, verdictAt: verdictsAt(hit.passage.text) } : asked;
+    const question = type ? { ...asked, type, entityAt: entitiesOf(hit), ...(subject !== undefined && { subject: analyze(subject) }) } : yesOrNo ? { ...asked, verdictAt: verdictsAt(hit.passage.text) } : asked;
     const { terms: passageTerms, offsets } = analysisOf(hit);
     return cite(index, hit, i + 1, withDerivedForms(weights, new Set(passageTerms), related), offsets, question);
   });

@@ -104,7 +104,12 @@ export function selectHighlight(
   const label = (i: number) => isLabel(text, sentences[i]!) && !holdsEntity(sentences[i]!, question?.entityAt);
   const prompt = (i: number) => label(i) || (question !== undefined && isPrompt(text, sentences[i]!, question));
   const introducesExample = (i: number) => sentences[i] !== undefined && EXAMPLE_INTRO.test(text.slice(sentences[i]!.start, sentences[i]!.end).trim());
-  const chosenFirst = chooseSentence(sentences, scores, prompt, question?.entityAt, introducesExample, question?.type === 'advice', label, (i) => text.slice(sentences[i]!.start, sentences[i]!.end).trimEnd().endsWith(':'));
+  // What a definition question names, when no sentence names it (a README's tagline "The fastest and
+  // simplest library for SQLite in Node.js." under "better-sqlite3"): the page's lead says what it is,
+  // however few of the question's words it holds, and a feature line holding "better" does not.
+  const subject = question?.subject;
+  const leadAlone = subject !== undefined && subject.length > 0 && !sentences.some((sentence) => subject.every((term) => sentence.terms.has(term)));
+  const chosenFirst = chooseSentence(sentences, scores, prompt, question?.entityAt, introducesExample, question?.type === 'advice', label, (i) => text.slice(sentences[i]!.start, sentences[i]!.end).trimEnd().endsWith(':'), leadAlone);
   // A yes/no question is settled by the sentence saying "not", "only" or "must" about what it asks:
   // "does the csrf middleware validate GET requests?" by "… only validates requests that use unsafe
   // HTTP methods (not GET …)", over the sentence describing the middleware.
@@ -178,6 +183,8 @@ export type HighlightQuestion = {
   verdictAt?: readonly number[];
   /** The words (analysed) of each identifier the question names, by the identifier's own term. */
   partsOf?: ReadonlyMap<string, readonly string[]>;
+  /** For a definition question, the analysed words of what it names ("better-sqlite3": the name and its words). */
+  subject?: readonly string[];
   /** Offsets in the passage text of entities of the type the question asks for (see answerEntities). */
   entityAt?: readonly number[];
 };
@@ -202,16 +209,17 @@ function chooseSentence(
   weakCue: boolean,
   label: (i: number) => boolean,
   captions: (i: number) => boolean,
+  entityAlone: boolean,
 ): number {
-  const argmax = (allowed: (i: number) => boolean) => {
+  const argmax = (allowed: (i: number) => boolean, orNone = false) => {
     let best = -1;
     // "More" by more than rounding: the same terms summed in another order must tie, so the earlier sentence wins.
-    for (let i = 0; i < sentences.length; i++) if (allowed(i) && scores[i]! > 0 && (best < 0 || scores[i]! > scores[best]! + TIE)) best = i;
+    for (let i = 0; i < sentences.length; i++) if (allowed(i) && (scores[i]! > 0 || orNone) && (best < 0 || scores[i]! > scores[best]! + TIE)) best = i;
     return best;
   };
   const top = argmax(() => true);
   if (top < 0) return Math.max(0, sentences.findIndex((_, i) => !prompt(i)));
-  const typed = (from: number) => argmax((i) => i >= from && !prompt(i) && holdsEntity(sentences[i]!, entityAt));
+  const typed = (from: number) => argmax((i) => i >= from && !prompt(i) && holdsEntity(sentences[i]!, entityAt), entityAlone);
   if (prompt(top)) {
     // "The default import returns the module.exports object … This may cause errors like: <the
     // pasted message>": the message is an example of what was said before it, and that answers.

@@ -26,7 +26,7 @@ export function subjectPage(index: Engine, subject: string, candidates: readonly
   }
   const pages = [...best.values()].flatMap((hit) => {
     const meta = index.getDocument(hit.passage.scope, hit.passage.docId)?.meta;
-    return meta ? [{ hit, title: meta.title, titleWords: analyze(meta.title).join(' ') }] : [];
+    return meta ? [{ hit, title: meta.title, titleWords: analyze(meta.title.replace(KIND_LABEL, '')).join(' ') }] : [];
   });
   const page =
     pages.find(({ hit, titleWords }) => titleWords === named || folderOfPageId(hit.passage.docId) === slug) ??
@@ -50,14 +50,29 @@ function onlyOne<T>(items: readonly T[]): T | undefined {
   return items.length === 1 ? items[0] : undefined;
 }
 
-/** Where the prose of an opening starts: its first word outside code, past the title a README's HTML header repeats. */
+/**
+ * Where the prose of an opening starts: its first word outside code, past the title a README's HTML
+ * header repeats and past label lines ("Extends: `undici.Dispatcher`" above "A `undici.Dispatcher` that
+ * allows to automatically retry a request.").
+ */
 function leadOf(text: string, title: string): number {
   const prose = outsideCode(text);
-  const start = Math.max(0, prose.search(/\p{L}/u));
-  if (!prose.startsWith(title, start)) return start;
-  const after = prose.slice(start + title.length).search(/\p{L}/u);
-  return after < 0 ? start : start + title.length + after;
+  let start = Math.max(0, prose.search(/\p{L}/u));
+  if (prose.startsWith(title, start)) {
+    const after = prose.slice(start + title.length).search(/\p{L}/u);
+    if (after >= 0) start += title.length + after;
+  }
+  for (;;) {
+    const lineEnd = prose.indexOf('\n', start);
+    if (lineEnd < 0 || !LABEL_LINE.test(prose.slice(start, lineEnd))) return start;
+    const next = prose.slice(lineEnd).search(/\p{L}/u);
+    if (next < 0) return start;
+    start = lineEnd + next;
+  }
 }
+
+/** A line that labels rather than says: "Extends: `undici.Dispatcher`", "Type: number". */
+const LABEL_LINE = /^\p{L}[\p{L} ]{0,20}: [^\n]*[^.!?\s]\s*$/u;
 
 /** The words of a passage outside its code blocks. */
 function proseWords(text: string): number {
@@ -68,6 +83,9 @@ function proseWords(text: string): number {
 function outsideCode(text: string): string {
   return text.replace(/```[^]*?(?:```|$)/gu, (code) => ' '.repeat(code.length));
 }
+
+/** What an API reference's title says a page documents before its name: "Class: RetryAgent", "Module: fs". */
+const KIND_LABEL = /^\s*(?:class|interface|module|function|type|enum|namespace|package|component|hook)\s*:\s*/iu;
 
 /** Fewer words than this outside code are a label or a caption ("Installation", "sh:"), not a lead. */
 const MIN_PROSE_WORDS = 3;
