@@ -343,6 +343,21 @@ describe('ask: an identifier that heads a section', () => {
     if (answer.kind === 'answer') expect(answer.results[0]).toMatchObject({ docId: 'server-options', section: 'server.allowedHosts' });
   });
 
+  it('reads a method heading with its parameters ("Dispatcher.request(options[, callback])") as the identifier', () => {
+    const api = site(
+      {
+        agent: '# Agent\n\n## Agent.request(options[, callback])\n\nSee Dispatcher.request(options [, callback]).',
+        dispatcher:
+          '# Dispatcher\n\n## Dispatcher.request(options[, callback])\n\nPerforms an HTTP request. Non-idempotent requests will not be pipelined in order to avoid indirect failures. Idempotent requests will be automatically retried if they fail due to indirect failure from the request at the head of the pipeline.\n\nReturns: void | Promise<ResponseData> - a Promise only when no callback is passed.\n\nThe options name the path, the method, the headers and the body of the request, how long to wait for the headers and for the body, and whether the connection may be reused once the response has been read in full.',
+        ...Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`page-${i}`, `# Page ${i}\n\nThe dispatcher of page ${i} sends each request it is given.`])),
+      },
+      { markdown: true },
+    );
+    // Ranked second, 0.86 of the stub that only points to it.
+    const answer = ask(api, 'what does Dispatcher.request return?', { scopes: ['global'] });
+    expect(answer.kind === 'answer' && answer.results[0]).toMatchObject({ docId: 'dispatcher', section: 'Dispatcher.request(options[, callback])' });
+  });
+
   it('leaves the order to the ranking when the question names two identifiers', () => {
     const streaming = site(
       {

@@ -360,7 +360,8 @@ function ownHeading(section: string | undefined): string {
 /** Whether a passage's own heading (the last of its section path) is one of the question's identifiers, written whole. */
 function headsWith(section: string | undefined, identifiers: ReadonlySet<string>): boolean {
   if (section === undefined || identifiers.size === 0) return false;
-  const heading = ownHeading(section).replace(/\(\)$/u, '').trim();
+  // A method's heading in an API reference writes its parameters: "Dispatcher.request(options[, callback])".
+  const heading = ownHeading(section).replace(/\([^()]*\)$/u, '').trim();
   const words = typedWords(heading);
   return words.length === 1 && identifiers.has(analyze(heading)[0] ?? '');
 }
