@@ -41,6 +41,9 @@ describe('answerTypeOf', () => {
     ['what does tslib do?', 'definition'],
     ['what is dequal used for?', 'definition'],
     ['what does vite build do with env files?', undefined],
+    // What a named thing returns, accepts or supports asks about it, not what it is.
+    ['what does MockPool.intercept return?', undefined],
+    ['what does RFC mean?', 'definition'],
     ["What's the largest JSON file Vite can import?", undefined],
     ['Why is my build slow?', 'reason'],
     ['Which env variables end up in the client bundle?', undefined],

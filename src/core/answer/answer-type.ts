@@ -58,7 +58,7 @@ const ENDS_IN_DURATION = /\b(?:length|duration|weeks|days|months|years|hours|min
  * dequal for?": the question is a short name and what it is or does, nothing more.
  */
 const DEFINITION =
-  /^\s*what(?:['’]s| is| are| does| do)\s+(?:an?\s+|the\s+)?(?<subject>[^\s?]+(?:\s+[^\s?]+){0,3}?)(?:\s+(?:(?<=(?:does|do)\s.*)do|(?:used\s+)?for))?\s*\?*\s*$/i;
+  /^\s*what(?:(?:['’]s| is| are)\s+(?:an?\s+|the\s+)?(?<subject>[^\s?]+(?:\s+[^\s?]+){0,3}?)(?:\s+(?:used\s+)?for)?|\s+(?:does|do)\s+(?:an?\s+|the\s+)?(?<doer>[^\s?]+(?:\s+[^\s?]+){0,3}?)\s+(?:do|mean|stand for))\s*\?*\s*$/i;
 
 /**
  * A question that is one plain word ("cors", "catalogs", "rpc?"): asked what it is, as a search box is.
@@ -68,7 +68,9 @@ const BARE_WORD = /^\s*(?<subject>\p{Ll}[\p{Ll}-]*\p{Ll}|\p{Lu}{2,})\s*\?*\s*$/u
 
 /** The name a definition question asks about ("tslib" of "what does tslib do?", "cors" of "cors"), as written. */
 export function definedSubject(question: string): string | undefined {
-  return answerTypeOf(question) === 'definition' ? (DEFINITION.exec(question) ?? BARE_WORD.exec(question))?.groups?.['subject'] : undefined;
+  if (answerTypeOf(question) !== 'definition') return undefined;
+  const groups = (DEFINITION.exec(question) ?? BARE_WORD.exec(question))?.groups;
+  return groups?.['subject'] ?? groups?.['doer'];
 }
 
 /** A question naming a default, when no question word above says what kind of value it is ("what's the default port" asks for a number). */
