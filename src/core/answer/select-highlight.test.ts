@@ -252,6 +252,17 @@ describe('selectHighlight with the question', () => {
     expect(highlightOf(text, 'which server port is tried when it is in use?')).not.toContain('Default');
   });
 
+  it('of two list items holding as much of the question, takes the one opening with the identifier it names', () => {
+    const text =
+      '• keepAliveMaxTimeout number - Default: 600e3 - The maximum allowed keepAliveTimeout, in milliseconds, when overridden by keep-alive hints.\n' +
+      '• keepAliveTimeout number - Default: 4e3 - The timeout, in milliseconds, after which an idle socket times out.';
+    const question = 'what is the default keepAliveTimeout?';
+    const terms = new Set(analyze(question));
+    const weights = new Map([...terms].map((t) => [t, 1]));
+    const h = selectHighlight(text, weights, undefined, { terms, tokens: typedWords(question), partsOf: namedIdentifiers(question) });
+    expect(text.slice(h.start, h.end)).toMatch(/^keepAliveTimeout number - Default: 4e3/);
+  });
+
   it('highlights the label holding the question\'s words, not the caption after it that only leads into code', () => {
     const text = '• domain: string\n• maxAge: number\n• secure: boolean\n\nExample:\n\n```ts\nsetCookie(c, "name", "value", { maxAge: 1000 })\n```';
     expect(highlightOf(text, "what's the longest maxAge the cookie helper will accept?")).toBe('maxAge: number');

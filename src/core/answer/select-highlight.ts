@@ -92,6 +92,15 @@ export function selectHighlight(
   };
   const pointer = (sentence: Sentence) => POINTER.test(text.slice(sentence.start, sentence.end));
   const scores = sentences.map((sentence) => (pointer(sentence) ? 0 : weigh(sentence.terms)));
+  // Of sentences holding as much of the question, one that opens with an identifier it names is about
+  // it ("• keepAliveTimeout number - Default: 4e3 - …"); one naming it further on ("keepAliveMaxTimeout
+  // … - Default: 600e3 - The maximum allowed keepAliveTimeout") is about something else.
+  const opensWithNamed = (i: number) => {
+    if (!ofNamed || ofNamed.size === 0) return false;
+    const firstWord = text.slice(sentences[i]!.start, sentences[i]!.end).trimStart().split(/\s/u, 1)[0] ?? '';
+    const first = analyze(firstWord)[0];
+    return first !== undefined && ofNamed.has(first);
+  };
   // No prose sentence holds a word of the question, but the code does (`GatewayIntentBits.MessageContent`
   // asked "how do I get the message content intent?"): the code line is what matched, unless a
   // sentence says what the thing asked about is (a page's opening, see subject-page).
@@ -109,7 +118,7 @@ export function selectHighlight(
   // however few of the question's words it holds, and a feature line holding "better" does not.
   const subject = question?.subject;
   const leadAlone = subject !== undefined && subject.length > 0 && !sentences.some((sentence) => subject.every((term) => sentence.terms.has(term)));
-  const chosenFirst = chooseSentence(sentences, scores, prompt, question?.entityAt, introducesExample, question?.type === 'advice', label, (i) => text.slice(sentences[i]!.start, sentences[i]!.end).trimEnd().endsWith(':'), leadAlone);
+  const chosenFirst = chooseSentence(sentences, scores, prompt, question?.entityAt, introducesExample, question?.type === 'advice', label, (i) => text.slice(sentences[i]!.start, sentences[i]!.end).trimEnd().endsWith(':'), leadAlone, opensWithNamed);
   // A yes/no question is settled by the sentence saying "not", "only" or "must" about what it asks:
   // "does the csrf middleware validate GET requests?" by "… only validates requests that use unsafe
   // HTTP methods (not GET …)", over the sentence describing the middleware.
@@ -198,7 +207,8 @@ type Sentence = { start: number; end: number; terms: Set<string> };
  * - when the question asks for a number, a time or a name, the best sentence holding one is preferred;
  *   so is the best instruction for a "how do I" (`weakCue`), when it holds CUE_SHARE of the best
  *   sentence's question weight.
- * `label` tells a label line among the prompts; `captions`, a sentence that ends in a colon.
+ * `label` tells a label line among the prompts; `captions`, a sentence that ends in a colon;
+ * `onTie`, the sentence to prefer of two holding as much of the question.
  */
 function chooseSentence(
   sentences: readonly Sentence[],
@@ -210,11 +220,17 @@ function chooseSentence(
   label: (i: number) => boolean,
   captions: (i: number) => boolean,
   entityAlone: boolean,
+  onTie: (i: number) => boolean,
 ): number {
   const argmax = (allowed: (i: number) => boolean, orNone = false) => {
     let best = -1;
-    // "More" by more than rounding: the same terms summed in another order must tie, so the earlier sentence wins.
-    for (let i = 0; i < sentences.length; i++) if (allowed(i) && (scores[i]! > 0 || orNone) && (best < 0 || scores[i]! > scores[best]! + TIE)) best = i;
+    // "More" by more than rounding: the same terms summed in another order must tie, and a tie goes to
+    // the sentence `onTie` prefers, else to the earlier one.
+    for (let i = 0; i < sentences.length; i++) {
+      if (!allowed(i) || !(scores[i]! > 0 || orNone)) continue;
+      const tied = best >= 0 && Math.abs(scores[i]! - scores[best]!) <= TIE;
+      if (best < 0 || scores[i]! > scores[best]! + TIE || (tied && onTie(i) && !onTie(best))) best = i;
+    }
     return best;
   };
   const top = argmax(() => true);
