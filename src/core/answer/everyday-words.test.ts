@@ -29,6 +29,10 @@ describe('everydayWords', () => {
     for (const word of ['vacaton', 'expence']) expect([words.isEveryday(word), words.isListed(word)]).toEqual([true, false]);
   });
 
+  it('writes a listed token as the dictionary does: an entry or derived form as itself, a stem-mate as its shortest entry', () => {
+    expect(['quietly', 'redeployed', 'compar', 'vacaton'].map((token) => words.written(token))).toEqual(['quietly', 'redeployed', 'compare', undefined]);
+  });
+
   it('is loaded once', () => {
     expect(everydayWords()).toBe(words);
   });

@@ -13,6 +13,12 @@ export type EverydayWords = {
   isEveryday(token: string): boolean;
   /** Whether a lowercase token is a word of the dictionary itself, an entry or one of its derived forms: not a compound of two ("vac" + "aton"). */
   isListed(token: string): boolean;
+  /**
+   * How the dictionary writes a listed token: itself when it is an entry or one of its derived forms,
+   * else the shortest entry it shares a stem with ("compar", one letter from "compair", is written
+   * "compare"); undefined when it is not listed.
+   */
+  written(token: string): string | undefined;
 };
 
 /** Compound parts shorter than this ("ji" + "ra") are too easily found to mean anything. */
@@ -39,7 +45,7 @@ export function loadEverydayWords(path: string, affixPath?: string): EverydayWor
     new FootnoteError('resource_invalid', `The English word list ${path} is not a Hunspell dictionary (${why}); reinstall footnote's dependencies (npm ci).`);
   if (!Number.isInteger(stated) || stated <= 0) throw invalid('its first line is not the entry count');
   const words = new Map<string, string>(); // entry → its affix flags
-  const stems = new Set<string>();
+  const stems = new Map<string, string>(); // stem → the shortest entry with it
   let entries = 0;
   for (let i = 1; i < lines.length; i++) {
     const line = lines[i]!.trim();
@@ -51,12 +57,16 @@ export function loadEverydayWords(path: string, affixPath?: string): EverydayWor
     if (word !== word.toLowerCase()) continue;
     words.set(word, entry![2] ?? '');
     const stem = analyzeTerm(word);
-    if (stem !== null) stems.add(stem);
+    if (stem !== null && (stems.get(stem) ?? word).length >= word.length) stems.set(stem, word);
   }
   if (entries < stated * MIN_STATED_SHARE) throw invalid(`${entries} entries where its first line states ${stated}`);
   const known = (word: string) => words.has(word) || stems.has(analyzeTerm(word) ?? word) || derivable(word, words, affixes);
   return {
     isListed: known,
+    written(token) {
+      if (words.has(token) || derivable(token, words, affixes)) return token;
+      return stems.get(analyzeTerm(token) ?? token);
+    },
     isEveryday(token) {
       if (token !== token.toLowerCase() || /\d/.test(token)) return false;
       if (known(token)) return true;

@@ -10,7 +10,7 @@ function passagesWith(uses: Record<string, number>): (terms: readonly string[]) 
 }
 
 const lexicon = everydayWords();
-const docs = passagesWith({ global: 40, install: 90, dependencies: 60, update: 30, vacation: 12, demo: 8, registry: 15, middleware: 20, vocation: 1 });
+const docs = passagesWith({ global: 40, install: 90, dependencies: 60, update: 30, vacation: 12, demo: 8, registry: 15, middleware: 20, vocation: 1, environment: 25, compare: 9 });
 const read = (question: string) => correctSpelling(question, lexicon, docs);
 
 describe('correctSpelling', () => {
@@ -26,6 +26,13 @@ describe('correctSpelling', () => {
   it('takes the neighbour the most passages use', () => {
     // "vacaton" is one edit from both vacation (12 passages) and vocation (1).
     expect(read('how many vacaton days?').text).toBe('how many vacation days?');
+  });
+
+  it('reads a word the dictionary writes, and says any reading as the dictionary writes it', () => {
+    // "environent" (one letter from "enviroment" too) shares environment's stem; "environment" is the word.
+    expect(read('enviroment variables not loading').corrections).toEqual([{ typed: 'enviroment', read: 'environment' }]);
+    // No word is one edit from "compair": "compar" is, and is read as compare, its stem's word.
+    expect(read('how do I compair two versions?')).toEqual({ text: 'how do I compare two versions?', corrections: [{ typed: 'compair', read: 'compare' }] });
   });
 
   it('accepts a compound of two words as the reading ("middleware")', () => {

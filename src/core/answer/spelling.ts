@@ -60,15 +60,22 @@ function nearestUsedWord(word: string, lexicon: EverydayWords, passagesUsing: (t
   const candidates = [...oneEditAway(word)];
   const terms = candidates.map((candidate) => analyzeTerm(candidate) ?? '');
   const used = passagesUsing(terms);
-  let best: string | undefined;
-  let bestUse = 0;
-  candidates.forEach((candidate, i) => {
-    if (used[i]! > bestUse && lexicon.isEveryday(candidate)) {
-      best = candidate;
-      bestUse = used[i]!;
-    }
-  });
-  return best;
+  // A word the dictionary writes ("exactly", "environment") before a string that only shares a word's
+  // stem ("exactely", "environent"), which is read as that word and said as the dictionary writes it:
+  // "compair" is read as "compare" (through "compar").
+  const pick = (allowed: (candidate: string) => boolean) => {
+    let best: string | undefined;
+    let bestUse = 0;
+    candidates.forEach((candidate, i) => {
+      if (used[i]! > bestUse && lexicon.isEveryday(candidate) && allowed(candidate)) {
+        best = candidate;
+        bestUse = used[i]!;
+      }
+    });
+    return best;
+  };
+  const best = pick((candidate) => lexicon.written(candidate) === candidate) ?? pick(() => true);
+  return best === undefined ? undefined : (lexicon.written(best) ?? best);
 }
 
 /** The strings one deletion, transposition, substitution or insertion of a letter away from `word`. */
