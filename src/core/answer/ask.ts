@@ -209,6 +209,7 @@ export function ask(index: Engine, rawQuestion: string, options: AskOptions): An
   const type = answerTypeOf(text);
   // What a definition question names ("tslib"), read only for one.
   const subject = type === 'definition' ? definedSubject(text) : undefined;
+  const subjectTerms = subject === undefined ? undefined : analyze(subject);
   // The role a who-question asks to fill, when the passages name it (roleTerms): its holder is the answer.
   const roles = new Set([...alsoSeek.keys()].filter((term) => strong.some((hit) => hit.matchedTerms.includes(term))));
   const partsOf = namedIdentifiers(text, wholes);
@@ -274,7 +275,7 @@ export function ask(index: Engine, rawQuestion: string, options: AskOptions): An
   const filled = freed === 0 ? joined : joined.concat(dropNearDuplicates(strong, (hit) => analysisOf(hit).terms, depth + freed).filter((hit) => !chosen.includes(hit)).slice(0, freed));
   const cited = filled.slice(0, top);
   const results = cited.map((hit, i) => {
-    const question = type ? { ...asked, type, entityAt: entitiesOf(hit), ...(subject !== undefined && { subject: analyze(subject) }) } : yesOrNo ? { ...asked, verdictAt: verdictsAt(hit.passage.text) } : asked;
+    const question = type ? { ...asked, type, entityAt: entitiesOf(hit), ...(subjectTerms && { subject: subjectTerms }) } : yesOrNo ? { ...asked, verdictAt: verdictsAt(hit.passage.text) } : asked;
     const { terms: passageTerms, offsets } = analysisOf(hit);
     return cite(index, hit, i + 1, withDerivedForms(weights, new Set(passageTerms), related), offsets, question);
   });

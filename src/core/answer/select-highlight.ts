@@ -118,7 +118,16 @@ export function selectHighlight(
   // however few of the question's words it holds, and a feature line holding "better" does not.
   const subject = question?.subject;
   const leadAlone = subject !== undefined && subject.length > 0 && !sentences.some((sentence) => subject.every((term) => sentence.terms.has(term)));
-  const chosenFirst = chooseSentence(sentences, scores, prompt, question?.entityAt, introducesExample, question?.type === 'advice', label, (i) => text.slice(sentences[i]!.start, sentences[i]!.end).trimEnd().endsWith(':'), leadAlone, opensWithNamed);
+  const chosenFirst = chooseSentence(sentences, scores, {
+    prompt,
+    label,
+    captions: (i) => text.slice(sentences[i]!.start, sentences[i]!.end).trimEnd().endsWith(':'),
+    introducesExample,
+    entityAt: question?.entityAt,
+    weakCue: question?.type === 'advice',
+    entityAlone: leadAlone,
+    onTie: opensWithNamed,
+  });
   // A yes/no question is settled by the sentence saying "not", "only" or "must" about what it asks:
   // "does the csrf middleware validate GET requests?" by "… only validates requests that use unsafe
   // HTTP methods (not GET …)", over the sentence describing the middleware.
@@ -200,6 +209,18 @@ export type HighlightQuestion = {
 
 type Sentence = { start: number; end: number; terms: Set<string> };
 
+/** What chooseSentence reads each sentence for (see there). */
+type SentenceCues = {
+  prompt: (i: number) => boolean;
+  label: (i: number) => boolean;
+  captions: (i: number) => boolean;
+  introducesExample: (i: number) => boolean;
+  entityAt: readonly number[] | undefined;
+  weakCue: boolean;
+  entityAlone: boolean;
+  onTie: (i: number) => boolean;
+};
+
 /**
  * The sentence that answers: the one with the most question weight, except that
  * - a prompt (a rhetorical question, an error message the asker pasted) is what the answer follows,
@@ -208,20 +229,11 @@ type Sentence = { start: number; end: number; terms: Set<string> };
  *   so is the best instruction for a "how do I" (`weakCue`), when it holds CUE_SHARE of the best
  *   sentence's question weight.
  * `label` tells a label line among the prompts; `captions`, a sentence that ends in a colon;
- * `onTie`, the sentence to prefer of two holding as much of the question.
+ * `entityAlone`, that a sentence holding the entity counts though it holds none of the question's
+ * words; `onTie`, the sentence to prefer of two holding as much of the question.
  */
-function chooseSentence(
-  sentences: readonly Sentence[],
-  scores: readonly number[],
-  prompt: (i: number) => boolean,
-  entityAt: readonly number[] | undefined,
-  introducesExample: (i: number) => boolean,
-  weakCue: boolean,
-  label: (i: number) => boolean,
-  captions: (i: number) => boolean,
-  entityAlone: boolean,
-  onTie: (i: number) => boolean,
-): number {
+function chooseSentence(sentences: readonly Sentence[], scores: readonly number[], cues: SentenceCues): number {
+  const { prompt, label, captions, introducesExample, entityAt, weakCue, entityAlone, onTie } = cues;
   const argmax = (allowed: (i: number) => boolean, orNone = false) => {
     let best = -1;
     // "More" by more than rounding: the same terms summed in another order must tie, and a tie goes to
@@ -356,6 +368,11 @@ export function namedIdentifiers(question: string, wholes: ReadonlySet<string> =
  */
 const LABEL_LINE = /^\p{L}[\p{L} ]{0,20}: [^\n·]*[^.!?\s·]$/u;
 
+/** Whether a line labels rather than says (LABEL_LINE): "Type: number", "Extends: `undici.Dispatcher`". */
+export function isLabelLine(line: string): boolean {
+  return LABEL_LINE.test(line.trim());
+}
+
 /**
  * Whether a sentence is an option's metadata or a callout's title, not prose: it labels what
  * follows ("Type: number" above an option's description), so it never answers.
@@ -365,7 +382,7 @@ function isLabel(text: string, sentence: Sentence): boolean {
   const lineEnd = text.indexOf('\n', sentence.end);
   const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd).replace(/^• /u, '');
   if (line.trim() !== text.slice(sentence.start, sentence.end).trim()) return false;
-  if (LABEL_LINE.test(line.trim())) return true;
+  if (isLabelLine(line)) return true;
   // A callout's title with no title of its own ("Warning", "Note"): one word, a paragraph of its own.
   // So is a plain text's heading ("Growing Piracy in Russia's Regions", a story's title line): a
   // paragraph of its own in title case, with no full stop.

@@ -1,6 +1,7 @@
 import { folderOfPageId } from '../documents/folder-page.js';
 import { slugify } from '../documents/slugify.js';
 import { analyze, type Engine, type Hit } from '../engine/engine.js';
+import { isLabelLine } from './select-highlight.js';
 
 /**
  * For a question asking what something is or does ("what does tslib do?", "what is fdir?"), the page
@@ -64,15 +65,12 @@ function leadOf(text: string, title: string): number {
   }
   for (;;) {
     const lineEnd = prose.indexOf('\n', start);
-    if (lineEnd < 0 || !LABEL_LINE.test(prose.slice(start, lineEnd))) return start;
+    if (lineEnd < 0 || !isLabelLine(prose.slice(start, lineEnd))) return start;
     const next = prose.slice(lineEnd).search(/\p{L}/u);
     if (next < 0) return start;
     start = lineEnd + next;
   }
 }
-
-/** A line that labels rather than says: "Extends: `undici.Dispatcher`", "Type: number". */
-const LABEL_LINE = /^\p{L}[\p{L} ]{0,20}: [^\n]*[^.!?\s]\s*$/u;
 
 /** The words of a passage outside its code blocks. */
 function proseWords(text: string): number {
