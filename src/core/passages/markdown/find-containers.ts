@@ -29,7 +29,8 @@ export type Container = {
 
 const MARKER = /^ {0,3}(:{3,})\s*([A-Za-z][\w-]*)?\s*(.*)$/u;
 
-const FENCE = /^\s*(`{3,}|~{3,})/u;
+/** A code fence's opening or closing marker. */
+export const FENCE = /^\s*(`{3,}|~{3,})/u;
 
 /**
  * A line of nothing but JSX components that close (`</TabItem>`, `<Badge text="new" />`, `</>`):

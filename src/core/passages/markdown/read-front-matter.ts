@@ -1,6 +1,7 @@
 import { parseDocument } from 'yaml';
 import { FootnoteError } from '../../errors.js';
 import type { MarkdownMetadata } from './markdown-document.js';
+import { decodeEntities } from './readable-html.js';
 
 /** The front matter keys footnote keeps; others (layout, sidebar, hero…) drive a site, not a quote. */
 const KEPT_KEYS = ['title', 'date', 'author', 'description'] as const;
@@ -27,11 +28,17 @@ export function readFrontMatter(yaml: string, firstLine: number): MarkdownMetada
   }
   const metadata: MarkdownMetadata = {};
   for (const key of KEPT_KEYS) {
+    // Sites render these as HTML: "title: Logging in &amp; Networks" is shown "Logging in & Networks",
+    // "Travel for TTS <em>before</em> onboarding" as "Travel for TTS before onboarding".
     const text = asText((value as Record<string, unknown>)[key]);
-    if (text) metadata[key] = text;
+    const shown = text === undefined ? undefined : decodeEntities(text.replace(HTML_TAG, '')).trim();
+    if (shown) metadata[key] = shown;
   }
   return metadata;
 }
+
+/** An HTML tag written in a front matter value ("<em>", "</em>", "<br/>"). */
+const HTML_TAG = /<\/?[A-Za-z][^<>]*>/gu;
 
 function asText(value: unknown): string | undefined {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.toISOString().slice(0, 10);

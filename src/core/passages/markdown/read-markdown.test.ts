@@ -28,6 +28,11 @@ describe('readMarkdown', () => {
       ['writes ordered list items with bullets too', '1. first\n2. second', ['• first\n• second']],
       ['reads block quotes as ordinary blocks', '> Quoted *text*\n> continues.', ['Quoted text continues.']],
       ['drops thematic breaks and definitions', 'A.\n\n---\n\n[x]: https://x.y\n\nB.', ['A.', 'B.']],
+      // Static site generators fill these in: they are no words of the page.
+      ['keeps the label of a link whose target is a template tag', 'See [Overtime and comp time]({% page "/travel/overtime/" %}): Yes.', ['See Overtime and comp time: Yes.']],
+      ['drops template tags and what a comment tag encloses', 'A {{ site.name }} page.\n\n{% image "a.png" "alt" %}\n\n{% comment %}\nTODO: hide\n{% endcomment %}\n\nB {{< ref "x" >}} here.', ['A page.', 'B here.']],
+      ['drops heading ids and attribute lists', 'Keep notes in a shared doc. {#google-doc}\n\nA tip.\n{: .note}', ['Keep notes in a shared doc.', 'A tip.']],
+      ['keeps template tags in code', 'Use `{% raw %}` to escape.\n\n```liquid\n{% if a %}b{% endif %}\n```', ['Use {% raw %} to escape.', '{% if a %}b{% endif %}']],
     ])('%s', (_, markdown, expected) => {
       expect(texts(markdown)).toEqual(expected);
     });
@@ -231,6 +236,7 @@ describe('readMarkdown', () => {
   describe('titles', () => {
     it.each([
       ['takes the front matter title first', '---\ntitle: From YAML\n---\n# Heading\n\nText.', 'From YAML'],
+      ['reads a front matter title as a site shows it, its HTML rendered', '---\ntitle: Travel <em>before</em> onboarding &amp; after\n---\n\nText.', 'Travel before onboarding & after'],
       ['takes the first depth-1 heading otherwise', '## Not this\n\n# The title\n\nText.', 'The title'],
       ['reads a title heading without markup', '# The *real* `title`\n\nText.', 'The real title'],
       ['never takes a style block as the title', '<style scoped>\nh1 { color: red }\n</style>\n\n# Team\n\nText.', 'Team'],

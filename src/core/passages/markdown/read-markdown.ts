@@ -7,6 +7,7 @@ import { readFrontMatter } from './read-front-matter.js';
 import { htmlTitle, TITLE_WINDOW } from './readable-html.js';
 import { readPlainMarkdown } from './read-plain-markdown.js';
 import { tooComplexToParse } from './too-complex.js';
+import { blankTemplateTags } from './blank-template-tags.js';
 
 export type { MarkdownBlock, MarkdownDocument, MarkdownMetadata } from './markdown-document.js';
 
@@ -18,7 +19,8 @@ export type { MarkdownBlock, MarkdownDocument, MarkdownMetadata } from './markdo
  * Throws FootnoteError('input_rejected') when the front matter is not valid YAML or not a mapping.
  * Pure and deterministic.
  */
-export function readMarkdown(markdown: string): MarkdownDocument {
+export function readMarkdown(source: string): MarkdownDocument {
+  const markdown = blankTemplateTags(source);
   if (tooComplexToParse(markdown)) return readPlainMarkdown(markdown);
   const { tree, containers } = parseMarkdown(markdown);
   const front = tree.children[0]?.type === 'yaml' ? tree.children[0] : undefined;

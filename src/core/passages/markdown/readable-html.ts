@@ -126,7 +126,8 @@ function readablePath(path: string): string {
   return decodeEntities(segment.replace(/\.(?:md|html?)$/u, '').replace(/[-_]+/gu, ' ').trim());
 }
 
-function decodeEntities(text: string): string {
+/** The text with HTML character references decoded: the common named ones and numeric ones. */
+export function decodeEntities(text: string): string {
   return text.replace(/&(#x[\da-f]+|#\d+|[a-z]+);/giu, (entity, body: string) => {
     if (body.startsWith('#')) {
       const code = body[1] === 'x' || body[1] === 'X' ? Number.parseInt(body.slice(2), 16) : Number(body.slice(1));

@@ -1,0 +1,72 @@
+import { FENCE, splitKeepingEndings } from './find-containers.js';
+
+/**
+ * Template tags of static site generators (Jekyll, Eleventy, Hugo, Nunjucks): `{% page "/leave/" %}`,
+ * `{% image "a.png" "alt" %}`, `{{ site.baseurl }}`, `{{< ref "x" >}}`, `{# note #}`; and the
+ * attribute lists they read after a heading or a paragraph (Docusaurus, MkDocs, Pandoc, kramdown):
+ * `### Using pnpm {#using-pnpm}`, `{: .note}`, `{.wide}`. The site fills them in or reads them before
+ * anyone reads the page, so they are no words of it: read as text, "[Overtime and comp
+ * time]({% page "/travel-and-leave/overtime/" %}): Yes." was quoted as an answer, template and all,
+ * and pnpm's sections were cited as "Using a standalone script {#pnpm-12-using-a-standalone-script}".
+ * Blanked with as many spaces (line breaks kept), so every position in the page stays where it was and
+ * a link whose target was a tag keeps its label: `[Overtime]({% page "/overtime/" %})` is a link to
+ * nowhere, read "Overtime". What `{% comment %}` … `{% endcomment %}` encloses is blanked too: a site
+ * never shows it. Code is left alone (fenced blocks and `inline code`): a page about templates shows
+ * its tags there.
+ */
+export function blankTemplateTags(markdown: string): string {
+  if (!markdown.includes('{')) return markdown;
+  // The front matter is YAML, read as such: its values are the page's metadata.
+  const front = FRONT_MATTER.exec(markdown)?.[0] ?? '';
+  let fence: string | undefined;
+  let inComment = false;
+  let out = front;
+  for (const { text, ending } of splitKeepingEndings(markdown.slice(front.length))) {
+    const fenceMarker = FENCE.exec(text)?.[1];
+    if (!inComment && (fence !== undefined || fenceMarker)) {
+      const closes = fence !== undefined && fenceMarker !== undefined && fenceMarker[0] === fence[0] && fenceMarker.length >= fence.length;
+      fence = fence === undefined ? fenceMarker : closes ? undefined : fence;
+      out += text + ending;
+      continue;
+    }
+    let line = '';
+    let rest = text;
+    while (rest !== '') {
+      if (inComment) {
+        const end = END_COMMENT.exec(rest);
+        const upTo = end ? end.index + end[0].length : rest.length;
+        line += blank(rest.slice(0, upTo));
+        rest = rest.slice(upTo);
+        if (end) inComment = false;
+        continue;
+      }
+      const start = START_COMMENT.exec(rest);
+      const head = start ? rest.slice(0, start.index) : rest;
+      line += blankTags(head);
+      if (!start) break;
+      line += blank(start[0]);
+      rest = rest.slice(start.index + start[0].length);
+      inComment = true;
+    }
+    out += line + ending;
+  }
+  return out;
+}
+
+const FRONT_MATTER = /^---[ \t]*\r?\n(?:[^]*?\r?\n)?---[ \t]*(?:\r?\n|$)/u;
+const TAG = /\{%[^\n]*?%\}|\{\{<[^\n]*?>\}\}|\{\{%[^\n]*?%\}\}|\{\{[^\n]*?\}\}|\{#[^\n]*?#\}|\{#[\w:.-]+\}|\{:[^{}\n]*\}|\{(?:\s*[.#][\w-]+)+\s*\}/gu;
+const START_COMMENT = /\{%-?\s*comment\s*-?%\}/u;
+const END_COMMENT = /\{%-?\s*endcomment\s*-?%\}/u;
+/** An inline code span: a run of backticks, then anything up to the same run. */
+const CODE_SPAN = /(`+)[^\n]*?\1/gu;
+
+/** The tags of one piece of a line blanked, outside its inline code spans. */
+function blankTags(text: string): string {
+  if (!text.includes('{')) return text;
+  const code: Array<[number, number]> = [...text.matchAll(CODE_SPAN)].map((match) => [match.index, match.index + match[0].length]);
+  return text.replace(TAG, (tag, at: number) => (code.some(([from, to]) => at >= from && at < to) ? tag : blank(tag)));
+}
+
+function blank(text: string): string {
+  return ' '.repeat(text.length);
+}
