@@ -31,6 +31,12 @@ describe('splitMarkdownPassages on hostile input', () => {
     expect(passages.every((passage) => passage.lineStart === 1 && passage.lineEnd === 1)).toBe(true);
   });
 
+  it('reads a line of unclosed template tags in time', () => {
+    // Each "{%" or "{{" opens a tag that never closes: looked for to the end of the line, 400 KB took 10 s.
+    const passages = splitFast(`${'{%'.repeat(100_000)} ${'{{'.repeat(100_000)}\n\nThe {{ site.name }} end.`);
+    expect(passages[passages.length - 1]!.text).toBe('The end.');
+  });
+
   it('reads paragraphs that open like MDX imports but run on in spaces, in time', () => {
     // Each paragraph just under the size that sends a page to the plain reader (too-complex).
     const paragraph = `import a${' '.repeat(19_000)}b`;
