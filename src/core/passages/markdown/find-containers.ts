@@ -21,8 +21,14 @@
 export type Container = {
   /** 1-based line of the opening marker. */
   open: number;
-  /** 1-based line of the closing marker; one past the last line when it is never closed. */
+  /**
+   * 1-based line of the closing marker; one past the last line when it is never closed. An
+   * admonition (MkDocs) has no closing marker: its content is its indented lines, and this is the
+   * line after them, which is not blanked.
+   */
   close: number;
+  /** Whether `close` is a marker line of its own (`:::`), blanked with the opening one. */
+  closeMarker: boolean;
   /** "Tip: Title", or the type capitalised ("Warning") when there is no title. */
   label: string;
 };
@@ -42,16 +48,33 @@ const COMPONENT_TAGS = /^\s*(?:(?:<\/(?:[A-Z][\w.:-]*)?|<[A-Z][\w.:-]*(?:\s[^<>]
 /** A VitePress snippet import: `<<< @/snippets/a.js`, `<<< ./file.yaml#region{2-4} [title]`. */
 const SNIPPET_IMPORT = /^\s*<<<\s+\S+(?:\s+\[[^\]]*\])?\s*$/u;
 
-/** The containers of a page and the lines holding only component tags or a snippet import (1-based), all outside fenced code. */
-export type LineMarkup = { containers: Container[]; markupLines: Set<number> };
+/**
+ * An MkDocs admonition (Python-Markdown's admonition and details extensions): `!!! warning "Back up
+ * first"`, `??? tip`, `???+ note`, its content the lines indented four spaces below it. Read as plain
+ * Markdown, the marker became words of the answer ('!!! warning "Back up first" Running the migration
+ * deletes …') and content after a blank line an indented code block.
+ */
+const ADMONITION = /^ {0,3}(?:!!!|\?\?\?\+?)\s+([A-Za-z][\w-]*)(?:\s+"([^"]*)")?\s*$/u;
+/** How far an admonition's content is indented. */
+export const ADMONITION_INDENT = 4;
+
+/**
+ * The containers of a page, the lines holding only component tags or a snippet import, and the lines
+ * of admonition content to read a level out (1-based), all outside fenced code.
+ */
+export type LineMarkup = { containers: Container[]; markupLines: Set<number>; outdentLines: Set<number> };
 
 export function findLineMarkup(lines: readonly string[]): LineMarkup {
   const containers: Container[] = [];
   const markupLines = new Set<number>();
+  const outdentLines = new Set<number>();
   const open: Container[] = [];
   let fence: string | undefined;
+  // The line an admonition's content runs to (exclusive), while in one.
+  let admonitionEnd = 0;
   lines.forEach((text, index) => {
     const line = index + 1;
+    if (line < admonitionEnd && text.trim() !== '') outdentLines.add(line);
     const fenceMarker = FENCE.exec(text)?.[1];
     if (fence !== undefined || fenceMarker) {
       // A fence closes on a marker of the same character at least as long (CommonMark).
@@ -63,11 +86,23 @@ export function findLineMarkup(lines: readonly string[]): LineMarkup {
       markupLines.add(line);
       return;
     }
+    const admonition = line >= admonitionEnd ? ADMONITION.exec(text) : null;
+    if (admonition) {
+      let end = index + 1;
+      while (end < lines.length && (lines[end]!.trim() === '' || lines[end]!.startsWith(' '.repeat(ADMONITION_INDENT)))) end++;
+      // Trailing blank lines belong to what follows.
+      while (end > index + 1 && lines[end - 1]!.trim() === '') end--;
+      if (end === index + 1) return;
+      admonitionEnd = end + 1;
+      markupLines.add(line);
+      containers.push({ open: line, close: admonitionEnd, closeMarker: false, label: labelOf(admonition[1]!, admonition[2]?.trim() ?? '') });
+      return;
+    }
     const marker = MARKER.exec(text);
     if (!marker) return;
     const [, , type, title = ''] = marker;
     if (type) {
-      const container = { open: line, close: lines.length + 1, label: labelOf(type, title.trim()) };
+      const container = { open: line, close: lines.length + 1, closeMarker: true, label: labelOf(type, title.trim()) };
       containers.push(container);
       open.push(container);
     } else {
@@ -75,7 +110,8 @@ export function findLineMarkup(lines: readonly string[]): LineMarkup {
       if (container) container.close = line;
     }
   });
-  return { containers, markupLines };
+  containers.sort((a, b) => a.open - b.open);
+  return { containers, markupLines, outdentLines };
 }
 
 function labelOf(type: string, title: string): string {

@@ -5,7 +5,7 @@ import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { frontmatter } from 'micromark-extension-frontmatter';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import { renderInline } from './render-inline.js';
-import { findLineMarkup, splitKeepingEndings, type Container } from './find-containers.js';
+import { ADMONITION_INDENT, findLineMarkup, splitKeepingEndings, type Container } from './find-containers.js';
 
 export type ParsedMarkdown = { tree: Root; containers: Container[] };
 
@@ -16,10 +16,13 @@ export type ParsedMarkdown = { tree: Root; containers: Container[] };
  */
 export function parseMarkdown(markdown: string): ParsedMarkdown {
   const lines = splitKeepingEndings(markdown);
-  const { containers, markupLines } = findLineMarkup(lines.map((line) => line.text));
+  const { containers, markupLines, outdentLines } = findLineMarkup(lines.map((line) => line.text));
   if (containers.length === 0 && markupLines.size === 0) return { tree: parse(markdown), containers };
-  const blank = new Set([...markupLines, ...containers.flatMap((container) => [container.open, container.close])]);
-  const blanked = lines.map((line, index) => (blank.has(index + 1) ? ' '.repeat(line.text.length) : line.text) + line.ending);
+  const blank = new Set([...markupLines, ...containers.flatMap((container) => [container.open, ...(container.closeMarker ? [container.close] : [])])]);
+  // An admonition's content is read a level out: its indent moves to the end of the line, so that the
+  // line keeps its length and every offset after it stays where it was.
+  const outdent = (text: string) => text.slice(ADMONITION_INDENT) + ' '.repeat(ADMONITION_INDENT);
+  const blanked = lines.map((line, index) => (blank.has(index + 1) ? ' '.repeat(line.text.length) : outdentLines.has(index + 1) ? outdent(line.text) : line.text) + line.ending);
   return { tree: parse(blanked.join('')), containers };
 }
 

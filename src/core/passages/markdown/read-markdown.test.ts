@@ -106,6 +106,9 @@ describe('readMarkdown', () => {
       ['reads an unclosed container to the end', '::: tip\nA.\n\nB.', ['Tip', 'A.', 'B.']],
       ['reads a container title as plain text', '::: tip `NODE_ENV` in *.env* files\nX.\n:::', ['Tip: NODE_ENV in .env files', 'X.']],
       ['drops an empty container', 'A.\n\n::: tip\n:::\n\nB.', ['A.', 'B.']],
+      // MkDocs admonitions: the content is the indented lines below the marker, prose and not code.
+      ['labels an admonition and reads its indented content as Markdown', 'A.\n\n!!! warning "Back up first"\n    Take a *backup*.\n\n    - one\n    - two\n\nB.', ['A.', 'Warning: Back up first', 'Take a backup.', '• one\n• two', 'B.']],
+      ['reads a collapsible admonition whose content follows a blank line', '??? tip\n\n    You can run it twice.\n\nAfter.', ['Tip', 'You can run it twice.', 'After.']],
     ])('%s', (_, markdown, expected) => {
       expect(texts(markdown)).toEqual(expected);
     });
