@@ -1,5 +1,6 @@
 /**
- * VitePress-style containers (`::: tip Title` … `:::`, nested with more colons), lines holding only
+ * VitePress-style containers (`::: tip Title` … `:::`, nested with more colons), MkDocs admonitions
+ * and GitHub alerts (ADMONITION, ALERT below), lines holding only
  * closing MDX component tags (`</Tabs>`, `<IntroductionTab client:load />`) and VitePress snippet
  * imports (`<<< ./deploy.yaml#content`), in a line pre-pass.
  *
@@ -55,6 +56,13 @@ const SNIPPET_IMPORT = /^\s*<<<\s+\S+(?:\s+\[[^\]]*\])?\s*$/u;
  * deletes …') and content after a blank line an indented code block.
  */
 const ADMONITION = /^ {0,3}(?:!!!|\?\?\?\+?)\s+([A-Za-z][\w-]*)(?:\s+"([^"]*)")?\s*$/u;
+/**
+ * A GitHub alert: a block quote opening with `> [!WARNING]` on a line of its own (NOTE, TIP,
+ * IMPORTANT, WARNING, CAUTION); its content is the rest of the quote.
+ */
+const ALERT = /^ {0,3}>\s*\[!(note|tip|important|warning|caution)\]\s*$/iu;
+const QUOTE_LINE = /^ {0,3}>/u;
+
 /** How far an admonition's content is indented. */
 export const ADMONITION_INDENT = 4;
 
@@ -84,6 +92,15 @@ export function findLineMarkup(lines: readonly string[]): LineMarkup {
     }
     if (COMPONENT_TAGS.test(text) || SNIPPET_IMPORT.test(text)) {
       markupLines.add(line);
+      return;
+    }
+    const alert = ALERT.exec(text);
+    if (alert) {
+      let end = index + 1;
+      while (end < lines.length && QUOTE_LINE.test(lines[end]!)) end++;
+      if (end === index + 1) return;
+      markupLines.add(line);
+      containers.push({ open: line, close: end + 1, closeMarker: false, label: labelOf(alert[1]!.toLowerCase(), '') });
       return;
     }
     const admonition = line >= admonitionEnd ? ADMONITION.exec(text) : null;

@@ -31,6 +31,8 @@ describe('readMarkdown', () => {
       // Static site generators fill these in: they are no words of the page.
       ['keeps the label of a link whose target is a template tag', 'See [Overtime and comp time]({% page "/travel/overtime/" %}): Yes.', ['See Overtime and comp time: Yes.']],
       ['drops template tags and what a comment tag encloses', 'A {{ site.name }} page.\n\n{% image "a.png" "alt" %}\n\n{% comment %}\nTODO: hide\n{% endcomment %}\n\nB {{< ref "x" >}} here.', ['A page.', 'B here.']],
+      ['drops footnote references and reads a footnote by its text', 'Pins the version[^1] in CI.\n\n[^1]: Since v2.', ['Pins the version in CI.', 'Since v2.']],
+      ['drops the boxes of a task list', '- [ ] write docs\n- [x] ship it', ['• write docs\n• ship it']],
       ['drops heading ids and attribute lists', 'Keep notes in a shared doc. {#google-doc}\n\nA tip.\n{: .note}', ['Keep notes in a shared doc.', 'A tip.']],
       ['keeps template tags in code', 'Use `{% raw %}` to escape.\n\n```liquid\n{% if a %}b{% endif %}\n```', ['Use {% raw %} to escape.', '{% if a %}b{% endif %}']],
     ])('%s', (_, markdown, expected) => {
@@ -108,6 +110,7 @@ describe('readMarkdown', () => {
       ['drops an empty container', 'A.\n\n::: tip\n:::\n\nB.', ['A.', 'B.']],
       // MkDocs admonitions: the content is the indented lines below the marker, prose and not code.
       ['labels an admonition and reads its indented content as Markdown', 'A.\n\n!!! warning "Back up first"\n    Take a *backup*.\n\n    - one\n    - two\n\nB.', ['A.', 'Warning: Back up first', 'Take a backup.', '• one\n• two', 'B.']],
+      ['labels a GitHub alert and reads the rest of its quote', 'A.\n\n> [!WARNING]\n> Back up *first*.\n\n> Just a quote.', ['A.', 'Warning', 'Back up first.', 'Just a quote.']],
       ['reads a collapsible admonition whose content follows a blank line', '??? tip\n\n    You can run it twice.\n\nAfter.', ['Tip', 'You can run it twice.', 'After.']],
     ])('%s', (_, markdown, expected) => {
       expect(texts(markdown)).toEqual(expected);

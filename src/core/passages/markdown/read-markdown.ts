@@ -7,7 +7,7 @@ import { readFrontMatter } from './read-front-matter.js';
 import { htmlTitle, TITLE_WINDOW } from './readable-html.js';
 import { readPlainMarkdown } from './read-plain-markdown.js';
 import { tooComplexToParse } from './too-complex.js';
-import { blankTemplateTags } from './blank-template-tags.js';
+import { blankSiteSyntax } from './blank-site-syntax.js';
 
 export type { MarkdownBlock, MarkdownDocument, MarkdownMetadata } from './markdown-document.js';
 
@@ -20,7 +20,7 @@ export type { MarkdownBlock, MarkdownDocument, MarkdownMetadata } from './markdo
  * Pure and deterministic.
  */
 export function readMarkdown(source: string): MarkdownDocument {
-  const markdown = blankTemplateTags(source);
+  const markdown = blankSiteSyntax(source);
   if (tooComplexToParse(markdown)) return readPlainMarkdown(markdown);
   const { tree, containers } = parseMarkdown(markdown);
   const front = tree.children[0]?.type === 'yaml' ? tree.children[0] : undefined;

@@ -1,6 +1,29 @@
 import { FENCE, splitKeepingEndings } from './find-containers.js';
 
 /**
+ * Syntax a Markdown site reads but no reader sees as words, blanked before the parse (blankTemplateTags
+ * below), and two GFM marks that CommonMark leaves as text: a footnote reference ("pins the
+ * version[^1]", its definition "[^1]: Since v2." read as the note's text) and a task list's box ("- [x]
+ * ship it" read "ship it").
+ */
+export function blankSiteSyntax(markdown: string): string {
+  return blankTemplateTags(markdown, (line) => {
+    // A mark that opens the line's text moves to its end as spaces: blanked in place, its spaces
+    // would indent what follows into a code block.
+    const opening = TASK_BOX.exec(line) ?? FOOTNOTE_LABEL.exec(line);
+    const moved = opening ? opening[1]! + line.slice(opening[0].length) + blank(opening[0].slice(opening[1]!.length)) : line;
+    return moved.replace(FOOTNOTE_REFERENCE, blank);
+  });
+}
+
+/** A task list item's box after its bullet (kept): "- [ ] ", "* [x] ", "1. [X] ". */
+const TASK_BOX = /^(\s*(?:[-*+]|\d{1,9}[.)])\s+)\[[ xX]\]\s+/u;
+/** A footnote definition's label (its indent kept): "[^1]: ". */
+const FOOTNOTE_LABEL = /^(\s{0,3})\[\^[^\]\s]{1,100}\]:\s*/u;
+/** A footnote reference: "[^1]". */
+const FOOTNOTE_REFERENCE = /\[\^[^\]\s]{1,100}\]/gu;
+
+/**
  * Template tags of static site generators (Jekyll, Eleventy, Hugo, Nunjucks): `{% page "/leave/" %}`,
  * `{% image "a.png" "alt" %}`, `{{ site.baseurl }}`, `{{< ref "x" >}}`, `{# note #}`; and the
  * attribute lists they read after a heading or a paragraph (Docusaurus, MkDocs, Pandoc, kramdown):
@@ -14,8 +37,8 @@ import { FENCE, splitKeepingEndings } from './find-containers.js';
  * never shows it. Code is left alone (fenced blocks and `inline code`): a page about templates shows
  * its tags there.
  */
-export function blankTemplateTags(markdown: string): string {
-  if (!markdown.includes('{')) return markdown;
+export function blankTemplateTags(markdown: string, alsoBlank: (line: string) => string = (line) => line): string {
+  if (!markdown.includes('{') && !markdown.includes('[')) return markdown;
   // The front matter is YAML, read as such: its values are the page's metadata.
   const front = FRONT_MATTER.exec(markdown)?.[0] ?? '';
   let fence: string | undefined;
@@ -42,7 +65,7 @@ export function blankTemplateTags(markdown: string): string {
       }
       const start = START_COMMENT.exec(rest);
       const head = start ? rest.slice(0, start.index) : rest;
-      line += blankTags(head);
+      line += blankTags(head, alsoBlank);
       if (!start) break;
       line += blank(start[0]);
       rest = rest.slice(start.index + start[0].length);
@@ -64,8 +87,9 @@ const END_COMMENT = /\{%-?\s*endcomment\s*-?%\}/u;
 /** An inline code span: a run of backticks, then anything up to the same run. */
 const CODE_SPAN = /(`{1,16})[^\n]{0,2000}?\1/gu;
 
-/** The tags of one piece of a line blanked, outside its inline code spans. */
-function blankTags(text: string): string {
+/** The tags of one piece of a line blanked, outside its inline code spans, and what `alsoBlank` blanks. */
+function blankTags(piece: string, alsoBlank: (line: string) => string): string {
+  const text = piece.includes('[') && !piece.includes('`') ? alsoBlank(piece) : piece;
   if (!text.includes('{')) return text;
   const code: Array<[number, number]> = [...text.matchAll(CODE_SPAN)].map((match) => [match.index, match.index + match[0].length]);
   // Tags come in order of their offsets, as the spans do: one walk over both.
