@@ -35,9 +35,9 @@ const FOOTNOTE_REFERENCE = /\[\^[^\]\s]{1,100}\]/gu;
  * a link whose target was a tag keeps its label: `[Overtime]({% page "/overtime/" %})` is a link to
  * nowhere, read "Overtime". What `{% comment %}` … `{% endcomment %}` encloses is blanked too: a site
  * never shows it. Code is left alone (fenced blocks and `inline code`): a page about templates shows
- * its tags there.
+ * its tags there. `alsoBlank` blanks what else a piece of a line outside code holds.
  */
-export function blankTemplateTags(markdown: string, alsoBlank: (line: string) => string = (line) => line): string {
+function blankTemplateTags(markdown: string, alsoBlank: (line: string) => string): string {
   if (!markdown.includes('{') && !markdown.includes('[')) return markdown;
   // The front matter is YAML, read as such: its values are the page's metadata.
   const front = FRONT_MATTER.exec(markdown)?.[0] ?? '';
@@ -87,7 +87,10 @@ const END_COMMENT = /\{%-?\s*endcomment\s*-?%\}/u;
 /** An inline code span: a run of backticks, then anything up to the same run. */
 const CODE_SPAN = /(`{1,16})[^\n]{0,2000}?\1/gu;
 
-/** The tags of one piece of a line blanked, outside its inline code spans, and what `alsoBlank` blanks. */
+/**
+ * The tags of one piece of a line blanked, outside its inline code spans, and what `alsoBlank` blanks
+ * (not in a piece holding inline code, whose brackets may be code: `arr[^1]`).
+ */
 function blankTags(piece: string, alsoBlank: (line: string) => string): string {
   const text = piece.includes('[') && !piece.includes('`') ? alsoBlank(piece) : piece;
   if (!text.includes('{')) return text;
