@@ -12,7 +12,7 @@ import { answerEntities, saysByDefault, verdictsAt } from './answer-entities.js'
 import { answerTypeOf, asksYesOrNo, definedSubject } from './answer-type.js';
 import { subjectPage } from './subject-page.js';
 import { questionWords } from './question-words.js';
-import { errorCodes, errorMessages, holdsMessage, withoutTraces } from './pasted-output.js';
+import { errorCodes, errorMessages, holdsMessage, quotesMessage, withoutTraces } from './pasted-output.js';
 import { correctSpelling } from './spelling.js';
 
 export type AskOptions = {
@@ -176,22 +176,8 @@ export function ask(index: Engine, rawQuestion: string, options: AskOptions): An
   // weighs in full in the coverage test below; alone it is often the asker's word for something
   // the pages name otherwise ("the error popup overlay", "plane tickets").
   const lackedFocus = missing.filter((term) => focus.has(term)).length;
-  // A passage quoting a message the question pastes (an error line, a quoted message) answers it,
-  // however much else the paste holds that no passage uses: "Error: ENOSPC: System limit for number
-  // of file watchers reached" with the dev server's banner and a dump of errno, syscall and path is
-  // answered by the page quoting it.
-  const pasted = [...messages, ...errorMessages(text)];
-  const quotes = (hit: Hit) => holdsMessage(pasted, hit.passage.text) || holdsMessage(pasted, ownHeading(hit.passage.section));
-  const quoted = pasted.length > 0 && candidates.some(quotes);
-  if (!best || versionAbsent || (!quoted && (lackedFocus >= 2 || missing.length * 2 > judged.length || !candidates.some(covers)))) {
-    return { kind: 'no-match', query, ...readAs, related: relatedDocuments(index, firstPass.leadingDocuments), tookMs: tookMs() };
-  }
-
-  // 3. Keep the strong, distinct passages and cite them.
-  const strong = ranked.hits.slice(0, depth * CANDIDATES_PER_RESULT).filter((hit) => hit.score >= best.score * MIN_RELATIVE_SCORE);
-  // What may go first is judged among the candidates for the default number of results.
-  const forFirst = strong.slice(0, DEFAULT_TOP * CANDIDATES_PER_RESULT);
-  // Each candidate's text is analysed once, on demand, for both near-duplicate detection and highlights.
+  // Each candidate's text is analysed once, on demand, for finding a pasted message, near-duplicate
+  // detection and highlights.
   const analyses = new Map<number, { terms: readonly string[]; offsets: AnalyzedText | undefined }>();
   const analysisOf = (hit: Hit) => {
     let analysis = analyses.get(hit.passage.key);
@@ -202,6 +188,21 @@ export function ask(index: Engine, rawQuestion: string, options: AskOptions): An
     }
     return analysis;
   };
+  // A passage quoting a message the question pastes (an error line, a quoted message) answers it,
+  // however much else the paste holds that no passage uses: "Error: ENOSPC: System limit for number
+  // of file watchers reached" with the dev server's banner and a dump of errno, syscall and path is
+  // answered by the page quoting it.
+  const pasted = [...messages, ...errorMessages(text)];
+  const quotes = (hit: Hit) => quotesMessage(pasted, analysisOf(hit).terms) || holdsMessage(pasted, ownHeading(hit.passage.section));
+  const quoted = pasted.length > 0 && candidates.some(quotes);
+  if (!best || versionAbsent || (!quoted && (lackedFocus >= 2 || missing.length * 2 > judged.length || !candidates.some(covers)))) {
+    return { kind: 'no-match', query, ...readAs, related: relatedDocuments(index, firstPass.leadingDocuments), tookMs: tookMs() };
+  }
+
+  // 3. Keep the strong, distinct passages and cite them.
+  const strong = ranked.hits.slice(0, depth * CANDIDATES_PER_RESULT).filter((hit) => hit.score >= best.score * MIN_RELATIVE_SCORE);
+  // What may go first is judged among the candidates for the default number of results.
+  const forFirst = strong.slice(0, DEFAULT_TOP * CANDIDATES_PER_RESULT);
   const distinct = dropNearDuplicates(strong, (hit) => analysisOf(hit).terms, depth);
   // The passages that may go first: the default number of distinct candidates, in ranked order, then
   // reordered below when another holds what the question asks for.

@@ -53,10 +53,18 @@ const HELD_RUN = 4;
 
 /** Whether `text` quotes one of `messages` (lists of analysed terms): HELD_RUN of its terms in a row. */
 export function holdsMessage(messages: readonly (readonly string[])[], text: string): boolean {
+  return messages.length > 0 && quotesMessage(messages, analyze(text));
+}
+
+/** holdsMessage for a text already analysed (`terms`). */
+export function quotesMessage(messages: readonly (readonly string[])[], terms: readonly string[]): boolean {
   if (messages.length === 0) return false;
-  const terms = analyze(text);
   const at = new Map<string, number[]>();
-  terms.forEach((term, i) => at.set(term, [...(at.get(term) ?? []), i]));
+  terms.forEach((term, i) => {
+    const places = at.get(term);
+    if (places) places.push(i);
+    else at.set(term, [i]);
+  });
   return messages.some((message) => {
     const run = Math.min(HELD_RUN, message.length);
     for (let i = 0; i + run <= message.length; i++) {
