@@ -167,6 +167,19 @@ export function saysByDefault(text: string): boolean {
 const BY_DEFAULT = /\bby default\b/iu;
 
 /**
+ * Of the entities of the asked type (offsets in `text`), those on a line that states a default, for a
+ * question asking a default of that type ("what's the default test timeout?" asks a number): "Default:
+ * 5_000 in Node.js" answers, not "Use 0 to disable timeout completely" below it. All of them when no
+ * such line holds one.
+ */
+export function defaultEntities(text: string, entityAt: readonly number[]): readonly number[] {
+  const lineOf = (at: number) => text.lastIndexOf('\n', at - 1) + 1;
+  const stating = new Set(defaultsAt(text).map(lineOf));
+  const stated = entityAt.filter((at) => stating.has(lineOf(at)));
+  return stated.length > 0 ? stated : entityAt;
+}
+
+/**
  * Where `text` states a default value (DEFAULT_VALUE). After a "Default:" label the value is what
  * follows it: the rest of its line ("Default: highest"), or each item of the list nested under it
  * ("Default:" then "On Linux: ~/.local/share/pnpm/store", "On macOS: …"), so the item the question

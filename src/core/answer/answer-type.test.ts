@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../engine/engine.js';
-import { answerEntities, verdictsAt } from './answer-entities.js';
+import { answerEntities, defaultEntities, verdictsAt } from './answer-entities.js';
 import { answerTypeOf, asksYesOrNo, definedSubject } from './answer-type.js';
 
 describe('answerTypeOf', () => {
@@ -217,6 +217,20 @@ describe('answerEntities for defaults', () => {
     expect(answerEntities(inline, 'default', new Set())).toEqual([inline.indexOf('highest')]);
     const nested = '• Default:\n  • On Windows: ~/AppData/Local/pnpm/store\n  • On Linux: ~/.local/share/pnpm/store\n• Type: path';
     expect(answerEntities(nested, 'default', new Set())).toEqual([nested.indexOf('On Windows'), nested.indexOf('On Linux')]);
+  });
+});
+
+describe('defaultEntities', () => {
+  it('keeps the values on a line stating a default, or all of them when no such line holds one', () => {
+    const text = '• Type: number\n• Default: 5_000 in Node.js, 15_000 in the browser\n\nTimeout of a test in milliseconds. Use 0 to disable it.';
+    const numbers = answerEntities(text, 'number', new Set(['test', 'timeout']));
+    expect(numbers).toContain(text.indexOf('0 to disable'));
+    const defaults = defaultEntities(text, numbers);
+    expect(defaults.length).toBeGreaterThan(0);
+    expect(defaults.every((at) => at > text.indexOf('Default:') && at < text.indexOf('\n\n'))).toBe(true);
+    const plain = 'Timeout of a test in milliseconds. Use 0 to disable it.';
+    const plainNumbers = answerEntities(plain, 'number', new Set(['test', 'timeout']));
+    expect(defaultEntities(plain, plainNumbers)).toEqual(plainNumbers);
   });
 });
 

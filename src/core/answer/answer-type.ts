@@ -76,6 +76,11 @@ export function definedSubject(question: string): string | undefined {
 /** A question naming a default, when no question word above says what kind of value it is ("what's the default port" asks for a number). */
 const DEFAULT = /\bdefaults?\b/i;
 
+/** Whether a question asks for a default ("what's the default test timeout?", whatever kind of value). */
+export function asksDefault(question: string): boolean {
+  return DEFAULT.test(question);
+}
+
 export function answerTypeOf(question: string): AnswerType | undefined {
   for (const [pattern, type] of PATTERNS) if (pattern.test(question)) return type;
   if (!WH_WORD.test(question) && !YES_NO.test(question) && ENDS_IN_DURATION.test(question)) return 'duration';

@@ -638,3 +638,27 @@ describe('ask: a pasted message', () => {
     expect(answer.kind).toBe('no-match');
   });
 });
+
+describe('ask: a default asked as a number or a setting', () => {
+  const config = site(
+    {
+      'test-timeout':
+        '# testTimeout\n\n- **Type:** `number`\n- **Default:** `5_000` in Node.js, `15_000` if `browser.enabled` is `true`\n- **CLI:** `--test-timeout=5000`\n\nDefault timeout of a test in milliseconds. Use `0` to disable timeout completely.',
+      pool: "# pool\n\n- **Type:** `'threads' | 'forks' | 'vmForks'`\n- **Default:** `'forks'`\n- **CLI:** `--pool=threads`\n\nPool used to run tests in.",
+      ...Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`page-${i}`, `# Page ${i}\n\nThe test runner reads option ${i} from the config file.`])),
+    },
+    { markdown: true },
+  );
+  const highlight = (question: string) => {
+    const answer = ask(config, question, { scopes: ['global'] });
+    return answer.kind === 'answer' ? answer.results[0]!.highlight : answer.kind;
+  };
+
+  it('highlights the value stated as the default, not another number of the page', () => {
+    expect(highlight("what's the default test timeout?")).toMatch(/^Default: 5_000 in Node\.js/);
+  });
+
+  it('highlights the default line, not the description, when the CLI flag matches the question too', () => {
+    expect(highlight("what's the default pool?")).toBe("Default: 'forks'");
+  });
+});

@@ -8,8 +8,8 @@ import { formatLocation } from './format-location.js';
 import { joinSectionParts } from './join-section-parts.js';
 import { absentMessageTerms, coverageOf, coverageWeights, partsOfUsedWholes, quotedMessages, standInsFor, statedTerms, versionedNames } from './question-coverage.js';
 import { namedIdentifiers, pastedWords, selectHighlight, typedWords, type HighlightQuestion } from './select-highlight.js';
-import { answerEntities, saysByDefault, verdictsAt } from './answer-entities.js';
-import { answerTypeOf, asksYesOrNo, definedSubject } from './answer-type.js';
+import { answerEntities, defaultEntities, saysByDefault, verdictsAt } from './answer-entities.js';
+import { answerTypeOf, asksDefault, asksYesOrNo, definedSubject } from './answer-type.js';
 import { subjectPage } from './subject-page.js';
 import { questionWords } from './question-words.js';
 import { errorCodes, errorMessages, holdsMessage, quotesMessage, withoutTraces } from './pasted-output.js';
@@ -216,9 +216,14 @@ export function ask(index: Engine, rawQuestion: string, options: AskOptions): An
   const partsOf = namedIdentifiers(text, wholes);
   const asked = { terms: new Set(terms), tokens: pastedWords(text), ...(partsOf.size > 0 && { partsOf }) };
   const entities = new Map<number, readonly number[]>();
+  // A number, a time or an amount asked as a default is the one stated as the default.
+  const ofDefault = type !== 'default' && asksDefault(text);
   const entitiesOf = (hit: Hit) => {
     let at = entities.get(hit.passage.key);
-    if (!at) entities.set(hit.passage.key, (at = type ? answerEntities(hit.passage.text, type, asked.terms, roles) : []));
+    if (!at) {
+      at = type ? answerEntities(hit.passage.text, type, asked.terms, roles) : [];
+      entities.set(hit.passage.key, (at = ofDefault ? defaultEntities(hit.passage.text, at) : at));
+    }
     return at;
   };
   // A question naming an identifier its documents use as a heading ("is it safe to set

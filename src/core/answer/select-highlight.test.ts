@@ -252,6 +252,16 @@ describe('selectHighlight with the question', () => {
     expect(highlightOf(text, 'which server port is tried when it is in use?')).not.toContain('Default');
   });
 
+  it('looks past a label holding the question\'s words to the line holding what it asks, above it or below', () => {
+    // "CLI: --pool=threads" matches "pool" as much as the description does, and comes first.
+    const text = "• Type: 'threads' | 'forks' | 'vmForks'\n• Default: 'forks'\n• CLI: --pool=threads\n\nPool used to run tests in.";
+    const question = "what's the default pool?";
+    const weights = new Map([['default', 1], ['pool', 2]]);
+    const terms = new Set(analyze(question));
+    const h = selectHighlight(text, weights, undefined, { terms, tokens: typedWords(question), type: 'default', entityAt: answerEntities(text, 'default', terms) });
+    expect(text.slice(h.start, h.end)).toBe("Default: 'forks'");
+  });
+
   it('of two list items holding as much of the question, takes the one opening with the identifier it names', () => {
     const text =
       '• keepAliveMaxTimeout number - Default: 600e3 - The maximum allowed keepAliveTimeout, in milliseconds, when overridden by keep-alive hints.\n' +

@@ -256,7 +256,10 @@ function chooseSentence(sentences: readonly Sentence[], scores: readonly number[
     // one. After a label ("maxAge: number" in a list of options), not a caption that only leads into
     // code ("Example:") and holds nothing asked: the label is then the best there is.
     // (After a pasted message, "To fix it, run:" is what to do, and is chosen.)
-    const after = typed(top + 1);
+    // A label holds nothing asked, wherever the value asked for is: "CLI: --pool=threads" matches
+    // "what's the default pool?" as much as "Pool used to run tests in.", and "Default: 'forks'",
+    // above both, answers.
+    const after = typed(label(top) ? 0 : top + 1);
     if (after >= 0) return after;
     for (let i = top + 1; i < sentences.length; i++) if (!prompt(i) && !(label(top) && scores[i] === 0 && captions(i))) return i;
   }
