@@ -210,6 +210,9 @@ describe('answerEntities for defaults', () => {
   it('finds where a value is stated as the default, not where something only happens by default', () => {
     const text = 'By default, toSSG uses defaultPlugin. dir is the output folder. The default value is ./static. concurrency defaults to 2. The default router is SmartRouter.';
     expect(answerEntities(text, 'default', new Set())).toEqual([text.indexOf('default value'), text.indexOf('defaults to'), text.indexOf('default router')]);
+    // A list of choices says which one is the default without "the".
+    const list = 'By default, you can use these environments:\n• node is default environment\n• jsdom emulates browser environment';
+    expect(answerEntities(list, 'default', new Set())).toEqual([list.indexOf('is default')]);
   });
 
   it('after a "Default:" label, finds the value on its line, or each item of the list nested under it', () => {
