@@ -441,6 +441,19 @@ describe('ask: the passage that holds what is asked goes first', () => {
     expect(answer.results.map((r) => r.section)).toEqual([expect.stringMatching(/The Why$/), expect.stringMatching(/Caching$/)]);
     expect(answer.results[0]!.highlight).toMatch(/Therefore, dependencies shipped as CommonJS must be converted first\.$/);
   });
+
+  it("reads a page's title as the heading of its opening: a page titled as the philosophy answers why", () => {
+    const docs = site(
+      {
+        philosophy: 'The formatter has a few options from its early days. But we will not add more options to the formatter. The debates over styles would just turn into debates over which options to use.',
+        plugins: '## printComment\n\n```ts\n// more options for the formatter\nfunction printComment(path, options) {\n  return options.more\n}\n```',
+        ...Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`page-${i}`, `The formatter reads rule ${i} from its config file.`])),
+      },
+      { markdown: true, titles: { philosophy: 'Option Philosophy', plugins: 'Plugins' } },
+    );
+    const answer = ask(docs, "why doesn't the formatter have more options?", { scopes: ['global'] });
+    expect(answer.kind === 'answer' && answer.results.map((r) => r.docId)).toEqual(['philosophy', 'plugins']);
+  });
 });
 
 describe('ask: a default', () => {

@@ -242,7 +242,9 @@ export function ask(index: Engine, rawQuestion: string, options: AskOptions): An
   }
   // A section its heading says gives reasons ("The Why", "Why Vite?") answers a why-question before
   // a passage that only has a purpose phrase in passing ("… to improve page reload performance").
-  const headed = type === 'reason' ? contenders.concat(forFirst).find((hit) => hit.score >= contenders[0]!.score * TYPED_SHARE && givesReasons(hit.passage.section)) : undefined;
+  // A page's opening passage sits under no heading of its own: its page's title heads it ("Option Philosophy").
+  const headingOf = (hit: Hit) => ownHeading(hit.passage.section) || (index.getDocument(hit.passage.scope, hit.passage.docId)?.meta.title ?? '');
+  const headed = type === 'reason' ? contenders.concat(forFirst).find((hit) => hit.score >= contenders[0]!.score * TYPED_SHARE && givesReasons(headingOf(hit))) : undefined;
   // The opening of the page about what a definition question names: its first sentence is the answer.
   const opening = (page: { hit: Hit; leadAt: number } | undefined) => {
     if (page) entities.set(page.hit.passage.key, [page.leadAt]);
@@ -256,7 +258,7 @@ export function ask(index: Engine, rawQuestion: string, options: AskOptions): An
   // a stated value ("Default: 5173") is highlighted: "default mode for vite build" is answered by "As
   // vite build runs a production build by default", not by another option's "(default: bundle)".
   const holdsAnswer = (hit: Hit) => entitiesOf(hit).length > 0 || (type === 'default' && saysByDefault(hit.passage.text));
-  if (type && !pinned && (headed ? !givesReasons(contenders[0]!.passage.section) : !holdsAnswer(contenders[0]!))) {
+  if (type && !pinned && (headed ? !givesReasons(headingOf(contenders[0]!)) : !holdsAnswer(contenders[0]!))) {
     // A candidate before the last contender that is not one was dropped as a near-duplicate of one that is.
     const examined = type === 'definition' ? forFirst.indexOf(contenders[contenders.length - 1]!) : Infinity;
     const holder =
@@ -354,9 +356,9 @@ function relatedDocuments(index: Engine, hits: readonly Hit[]): RelatedDocument[
   return related;
 }
 
-/** Whether a passage's own heading says it gives reasons: "Why …", "The Why", "Motivation", "Rationale". */
-function givesReasons(section: string | undefined): boolean {
-  return /\b(?:why|motivation|rationale)\b/iu.test(ownHeading(section));
+/** Whether a heading says its section gives reasons: "Why …", "The Why", "Motivation", "Rationale", "Option Philosophy". */
+function givesReasons(heading: string): boolean {
+  return /\b(?:why|motivation|rationale|philosophy)\b/iu.test(heading);
 }
 
 /** A passage's own heading: the last of its section path ("" for none). */
