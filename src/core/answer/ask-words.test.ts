@@ -442,6 +442,23 @@ describe('ask: the passage that holds what is asked goes first', () => {
     expect(answer.results[0]!.highlight).toMatch(/Therefore, dependencies shipped as CommonJS must be converted first\.$/);
   });
 
+  it('answers "why should I use X?" from the page titled "Why X?", however far down its words rank it', () => {
+    const docs = site(
+      {
+        'why-widget': '## A style guide for free\n\nBy far the biggest reason for adopting it is to stop the debates over styles. Because it is fully automatic, nobody argues in reviews.',
+        ...Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`page-${i}`, `# Widget option ${i}\n\nUse Widget option ${i} to make Widget print differently. Widget reads it on every use.`])),
+      },
+      { markdown: true, titles: { 'why-widget': 'Why Widget?' } },
+    );
+    for (const question of ['why should I use widget?', 'why widget?']) {
+      const answer = ask(docs, question, { scopes: ['global'] });
+      expect(answer.kind === 'answer' && answer.results[0]!.docId).toBe('why-widget');
+    }
+    // A why-question about something more than the page's title is left to the ranking.
+    const specific = ask(docs, 'why does widget print option 3 differently?', { scopes: ['global'] });
+    expect(specific.kind === 'answer' && specific.results[0]!.docId).toBe('page-3');
+  });
+
   it("reads a page's title as the heading of its opening: a page titled as the philosophy answers why", () => {
     const docs = site(
       {

@@ -10,7 +10,7 @@ import { absentMessageTerms, coverageOf, coverageWeights, partsOfUsedWholes, quo
 import { namedIdentifiers, pastedWords, selectHighlight, typedWords, type HighlightQuestion } from './select-highlight.js';
 import { answerEntities, defaultEntities, saysByDefault, verdictsAt } from './answer-entities.js';
 import { answerTypeOf, asksDefault, asksYesOrNo, definedSubject } from './answer-type.js';
-import { subjectPage } from './subject-page.js';
+import { reasonPage, subjectPage } from './subject-page.js';
 import { questionWords } from './question-words.js';
 import { errorCodes, errorMessages, holdsMessage, quotesMessage, withoutTraces } from './pasted-output.js';
 import { correctSpelling } from './spelling.js';
@@ -244,7 +244,9 @@ export function ask(index: Engine, rawQuestion: string, options: AskOptions): An
   // a passage that only has a purpose phrase in passing ("… to improve page reload performance").
   // A page's opening passage sits under no heading of its own: its page's title heads it ("Option Philosophy").
   const headingOf = (hit: Hit) => ownHeading(hit.passage.section) || (index.getDocument(hit.passage.scope, hit.passage.docId)?.meta.title ?? '');
-  const headed = type === 'reason' ? contenders.concat(forFirst).find((hit) => hit.score >= contenders[0]!.score * TYPED_SHARE && givesReasons(headingOf(hit))) : undefined;
+  // "Why should I use prettier?" is asked by a page's title ("Why Prettier?"), wherever the page ranks.
+  const whyPage = type === 'reason' ? reasonPage(index, terms, () => analysed(questionWords(text).phrasing), options.scopes, contenders[0]!.score) : undefined;
+  const headed = type === 'reason' ? (whyPage ?? contenders.concat(forFirst).find((hit) => hit.score >= contenders[0]!.score * TYPED_SHARE && givesReasons(headingOf(hit)))) : undefined;
   // The opening of the page about what a definition question names: its first sentence is the answer.
   const opening = (page: { hit: Hit; leadAt: number } | undefined) => {
     if (page) entities.set(page.hit.passage.key, [page.leadAt]);

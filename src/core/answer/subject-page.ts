@@ -1,6 +1,7 @@
 import { folderOfPageId } from '../documents/folder-page.js';
 import { slugify } from '../documents/slugify.js';
-import { analyze, type Engine, type Hit } from '../engine/engine.js';
+import type { Scope } from '../documents/document.js';
+import { analyze, type Engine, type Hit, type IndexedPassage } from '../engine/engine.js';
 import { isLabelLine } from './select-highlight.js';
 
 /**
@@ -34,12 +35,44 @@ export function subjectPage(index: Engine, subject: string, candidates: readonly
     onlyOne(pages.filter(({ titleWords }) => titleWords.startsWith(`${named} `)));
   if (!page) return undefined;
   const { hit, title } = page;
-  const opening = index
-    .documentPassages(hit.passage.scope, hit.passage.docId)
-    .sort((a, b) => a.ordinal - b.ordinal)
-    .find((passage) => proseWords(passage.text) >= MIN_PROSE_WORDS);
+  const opening = openingOf(index, hit.passage.scope, hit.passage.docId);
   if (!opening) return undefined;
   return { hit: { passage: opening, score: hit.score, matchedTerms: hit.matchedTerms }, leadAt: leadOf(opening.text, title) };
+}
+
+/**
+ * For a why-question about a thing and nothing more ("why should I use prettier?", "why vite?"), the
+ * one page of `scopes` whose title asks it ("Why Prettier?"), as a hit at `score`: its opening gives
+ * the reasons. By its words such a page ranks nowhere: "why" is no search term, and the thing's name
+ * is on every page of its own docs. The question's other terms may only say how it is asked
+ * (`phrasing`: "use", "choose"); "why does prettier break long strings?" asks something the page
+ * need not say.
+ */
+export function reasonPage(index: Engine, terms: readonly string[], phrasing: () => ReadonlySet<string>, scopes: readonly Scope[], score: number): Hit | undefined {
+  const asked = new Set(terms);
+  const pages: Array<{ scope: Scope; id: string; words: string[] }> = [];
+  for (const { meta } of index.allDocuments()) {
+    if (!WHY_TITLE.test(meta.title) || !scopes.includes(meta.scope)) continue;
+    const words = analyze(meta.title);
+    if (words.length > 0 && words.every((word) => asked.has(word))) pages.push({ scope: meta.scope, id: meta.id, words });
+  }
+  const page = onlyOne(pages);
+  if (!page) return undefined;
+  const how = phrasing();
+  if (!terms.every((term) => page.words.includes(term) || how.has(term))) return undefined;
+  const opening = openingOf(index, page.scope, page.id);
+  return opening && { passage: opening, score, matchedTerms: page.words };
+}
+
+/** A title that asks why: "Why Prettier?", "Why Vite". */
+const WHY_TITLE = /^\s*why\b/iu;
+
+/** A page's first passage with prose in it: its opening. */
+function openingOf(index: Engine, scope: Scope, id: string): IndexedPassage | undefined {
+  return index
+    .documentPassages(scope, id)
+    .sort((a, b) => a.ordinal - b.ordinal)
+    .find((passage) => proseWords(passage.text) >= MIN_PROSE_WORDS);
 }
 
 /**
