@@ -110,8 +110,11 @@ describe('analyze', () => {
     expect(analyze(input)).toEqual(expected);
   });
 
-  it('uses the 174-word Snowball English stop list', () => {
-    expect(STOP_WORDS.size).toBe(174);
+  it('uses the 174-word Snowball English stop list, and its contractions as chat types them, without the apostrophe', () => {
+    expect(STOP_WORDS.size).toBe(174 + 37);
+    expect(analyze("whats the default timeout? it doesnt work and i cant tell why")).toEqual(analyze("what's the default timeout? it doesn't work and I can't tell why"));
+    // Words of their own stay words.
+    expect(analyze('its id was ill')).toEqual(['id', 'ill']);
   });
 });
 

@@ -45,6 +45,12 @@ export const STOP_WORDS: ReadonlySet<string> = new Set([
   "they'll", "isn't", "aren't", "wasn't", "weren't", "hasn't", "haven't", "hadn't", "doesn't", "don't",
   "didn't", "won't", "wouldn't", "shan't", "shouldn't", "can't", 'cannot', "couldn't", "mustn't",
   "let's", "that's", "who's", "what's", "here's", "there's", "when's", "where's", "why's", "how's",
+  // the same typed without the apostrophe, as chat is ("whats the default", "it doesnt work"); not
+  // those that are words of their own (its, id, ill, well, were, lets, shed, hell)
+  'im', 'youre', 'theyre', 'ive', 'youve', 'weve', 'theyve', 'youd', 'theyd', 'youll', 'theyll', 'isnt',
+  'arent', 'wasnt', 'werent', 'hasnt', 'havent', 'hadnt', 'doesnt', 'dont', 'didnt', 'wont', 'wouldnt',
+  'shant', 'shouldnt', 'cant', 'couldnt', 'mustnt', 'thats', 'whos', 'whats', 'heres', 'theres', 'whens',
+  'wheres', 'whys', 'hows',
   // articles
   'a', 'an', 'the',
   // the rest (prepositions, conjunctions, adverbs, quantifiers)
