@@ -25,6 +25,8 @@ describe('answerTypeOf', () => {
     ['Where are discs sold now?', 'place'],
     ['where do i put env vars for local dev?', 'place'],
     ['How do I fix ENOSPC?', 'advice'],
+    ['getting `Segmentation fault (core dumped)` when tests touch bcrypt, using pool threads. any workaround?', 'advice'],
+    ['is there a fix for the flaky upload test?', 'advice'],
     ['getting an ENOSPC error when I run vite. how do I fix it?', 'advice'],
     ["the dev server started failing requests with 'Server responded with status code 431'", 'advice'],
     ["import.meta.hot.decline() doesn't seem to do anything", 'advice'],

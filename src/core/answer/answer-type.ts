@@ -36,7 +36,8 @@ const PATTERNS: ReadonlyArray<[RegExp, AnswerType]> = [
   [/\b(?:what|which)(?:['’]s| is| are| was| were)?(?: the)?(?: [\w.-]+){0,3}? (?:versions?|ports?|sizes?|limits?|prices?|costs?|ages?|rates?|percentages?|amounts?|numbers?|counts?|timeouts?)\b/i, 'number'],
   [/\bhow (?:long|often|soon)\b/i, 'duration'],
   // Before 'time': "how do I fix it when I run vite" asks for a fix, not a time.
-  [/\bhow (?:do|can|could|should|would|might) (?:i|we|you|one)\b|\bhow to\b|\bwhat (?:now|next)\b|\bwhat (?:should|can|could|do|must|am|are) (?:i|we)(?: \w+){0,2} do\b/i, 'advice'],
+  // "… any workaround?", "is there a fix?": asking for one is asking what to do.
+  [/\bhow (?:do|can|could|should|would|might) (?:i|we|you|one)\b|\bhow to\b|\bwhat (?:now|next)\b|\bwhat (?:should|can|could|do|must|am|are) (?:i|we)(?: \w+){0,2} do\b|\b(?:any|is there an?|what(?:['’]s| is) the) (?:workaround|fix|solution)s?\b/i, 'advice'],
   // "What's the earliest day in the month I can send my invoice?" asks for a day, as "when" does.
   [new RegExp(String.raw`${WHEN_ASKS}|\bwhat (?:year|month|day|date|time)\b|\b(?:what|which)(?:['’]s| is| are| was)? the (?:earliest|latest|soonest)\b`, 'i'), 'time'],
   [/\bwho(?:m|se)?\b/i, 'name'],
