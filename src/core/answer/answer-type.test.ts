@@ -13,6 +13,8 @@ describe('answerTypeOf', () => {
     ['is the mentorship program length fixed?', undefined],
     ['When did Russia join?', 'time'],
     ["when's the cycle kickoff?", 'time'],
+    ['what hours is the it helpdesk open?', 'time'],
+    ['what days are the offices closed?', 'time'],
     ["I'm a contractor, what's the earliest day in the month I can send my invoice?", 'time'],
     ['does anyone know when the office reopens', 'time'],
     // "When" joining a clause is no question word: a report of a failure with it still wants a fix.

@@ -39,7 +39,7 @@ const PATTERNS: ReadonlyArray<[RegExp, AnswerType]> = [
   // "… any workaround?", "is there a fix?": asking for one is asking what to do.
   [/\bhow (?:do|can|could|should|would|might) (?:i|we|you|one)\b|\bhow to\b|\bwhat (?:now|next)\b|\bwhat (?:should|can|could|do|must|am|are) (?:i|we)(?: \w+){0,2} do\b|\b(?:any|is there an?|what(?:['’]s| is) the) (?:workaround|fix|solution)s?\b/i, 'advice'],
   // "What's the earliest day in the month I can send my invoice?" asks for a day, as "when" does.
-  [new RegExp(String.raw`${WHEN_ASKS}|\bwhat (?:year|month|day|date|time)\b|\b(?:what|which)(?:['’]s| is| are| was)? the (?:earliest|latest|soonest)\b`, 'i'), 'time'],
+  [new RegExp(String.raw`${WHEN_ASKS}|\bwhat (?:years?|months?|days?|dates?|times?|hours)\b|\b(?:what|which)(?:['’]s| is| are| was)? the (?:earliest|latest|soonest)\b`, 'i'), 'time'],
   [/\bwho(?:m|se)?\b/i, 'name'],
   [/\bwhere\b/i, 'place'],
   [/\bwhy\b|\bwhat (?:is|was|'s) the (?:reason|purpose|point)\b/i, 'reason'],
