@@ -692,3 +692,21 @@ describe('ask: a default asked as a number or a setting', () => {
     expect(highlight("what's the default pool?")).toBe("Default: 'forks'");
   });
 });
+
+describe('ask: clipped words', () => {
+  it('answers "env" and "repo" from pages that write environment and repository', () => {
+    const docs = site({
+      'environment-variables': 'Environment variables are read once, when the server starts. Set each variable in the shell before you start the server.',
+      ports: 'Set the port variable in the shell to change the port the server listens on.',
+      'source-control': 'Every service has its own repository. Clone the repository and run the setup script once.',
+      scripts: 'Run the setup script again after you pull new changes.',
+      ...Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`page-${i}`, `Page ${i} describes the server and how it is run.`])),
+    });
+    const first = (question: string) => {
+      const answer = ask(docs, question, { scopes: ['global'] });
+      return answer.kind === 'answer' ? answer.results[0]!.docId : answer.kind;
+    };
+    expect(first('how do I set an env variable for the server?')).toBe('environment-variables');
+    expect(first('where do I clone the repo from?')).toBe('source-control');
+  });
+});

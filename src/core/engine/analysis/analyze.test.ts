@@ -110,6 +110,12 @@ describe('analyze', () => {
     expect(analyze(input)).toEqual(expected);
   });
 
+  it('reads a clipped word as the word it clips, and leaves those with two readings alone', () => {
+    expect(analyze('repo repos env deps config')).toEqual(analyze('repository repositories environment dependencies configuration'));
+    expect(analyze('process.env')).toEqual(['process.env', 'process', ...analyze('environment')]);
+    expect(analyze('app dev auth')).toEqual(['app', 'dev', 'auth']);
+  });
+
   it('uses the 174-word Snowball English stop list, and its contractions as chat types them, without the apostrophe', () => {
     expect(STOP_WORDS.size).toBe(174 + 37);
     expect(analyze("whats the default timeout? it doesnt work and i cant tell why")).toEqual(analyze("what's the default timeout? it doesn't work and I can't tell why"));

@@ -12,6 +12,7 @@
  * +0.01 to +0.03.
  */
 import { stemmer } from 'stemmer';
+import { CLIPPED_STEMS } from './clipped-words.js';
 import { irregularVerbs } from './irregular-verbs.js';
 
 /**
@@ -235,7 +236,11 @@ function analyzeTermUncached(term: string): string | null {
   t = t.replace(/(?<=\p{N}),(?=\p{N})/gu, '');
   if (t.length === 0 || t.length > MAX_TERM_LENGTH) return null;
   // An irregular verb's past forms are stemmed as its base (said → say → sai): see irregular-verbs.
-  if (ASCII_WORD.test(t)) t = stemmer(irregularVerbs().get(t) ?? t);
+  // A clipped word is the word it clips: "repo" a repository (see clipped-words).
+  if (ASCII_WORD.test(t)) {
+    t = stemmer(irregularVerbs().get(t) ?? t);
+    t = CLIPPED_STEMS.get(t) ?? t;
+  }
   // The stemmer leaves tokens with digits alone, but a plural after a digit is still a plural: MP3s → mp3, 1990s → 1990.
   else if (PLURAL_AFTER_DIGIT.test(t)) t = t.slice(0, -1);
   return t;
