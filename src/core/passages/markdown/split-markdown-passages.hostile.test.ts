@@ -31,6 +31,15 @@ describe('splitMarkdownPassages on hostile input', () => {
     expect(passages.every((passage) => passage.lineStart === 1 && passage.lineEnd === 1)).toBe(true);
   });
 
+  it('reads one-line list items full of markup, with no blank line between them, in time', () => {
+    // Each item is a paragraph of its own (too-complex): the cost is linear, about 3 µs a character.
+    const item = '* alpha *em* `code` [label](https://x.y) **b** _u_ beta.\n';
+    const markdown = item.repeat(Math.floor(200_000 / item.length));
+    const passages = splitFast(markdown);
+    expect(passages.length).toBeGreaterThan(100);
+    expect(passages[0]!.text).toMatch(/^• alpha em code label b u beta\./);
+  });
+
   it('reads a line of unclosed template tags in time', () => {
     // Each "{%" or "{{" opens a tag that never closes: looked for to the end of the line, 400 KB took 10 s.
     const passages = splitFast(`${'{%'.repeat(100_000)} ${'{{'.repeat(100_000)}\n\nThe {{ site.name }} end.`);

@@ -109,6 +109,16 @@ describe('splitMarkdownPassages', () => {
     expect(long.every((text) => text.length <= 50 && /^word( word)*$/u.test(text))).toBe(true);
   });
 
+  it('reads a changelog of a thousand one-line items with no blank line between them as Markdown', () => {
+    const items = Array.from({ length: 1500 }, (_, i) => `* Fix the **parser** for case ${i}. PR [#${i}](https://example.com/pull/${i}) by [@dev](https://example.com/dev).`);
+    const markdown = `# Release Notes\n\n## 0.2.0\n\n### Fixes\n\n${items.join('\n')}\n\n## 0.1.0\n\nFirst release.`;
+    expect(markdown.length).toBeGreaterThan(100_000);
+    const passages = split(markdown, 1000);
+    expect(passages[0]!.section).toBe('0.2.0 › Fixes');
+    expect(passages[0]!.text).toMatch(/^• Fix the parser for case 0\. PR #0 by @dev\./);
+    expect(passages[passages.length - 1]).toMatchObject({ section: '0.1.0', text: 'First release.' });
+  });
+
   it('gives the same passages and ids for the same input', () => {
     const markdown = '# T\n\n## A\n\n' + 'Some text here. '.repeat(200) + '\n\n```js\nx()\n```';
     expect(split(markdown, 300)).toEqual(split(markdown, 300));

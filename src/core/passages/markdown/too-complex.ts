@@ -7,15 +7,18 @@
  * - Paragraph size: micromark resolves emphasis, code spans and links over a whole paragraph, which is
  *   superlinear (measured: 200 KB of `*em*` in one paragraph takes 6 s, 50 KB 0.7 s); 20,000 characters
  *   of prose without a blank line is not a paragraph anyone writes. Lines inside code fences and table
- *   rows (lines opening with "|", parsed cell by cell) are not counted.
- * - Size: about 1 µs per character even for plain text, so beyond 1.5 MB one document would take
- *   more than a second or two.
+ *   rows (lines opening with "|", parsed cell by cell) are not counted, and a list item or a heading
+ *   starts a new count.
+ * - Size: about 1 µs per character even for plain text (3 µs where it is dense with markup), so beyond
+ *   1.5 MB one document would take more than a few seconds (it is cut in a worker, under a timeout).
  */
 export const MAX_NESTING = 64;
 export const MAX_PARAGRAPH_CHARS = 20_000;
 export const MAX_MARKDOWN_CHARS = 1_500_000;
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/u;
+/** A list item's marker or a heading's, opening a line. */
+const OPENS_BLOCK = /^(?:[-*+]|\d{1,9}[.)]|#{1,6})(?:[ \t]|$)/u;
 
 export function tooComplexToParse(markdown: string): boolean {
   if (markdown.length > MAX_MARKDOWN_CHARS) return true;
@@ -33,7 +36,10 @@ export function tooComplexToParse(markdown: string): boolean {
       continue;
     }
     const trimmed = line.trimStart();
-    run = trimmed === '' || trimmed.startsWith('|') ? 0 : run + line.length + 1;
+    // A list item or a heading opens a block of its own, resolved on its own: a changelog's thousand
+    // one-line items with no blank line between them (FastAPI's release notes, 25 KB) are no paragraph.
+    if (trimmed === '' || trimmed.startsWith('|')) run = 0;
+    else run = (OPENS_BLOCK.test(trimmed) ? 0 : run) + line.length + 1;
     if (run > MAX_PARAGRAPH_CHARS || nesting(line) > MAX_NESTING) return true;
   }
   return false;
