@@ -1,8 +1,8 @@
 /**
- * VitePress-style containers (`::: tip Title` … `:::`, nested with more colons), MkDocs admonitions
- * and GitHub alerts (ADMONITION, ALERT below), lines holding only
- * closing MDX component tags (`</Tabs>`, `<IntroductionTab client:load />`) and VitePress snippet
- * imports (`<<< ./deploy.yaml#content`), in a line pre-pass.
+ * VitePress-style containers (`::: tip Title` … `:::`, nested with more colons) and pymdownx blocks
+ * (`/// tip | Title` … `///`), MkDocs admonitions and GitHub alerts (ADMONITION, ALERT below), lines
+ * holding only closing MDX component tags (`</Tabs>`, `<IntroductionTab client:load />`) and snippet
+ * imports (`<<< ./deploy.yaml#content`, `--8<-- "file.md"`), in a line pre-pass.
  *
  * Why not micromark-extension-directive? It parses `:::tip[Title]` (no space, title in brackets) and
  * reads `::: tip Title` as a paragraph, which is the form docs sites write. So marker lines are found
@@ -34,7 +34,12 @@ export type Container = {
   label: string;
 };
 
-const MARKER = /^ {0,3}(:{3,})\s*([A-Za-z][\w-]*)?\s*(.*)$/u;
+/**
+ * A container's marker line: VitePress's `::: tip Title`, or Python-Markdown's blocks (pymdownx),
+ * `/// tip | Title`, which FastAPI's docs write; a marker alone closes the last one opened with the
+ * same character.
+ */
+const MARKER = /^ {0,3}(:{3,}|\/{3,})\s*([A-Za-z][\w-]*)?\s*(?:\|\s*)?(.*)$/u;
 
 /** A code fence's opening or closing marker. */
 export const FENCE = /^\s*(`{3,}|~{3,})/u;
@@ -46,8 +51,11 @@ export const FENCE = /^\s*(`{3,}|~{3,})/u;
  */
 const COMPONENT_TAGS = /^\s*(?:(?:<\/(?:[A-Z][\w.:-]*)?|<[A-Z][\w.:-]*(?:\s[^<>]*)?\/)>\s*)+$/u;
 
-/** A VitePress snippet import: `<<< @/snippets/a.js`, `<<< ./file.yaml#region{2-4} [title]`. */
-const SNIPPET_IMPORT = /^\s*<<<\s+\S+(?:\s+\[[^\]]*\])?\s*$/u;
+/**
+ * A line that imports code from another file: VitePress's `<<< @/snippets/a.js`, `<<< ./file.yaml#region{2-4}
+ * [title]`; pymdownx snippets' `--8<-- "includes/abbreviations.md"`; FastAPI's `{* ../../docs_src/app.py hl[9] *}`.
+ */
+const SNIPPET_IMPORT = /^\s*(?:<<<\s+\S+(?:\s+\[[^\]]*\])?|-{2,}8<-{2,}(?:\s*(?:"[^"\n]*"|'[^'\n]*'))?|\{\*\s[^\n]*\*\})\s*$/u;
 
 /**
  * An MkDocs admonition (Python-Markdown's admonition and details extensions): `!!! warning "Back up
@@ -76,7 +84,7 @@ export function findLineMarkup(lines: readonly string[]): LineMarkup {
   const containers: Container[] = [];
   const markupLines = new Set<number>();
   const outdentLines = new Set<number>();
-  const open: Container[] = [];
+  const open: Array<{ container: Container; mark: string }> = [];
   let fence: string | undefined;
   // The line an admonition's content runs to (exclusive), while in one.
   let admonitionEnd = 0;
@@ -117,14 +125,16 @@ export function findLineMarkup(lines: readonly string[]): LineMarkup {
     }
     const marker = MARKER.exec(text);
     if (!marker) return;
-    const [, , type, title = ''] = marker;
+    const [, marks, type, title = ''] = marker;
+    const mark = marks![0]!;
     if (type) {
       const container = { open: line, close: lines.length + 1, closeMarker: true, label: labelOf(type, title.trim()) };
       containers.push(container);
-      open.push(container);
-    } else {
-      const container = open.pop();
-      if (container) container.close = line;
+      open.push({ container, mark });
+    } else if (mark === ':' || title.trim() === '') {
+      // "/// <reference types="vite/client" />" is TypeScript's, not a marker.
+      const at = open.findLastIndex((opened) => opened.mark === mark);
+      if (at >= 0) open.splice(at, 1)[0]!.container.close = line;
     }
   });
   containers.sort((a, b) => a.open - b.open);

@@ -112,6 +112,11 @@ describe('readMarkdown', () => {
       ['labels an admonition and reads its indented content as Markdown', 'A.\n\n!!! warning "Back up first"\n    Take a *backup*.\n\n    - one\n    - two\n\nB.', ['A.', 'Warning: Back up first', 'Take a backup.', '• one\n• two', 'B.']],
       ['labels a GitHub alert and reads the rest of its quote', 'A.\n\n> [!WARNING]\n> Back up *first*.\n\n> Just a quote.', ['A.', 'Warning', 'Back up first.', 'Just a quote.']],
       ['reads a collapsible admonition whose content follows a blank line', '??? tip\n\n    You can run it twice.\n\nAfter.', ['Tip', 'You can run it twice.', 'After.']],
+      // pymdownx blocks (FastAPI's docs): "///" markers, a title after "|".
+      ['labels a pymdownx block and reads its content', 'A.\n\n/// tip | Use a venv\n\nRun *this* first.\n\n///\n\nB.', ['A.', 'Tip: Use a venv', 'Run this first.', 'B.']],
+      ['closes each block with its own marker', '::: tip\nA.\n\n/// note\nB.\n///\n\nC.\n:::\n\nD.', ['Tip', 'A.', 'Note', 'B.', 'C.', 'D.']],
+      // (Its tag is HTML, left out as any tag is.)
+      ['leaves a TypeScript triple-slash directive as text, opening nothing', '/// <reference types="vite/client" />\n\nA.\n\n///\n\nB.', ['///', 'A.', '///', 'B.']],
     ])('%s', (_, markdown, expected) => {
       expect(texts(markdown)).toEqual(expected);
     });
@@ -165,6 +170,8 @@ describe('readMarkdown', () => {
       expect(texts('Here is the workflow:\n\n<<< ./deploy.yaml#content [.github/workflows/deploy.yml]\n\nPush to main.')).toEqual(['Here is the workflow:', 'Push to main.']);
       expect(texts('1. Create a workflow:\n\n   <<< @/snippets/deploy.yml{2-4}\n\n2. Push.')).toEqual(['• Create a workflow:\n• Push.']);
       expect(texts('<<< is how you import a snippet.')).toEqual(['<<< is how you import a snippet.']);
+      // pymdownx snippets and FastAPI's includes stand for another file too.
+      expect(texts('Declare it:\n\n{* ../../docs_src/query_params/tutorial001_py310.py hl[9] *}\n\n--8<-- "includes/abbreviations.md"\n\nDone.')).toEqual(['Declare it:', 'Done.']);
     });
 
     it('cites code lines at their own lines after blanked markers and tags', () => {
