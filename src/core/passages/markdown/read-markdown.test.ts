@@ -209,20 +209,20 @@ describe('readMarkdown', () => {
     });
 
     it('reads heading text without markup', () => {
-      const doc = readMarkdown('## The `base` option <Badge text="new"/> [link](x)\n\nText.');
+      const doc = readMarkdown('# Config\n\n## The `base` option <Badge text="new"/> [link](x)\n\nText.');
       expect(doc.blocks[0]?.headingPath).toEqual(['The base option new link']);
     });
 
     it('reads each <details> summary as a section under the heading it stands in, until </details>', () => {
       const doc = readMarkdown(
-        '## FAQ\n\n<details><summary>Should I commit my `.env` file?</summary><br/>\n\nNo. Keep it out of git.\n\n</details>\n' +
+        '# dotenv\n\n## FAQ\n\n<details><summary>Should I commit my `.env` file?</summary><br/>\n\nNo. Keep it out of git.\n\n</details>\n' +
           '<details><summary>How do I use it with <code>import</code>?</summary>\n\nImport the config first:\n\n```js\nimport "dotenv/config"\n```\n\n</details>\n\nAsk in the forum for more.',
       );
       expect(doc.blocks.map((block) => [block.text, block.headingPath, block.lineStart])).toEqual([
-        ['No. Keep it out of git.', ['FAQ', 'Should I commit my .env file?'], 5],
-        ['Import the config first:', ['FAQ', 'How do I use it with import?'], 10],
-        ['import "dotenv/config"', ['FAQ', 'How do I use it with import?'], 12],
-        ['Ask in the forum for more.', ['FAQ'], 18],
+        ['No. Keep it out of git.', ['FAQ', 'Should I commit my .env file?'], 7],
+        ['Import the config first:', ['FAQ', 'How do I use it with import?'], 12],
+        ['import "dotenv/config"', ['FAQ', 'How do I use it with import?'], 14],
+        ['Ask in the forum for more.', ['FAQ'], 20],
       ]);
       // The sections are apart: a passage never runs from one answer into the next.
       const [first, second, code, after] = doc.blocks.map((block) => block.sectionIndex);
@@ -231,12 +231,12 @@ describe('readMarkdown', () => {
     });
 
     it('keeps the words of a <details> block that has no summary', () => {
-      const doc = readMarkdown('## Notes\n\n<details>\nHidden until opened.\n</details>');
+      const doc = readMarkdown('# Page\n\n## Notes\n\n<details>\nHidden until opened.\n</details>');
       expect(doc.blocks.map((block) => [block.text, block.headingPath])).toEqual([['Hidden until opened.', ['Notes']]]);
     });
 
     it('leaves badges out of section headings', () => {
-      const doc = readMarkdown('## Install [![build](https://ci/badge.svg)](https://ci) <img src="b.svg" alt="npm"/>\n\nText.');
+      const doc = readMarkdown('# Package\n\n## Install [![build](https://ci/badge.svg)](https://ci) <img src="b.svg" alt="npm"/>\n\nText.');
       expect(doc.blocks[0]?.headingPath).toEqual(['Install']);
     });
 
@@ -254,7 +254,8 @@ describe('readMarkdown', () => {
       ['reads a title heading without markup', '# The *real* `title`\n\nText.', 'The real title'],
       ['never takes a style block as the title', '<style scoped>\nh1 { color: red }\n</style>\n\n# Team\n\nText.', 'Team'],
       ['never takes a script block as the title', '<script setup>\nconst x = 1\n</script>\n\nText only.', undefined],
-      ['has no title without front matter title or depth-1 heading', '## Section\n\nText.', undefined],
+      ['has no title without front matter title or depth-1 heading, when the first heading is one of several', '## Setup\n\nText.\n\n## Usage\n\nMore.', undefined],
+      ['takes the heading a page opens with when all others are below it (a book chapter)', '## Installation\n\nText.\n\n### On Linux\n\nMore.', 'Installation'],
       [
         'leaves the badges out of a title heading',
         '# dotenv [![NPM version](https://img.shields.io/npm/v/dotenv.svg)](https://www.npmjs.com/package/dotenv) <a href="https://npm.im/dotenv"><img src="b.svg" title="npm package"/></a>\n\nText.',
@@ -267,7 +268,7 @@ describe('readMarkdown', () => {
         'Zod & friends',
       ],
       ['never takes an HTML h1 of only a logo and badges', '<h1 align="center">\n<img alt="tsx" src="logo.svg">\n<a href="https://npm.im/tsx"><img src="badge.svg"></a>\n</h1>\n\nText.', undefined],
-      ['never takes an HTML h1 below the first heading', '## Section\n\n<h1>Not a title</h1>\n\nText.', undefined],
+      ['never takes an HTML h1 below the first heading', '## Section\n\n<h1>Not a title</h1>\n\nText.\n\n## Other\n\nMore.', undefined],
       ['takes a Markdown title heading over an HTML h1', '<h1>In HTML</h1>\n\n# In Markdown\n\nText.', 'In Markdown'],
     ])('%s', (_, markdown, title) => {
       expect(readMarkdown(markdown).title).toBe(title);

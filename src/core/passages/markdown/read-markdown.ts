@@ -26,11 +26,25 @@ export function readMarkdown(source: string): MarkdownDocument {
   const front = tree.children[0]?.type === 'yaml' ? tree.children[0] : undefined;
   const metadata: MarkdownMetadata = front ? readFrontMatter(front.value, (front.position?.start.line ?? 1) + 1) : {};
   const entries = collectBlocks(tree, markdown);
-  const firstTop = entries.find((entry) => entry.kind === 'heading' && entry.depth === 1);
-  const title = metadata.title ?? (firstTop?.kind === 'heading' && firstTop.text ? firstTop.text : undefined) ?? titleInHtmlHead(tree);
-  // The first "#" heading is the title heading when it says the title: not a section, not text.
+  const firstTop = entries.find((entry) => entry.kind === 'heading' && entry.depth === 1) ?? openingHeading(entries);
+  const headingTitle = (heading: Entry | undefined) => (heading?.kind === 'heading' && heading.text ? heading.text : undefined);
+  // A README's HTML h1 comes before the heading its Markdown opens with ("## Install").
+  const title = metadata.title ?? (firstTop?.kind === 'heading' && firstTop.depth === 1 ? headingTitle(firstTop) : (titleInHtmlHead(tree) ?? headingTitle(firstTop)));
+  // The title heading (the first "#" heading, or the one the page opens with) is no section, no text, when it says the title.
   const titleHeading = firstTop?.kind === 'heading' && sameText(firstTop.text, title) ? firstTop : undefined;
   return { metadata, title, blocks: toBlocks(entries, titleHeading, containers) };
+}
+
+/**
+ * With no "#" heading, the heading a page opens with, when every other heading is below it: a book's
+ * chapter page ("## Installation" over "### Installing rustup on Linux", as mdBook and GitBook pages
+ * are written) is titled by it, not by its file name. A README opening with "## Setup" beside "##
+ * Usage" has no such heading: those are its sections.
+ */
+function openingHeading(entries: readonly Entry[]): Entry | undefined {
+  const first = entries[0];
+  if (first?.kind !== 'heading') return undefined;
+  return entries.slice(1).every((entry) => entry.kind !== 'heading' || entry.depth > first.depth) ? first : undefined;
 }
 
 /** A README's title set in HTML above its first Markdown heading, near the top (see htmlTitle). */
