@@ -52,6 +52,25 @@ export const FENCE = /^\s*(`{3,}|~{3,})/u;
 const COMPONENT_TAGS = /^\s*(?:(?:<\/(?:[A-Z][\w.:-]*)?|<[A-Z][\w.:-]*(?:\s[^<>]*)?\/)>\s*)+$/u;
 
 /**
+ * A component tag written over several lines, its props one per line (MDX: `<CarbonComparison` …
+ * `labels={{ … }}` … `/>`): its first line opens the tag and closes nothing. Read as text, the props
+ * became a sentence of the passage.
+ */
+const OPEN_TAG = /^\s*<[A-Z][\w.:-]*(?:\s[^<>]*)?$/u;
+/** Props are few: a tag not closed within this many lines is no tag. */
+const MAX_TAG_LINES = 40;
+
+/** The 0-based index of the line closing the tag opened at `index` (ending in ">"), before a blank line; undefined when none does. */
+function tagLastLine(lines: readonly string[], index: number): number | undefined {
+  for (let i = index + 1; i < lines.length && i <= index + MAX_TAG_LINES; i++) {
+    const text = lines[i]!.trim();
+    if (text === '') return undefined;
+    if (text.endsWith('>')) return i;
+  }
+  return undefined;
+}
+
+/**
  * A line that imports code from another file: VitePress's `<<< @/snippets/a.js`, `<<< ./file.yaml#region{2-4}
  * [title]`; pymdownx snippets' `--8<-- "includes/abbreviations.md"`; FastAPI's `{* ../../docs_src/app.py hl[9] *}`.
  */
@@ -88,6 +107,8 @@ export function findLineMarkup(lines: readonly string[]): LineMarkup {
   let fence: string | undefined;
   // The line an admonition's content runs to (exclusive), while in one.
   let admonitionEnd = 0;
+  // The line after a component tag written over several lines (OPEN_TAG), while in one.
+  let tagEnd = 0;
   lines.forEach((text, index) => {
     const line = index + 1;
     if (line < admonitionEnd && text.trim() !== '') outdentLines.add(line);
@@ -101,6 +122,18 @@ export function findLineMarkup(lines: readonly string[]): LineMarkup {
     if (COMPONENT_TAGS.test(text) || SNIPPET_IMPORT.test(text)) {
       markupLines.add(line);
       return;
+    }
+    if (line < tagEnd) {
+      markupLines.add(line);
+      return;
+    }
+    if (OPEN_TAG.test(text)) {
+      const last = tagLastLine(lines, index);
+      if (last !== undefined) {
+        markupLines.add(line);
+        tagEnd = last + 2;
+        return;
+      }
     }
     const alert = ALERT.exec(text);
     if (alert) {

@@ -161,6 +161,17 @@ describe('readMarkdown', () => {
       ]);
     });
 
+    it('leaves out a component tag written over several lines, its props one per line', () => {
+      const selfClosing = 'Compare the tools.\n\n<CarbonComparison\n\tlabels={{\n\t\tframework: \'Framework\',\n\t}}\n/>\n\n## More\n\nText.';
+      expect(readMarkdown(selfClosing).blocks.map((block) => [block.headingPath, block.text])).toEqual([
+        [[], 'Compare the tools.'],
+        [['More'], 'Text.'],
+      ]);
+      expect(texts('Intro.\n\n<Tabs\n  groupId="pm"\n  values={[{ label: "npm", value: "npm" }]}>\n<TabItem value="npm">\n\nRun `npm i`.\n\n</TabItem>\n</Tabs>\n\nAfter.')).toEqual(['Intro.', 'Run npm i.', 'After.']);
+      // A line that only looks like one, with no tag closing before the paragraph ends, is text.
+      expect(texts('<Warning\nThis is prose.\n\nMore.')).toEqual(['<Warning This is prose.', 'More.']);
+    });
+
     it('leaves lowercase HTML and the text inside opening tags to CommonMark', () => {
       expect(texts('<Tabs>\n  <TabItem value="npm">\n    Indented text.\n  </TabItem>\n</Tabs>')).toEqual(['Indented text.']);
       expect(texts('<div/>\n## Not a heading\n\nText.')).toEqual(['## Not a heading', 'Text.']);
