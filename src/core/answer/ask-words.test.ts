@@ -72,6 +72,17 @@ describe('ask: words as people write them', () => {
     expect(askHere('What does webhookRetryLimit default to?').kind).toBe('no-match');
   });
 
+  it('says no match for a name opening with a lone lowercase letter (jQuery) the pages lack, though they use its word', () => {
+    const docs = site({
+      sql: 'Use an ORDER BY clause on a query whose results are shown to a user. Avoid a query inside a loop.',
+      css: 'Use container queries for components and media queries for page layout.',
+      ...Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`page-${i}`, `Guide ${i} covers a part of the web stack.`])),
+    });
+    expect(ask(docs, 'is it okay to use jQuery?', { scopes: ['global'] }).kind).toBe('no-match');
+    // Asked in its words, the same pages answer.
+    expect(ask(docs, 'is it okay to use a query inside a loop?', { scopes: ['global'] }).kind).toBe('answer');
+  });
+
   it('highlights the sentence saying a derived form of the question word the passage lacks', () => {
     const handbook = site({
       wellness:

@@ -150,6 +150,7 @@ const CAMEL_BOUNDARY = /(?<=\p{Ll})(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll})/u;
 const HAS_CAMEL = /\p{Ll}\p{Lu}|\p{Lu}\p{Lu}\p{Ll}/u;
 const JOINED = /[._]/;
 const CAPITALISED = /^\p{Lu}/u;
+const LETTER_THEN_NAME = /^\p{Ll}\p{Lu}/u;
 
 /**
  * A token, then the words an identifier is made of, each with its offset in the token: people ask
@@ -294,8 +295,10 @@ function identifiers(text: string): { wholes: Set<string>; words: Set<string> } 
   const normalized = text.normalize('NFKC').replace(INVISIBLE, '').replace(APOSTROPHES, "'");
   for (const [token] of normalized.matchAll(TOKEN)) {
     // A capitalised word with capitals inside (GraphQL, TypeScript, MessageContent) is a name before
-    // it is code: when the documents lack it, the question is about something they lack.
-    if (ACRONYM.test(token) || IDEOGRAPHIC.test(token) || (!JOINED.test(token) && CAPITALISED.test(token))) continue;
+    // it is code: when the documents lack it, the question is about something they lack. So is one
+    // opening with a lone lowercase letter (jQuery, iPhone, gRPC): "is it okay to use jQuery?" is not
+    // covered by pages on queries.
+    if (ACRONYM.test(token) || IDEOGRAPHIC.test(token) || (!JOINED.test(token) && (CAPITALISED.test(token) || LETTER_THEN_NAME.test(token)))) continue;
     const pieces: string[] = [];
     identifierParts(token, 0, WORD_ONLY, (piece) => pieces.push(piece));
     if (pieces.length < 2) continue;
