@@ -40,6 +40,12 @@ describe('splitMarkdownPassages on hostile input', () => {
     expect(passages[0]!.text).toMatch(/^• alpha em code label b u beta\./);
   });
 
+  it('reads 100,000 lines that open a component tag and never close it, in time', () => {
+    // Each looks ahead at most 40 lines for the ">" closing it.
+    const passages = splitFast(`${'<Aside\n'.repeat(100_000)}\nThe end.`);
+    expect(passages[passages.length - 1]!.text).toMatch(/The end\.$/);
+  });
+
   it('reads a line of unclosed template tags in time', () => {
     // Each "{%" or "{{" opens a tag that never closes: looked for to the end of the line, 400 KB took 10 s.
     const passages = splitFast(`${'{%'.repeat(100_000)} ${'{{'.repeat(100_000)}\n\nThe {{ site.name }} end.`);
