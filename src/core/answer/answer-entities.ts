@@ -36,7 +36,7 @@ export function answerEntities(text: string, type: AnswerType, questionTerms: Re
   if (type === 'definition') return definitionsAt(text, questionTerms);
   if (type === 'default') return defaultsAt(text);
   // What wink-nlp does not tag: how often (for how long), a day of the month (for when).
-  const untagged = type === 'duration' ? FREQUENCY : type === 'time' ? DAY_OF_MONTH : undefined;
+  const untagged = type === 'duration' ? HOW_LONG : type === 'time' ? DAY_OF_MONTH : undefined;
   const untaggedAt = untagged ? [...text.matchAll(untagged)].map((match) => match.index) : [];
   const tagger = entityTagger();
   const its = tagger.its;
@@ -100,8 +100,17 @@ const ROLE_REACH = 4;
  */
 const DAY_OF_MONTH = /\b(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b/gu;
 
+/**
+ * A length in characters, lines, words or bytes, which wink-nlp tags as a bare number: "how long"
+ * asks it of a thing as it asks a duration of an event ("how long should a commit subject line be?":
+ * "under 50 characters").
+ */
+const LENGTH = String.raw`\b\d[\d,.]*\s*(?:characters?|chars|lines?|words?|bytes?|[KMG]i?B)\b`;
+
 /** How often something happens, which wink-nlp does not tag: "once a year", "twice per week", "every month", "weekly". */
 const FREQUENCY = /\b(?:(?:once|twice|(?:\d+|two|three|four|five|six|ten) times) (?:a|an|per|each|every) \w+|every (?:\w+ )?(?:day|week|month|quarter|year|hour|minute|morning|evening)s?|(?:daily|weekly|monthly|quarterly|yearly|annually|hourly|biweekly))\b/giu;
+/** What answers "how long": a frequency (FREQUENCY) or a length (LENGTH), besides what wink-nlp tags. */
+const HOW_LONG = new RegExp(`${FREQUENCY.source}|${LENGTH}`, 'giu');
 
 /** Whether the question already states an entity ("status code 431" asked about is not the answer). */
 function givenBy(value: string, questionTerms: ReadonlySet<string>): boolean {

@@ -122,6 +122,13 @@ describe('answerEntities', () => {
     expect(answerEntities(doc, 'number', new Set())).not.toContain(doc.indexOf('once a year'));
   });
 
+  it('finds a length in characters, lines or bytes where the question asks how long', () => {
+    const doc = 'Write a good commit message. Keep the summary under 50 characters and wrap the body at 72 chars. Attachments may be up to 10 MB.';
+    const found = answerEntities(doc, 'duration', new Set());
+    expect(found).toEqual(expect.arrayContaining([doc.indexOf('50 characters'), doc.indexOf('72 chars'), doc.indexOf('10 MB')]));
+    expect(found).not.toContain(doc.indexOf('Write'));
+  });
+
   it('finds names the question does not already give', () => {
     const names = answerEntities(text, 'name', new Set(['moscow', 'ivan', 'ivanov']));
     expect(names).toContain(text.indexOf('Denis'));
