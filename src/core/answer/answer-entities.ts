@@ -163,8 +163,9 @@ const ADVICE =
 
 /**
  * How a document states a default value: "The default is …", "The default router is SmartRouter",
- * "Default: highest", "defaults to 3000", "`highest` (default)", "node is default environment". Not "by default", which says how
- * something behaves ("By default, toSSG uses defaultPlugin …") and is said of every setting's page.
+ * "Default: highest", "defaults to 3000", "`highest` (default)", "node is default environment". Not
+ * "by default", which says how something behaves ("By default, toSSG uses defaultPlugin …") and is
+ * said of every setting's page.
  */
 const DEFAULT_VALUE = /\bdefaults?(?: [\w-]+){0,2}? (?:is|are|was)\b|\bdefaults?(?: value)?:|\bdefaults? to\b|\((?:the )?default\)|\b(?:is|are) (?:the )?default\b/giu;
 

@@ -221,8 +221,9 @@ export function ask(index: Engine, rawQuestion: string, options: AskOptions): An
   const entitiesOf = (hit: Hit) => {
     let at = entities.get(hit.passage.key);
     if (!at) {
-      at = type ? answerEntities(hit.passage.text, type, asked.terms, roles) : [];
-      entities.set(hit.passage.key, (at = ofDefault ? defaultEntities(hit.passage.text, at) : at));
+      const found = type ? answerEntities(hit.passage.text, type, asked.terms, roles) : [];
+      at = ofDefault ? defaultEntities(hit.passage.text, found) : found;
+      entities.set(hit.passage.key, at);
     }
     return at;
   };

@@ -26,13 +26,19 @@ export function readMarkdown(source: string): MarkdownDocument {
   const front = tree.children[0]?.type === 'yaml' ? tree.children[0] : undefined;
   const metadata: MarkdownMetadata = front ? readFrontMatter(front.value, (front.position?.start.line ?? 1) + 1) : {};
   const entries = collectBlocks(tree, markdown);
-  const firstTop = entries.find((entry) => entry.kind === 'heading' && entry.depth === 1) ?? openingHeading(entries);
-  const headingTitle = (heading: Entry | undefined) => (heading?.kind === 'heading' && heading.text ? heading.text : undefined);
+  const firstTop = entries.find((entry) => entry.kind === 'heading' && entry.depth === 1);
+  const opening = firstTop ? undefined : openingHeading(entries);
   // A README's HTML h1 comes before the heading its Markdown opens with ("## Install").
-  const title = metadata.title ?? (firstTop?.kind === 'heading' && firstTop.depth === 1 ? headingTitle(firstTop) : (titleInHtmlHead(tree) ?? headingTitle(firstTop)));
+  const title = metadata.title ?? headingTitle(firstTop) ?? titleInHtmlHead(tree) ?? headingTitle(opening);
   // The title heading (the first "#" heading, or the one the page opens with) is no section, no text, when it says the title.
-  const titleHeading = firstTop?.kind === 'heading' && sameText(firstTop.text, title) ? firstTop : undefined;
+  const heading = firstTop ?? opening;
+  const titleHeading = heading?.kind === 'heading' && sameText(heading.text, title) ? heading : undefined;
   return { metadata, title, blocks: toBlocks(entries, titleHeading, containers) };
+}
+
+/** A heading's text, when it has some. */
+function headingTitle(heading: Entry | undefined): string | undefined {
+  return heading?.kind === 'heading' && heading.text ? heading.text : undefined;
 }
 
 /**
