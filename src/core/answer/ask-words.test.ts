@@ -468,6 +468,17 @@ describe('ask: the passage that holds what is asked goes first', () => {
     // A why-question about something more than the page's title is left to the ranking.
     const specific = ask(docs, 'why does widget print option 3 differently?', { scopes: ['global'] });
     expect(specific.kind === 'answer' && specific.results[0]!.docId).toBe('page-3');
+    // A page added, renamed or removed later counts at once.
+    const first = () => {
+      const answer = ask(docs, 'why gadget?', { scopes: ['global'] });
+      return answer.kind === 'answer' ? answer.results[0]!.docId : answer.kind;
+    };
+    docs.add({ scope: 'global', id: 'gadget-options', title: 'Gadget options', source: { kind: 'file', name: 'gadget-options.md' }, addedBy: 'test', addedAt: '', contentHash: '' }, splitMarkdownPassages('gadget-options', 'Gadget reads its options on start. Gadget prints them when asked.'));
+    expect(first()).toBe('gadget-options');
+    docs.add({ scope: 'global', id: 'why-gadget', title: 'Why Gadget?', source: { kind: 'file', name: 'why-gadget.md' }, addedBy: 'test', addedAt: '', contentHash: '' }, splitMarkdownPassages('why-gadget', 'It saves every team a day a week, because it is fully automatic.'));
+    expect(first()).toBe('why-gadget');
+    docs.remove('global', 'why-gadget');
+    expect(first()).toBe('gadget-options');
   });
 
   it("reads a page's title as the heading of its opening: a page titled as the philosophy answers why", () => {

@@ -48,6 +48,7 @@ export class PassageEngine implements Engine, RankingPasses {
   private readonly passages = new Map<number, IndexedPassage>();
   private readonly documents = new Map<string, IndexedDocument>();
   private nextKey = 1;
+  private changes = 0;
   private texts: { close(): void } | undefined;
 
   /** `blockBits`: log2 of the passages per scoring block (default 14; tests shrink it to cross blocks). */
@@ -63,9 +64,14 @@ export class PassageEngine implements Engine, RankingPasses {
     return this.documents.size;
   }
 
+  get revision(): number {
+    return this.changes;
+  }
+
   /** Adds a document's passages, replacing the document (scope, id) if it is already indexed. */
   add(meta: DocumentMeta, passages: readonly Passage[]): void {
     this.remove(meta.scope, meta.id);
+    this.changes++;
     const indexed = passages.map((passage) => ({ ...passage, scope: meta.scope, key: this.nextKey++ }));
     for (const passage of indexed) this.passages.set(passage.key, passage);
     this.compact.add(meta.scope, meta.title, indexed);
@@ -77,6 +83,7 @@ export class PassageEngine implements Engine, RankingPasses {
     const key = documentKey(scope, id);
     const doc = this.documents.get(key);
     if (!doc) return false;
+    this.changes++;
     this.compact.remove(doc.keys);
     if (this.compact.wantsCompaction) this.replaceCompact(compactedIndex(this.compact));
     for (const passageKey of doc.keys) this.passages.delete(passageKey);
@@ -241,6 +248,7 @@ export class PassageEngine implements Engine, RankingPasses {
       this.documents.set(documentKey(meta.scope, meta.id), { meta, keys });
     }
     if (slot !== compact.keys.length) return false;
+    this.changes++;
     this.replaceCompact(new CompactIndex(compact, this.options));
     this.texts = texts;
     return true;

@@ -113,6 +113,8 @@ export interface Engine {
 
   readonly passageCount: number;
   readonly documentCount: number;
+  /** Moves with every add and remove: what is derived from the documents is stale once it has moved. */
+  readonly revision: number;
   getDocument(scope: Scope, id: string): IndexedDocument | undefined;
   documentPassages(scope: Scope, id: string): IndexedPassage[];
   allDocuments(): IterableIterator<IndexedDocument>;
