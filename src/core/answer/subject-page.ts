@@ -50,7 +50,7 @@ export function subjectPage(index: Engine, subject: string, candidates: readonly
  */
 export function reasonPage(index: Engine, terms: readonly string[], phrasing: () => ReadonlySet<string>, scopes: readonly Scope[], score: number): Hit | undefined {
   const asked = new Set(terms);
-  const page = onlyOne(whyPages(index).filter((page) => scopes.includes(page.scope) && page.words.length > 0 && page.words.every((word) => asked.has(word))));
+  const page = onlyOne(whyPages(index).filter((page) => scopes.includes(page.scope) && page.words.every((word) => asked.has(word))));
   if (!page) return undefined;
   const how = phrasing();
   if (!terms.every((term) => page.words.includes(term) || how.has(term))) return undefined;
@@ -65,24 +65,25 @@ type WhyPage = { scope: Scope; id: string; words: readonly string[] };
 const whyPagesOf = new WeakMap<Engine, { revision: number; pages: WhyPage[] }>();
 
 /**
- * The pages whose title asks why, with their titles' analysed words, found once per revision of the
- * index: a scan of every title took 2.2 ms per why-question at 200,000 passages (20,000 documents).
+ * The pages whose title asks why of something ("Why Prettier?", not a bare "Why?"), with their titles'
+ * analysed words, found once per revision of the index: a scan of every title took 2.2 ms per
+ * why-question at 200,000 passages (20,000 documents).
  */
 function whyPages(index: Engine): WhyPage[] {
   const known = whyPagesOf.get(index);
   if (known?.revision === index.revision) return known.pages;
   const pages: WhyPage[] = [];
-  for (const { meta } of index.allDocuments()) if (WHY_TITLE.test(meta.title)) pages.push({ scope: meta.scope, id: meta.id, words: analyze(meta.title) });
+  for (const { meta } of index.allDocuments()) {
+    const words = WHY_TITLE.test(meta.title) ? analyze(meta.title) : [];
+    if (words.length > 0) pages.push({ scope: meta.scope, id: meta.id, words });
+  }
   whyPagesOf.set(index, { revision: index.revision, pages });
   return pages;
 }
 
-/** A page's first passage with prose in it: its opening. */
+/** A page's first passage with prose in it (the engine keeps a page's passages in order): its opening. */
 function openingOf(index: Engine, scope: Scope, id: string): IndexedPassage | undefined {
-  return index
-    .documentPassages(scope, id)
-    .sort((a, b) => a.ordinal - b.ordinal)
-    .find((passage) => proseWords(passage.text) >= MIN_PROSE_WORDS);
+  return index.documentPassages(scope, id).find((passage) => proseWords(passage.text) >= MIN_PROSE_WORDS);
 }
 
 /**
