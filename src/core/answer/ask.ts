@@ -1,5 +1,5 @@
 import type { Scope } from '../documents/document.js';
-import { analyze, analyzeTerm, analyzeWithOffsets, identifierWholes, idf, type AnalyzedText, type Engine, type Hit } from '../engine/engine.js';
+import { analyze, analyzeTerm, analyzeWithOffsets, identifierWholes, idf, type AnalyzedText, type Engine, type Hit, type IndexedPassage } from '../engine/engine.js';
 import type { Answer, Citation, RelatedDocument } from './answer.js';
 import { dropNearDuplicates } from './drop-near-duplicates.js';
 import { everydayWords, type EverydayWords } from './everyday-words.js';
@@ -320,7 +320,8 @@ function cite(
 ): Citation {
   const { passage } = hit;
   const meta = index.getDocument(passage.scope, passage.docId)?.meta;
-  const highlight = selectHighlight(passage.text, weights, analyzed, question);
+  const heading = opensSection(index, passage) ? analyze(ownHeading(passage.section)) : [];
+  const highlight = selectHighlight(passage.text, weights, analyzed, heading.length > 0 ? { ...question, heading } : question);
   return {
     rank,
     score: Math.round(hit.score * 1000) / 1000,
@@ -362,6 +363,14 @@ function relatedDocuments(index: Engine, hits: readonly Hit[]): RelatedDocument[
 /** Whether a heading says its section gives reasons: "Why …", "The Why", "Motivation", "Rationale", "Option Philosophy". */
 function givesReasons(heading: string): boolean {
   return /\b(?:why|motivation|rationale|philosophy)\b/iu.test(heading);
+}
+
+/** Whether a passage is the first of its section: the one its heading stands over. */
+function opensSection(index: Engine, passage: IndexedPassage): boolean {
+  if (passage.section === undefined) return false;
+  if (passage.ordinal === 1) return true;
+  const previous = index.documentPassages(passage.scope, passage.docId)[passage.ordinal - 2];
+  return previous?.ordinal === passage.ordinal - 1 && previous.section !== passage.section;
 }
 
 /** A passage's own heading: the last of its section path ("" for none). */

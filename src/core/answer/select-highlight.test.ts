@@ -333,6 +333,20 @@ describe('selectHighlight with the question', () => {
     expect(highlight('advice')).toBe(text.slice(0, text.indexOf(' The square')));
   });
 
+  it('reads a section\'s opening sentence that points back ("This is …") as saying what its heading names', () => {
+    const text = 'This is currently a noop and is there for backward compatibility. To mark the module as not hot-updatable, so that a change to it reloads the whole page, use hot.invalidate().';
+    const question = "import.meta.hot.decline() doesn't seem to do anything";
+    const terms = new Set(analyze(question));
+    const weights = new Map([...terms].map((t) => [t, 1]));
+    const pick = (heading?: string[]) => {
+      const h = selectHighlight(text, weights, undefined, { terms, tokens: typedWords(question), ...(heading && { heading }) });
+      return text.slice(h.start, h.end);
+    };
+    expect(pick(analyze('hot.decline()'))).toMatch(/^This is currently a noop/);
+    // Without the heading it opens (a passage further into the section), the sentence naming "hot" wins.
+    expect(pick()).toMatch(/^To mark the module/);
+  });
+
   it('prefers a sentence holding an entity of the type asked for', () => {
     const text =
       'Member countries of the WTO negotiate trade rules together, in rounds that can last for many years and end in one package. ' +

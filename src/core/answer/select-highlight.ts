@@ -68,6 +68,10 @@ export function selectHighlight(
 ): Highlight {
   const segments = passageSegments(text);
   const sentences = sentenceTerms(text, segments, analyzed);
+  // A section that opens by pointing back ("This is currently a noop …" under "hot.decline()") points
+  // at its heading: that sentence says what the heading names.
+  const lead = sentences[0];
+  if (lead && question?.heading && REFERS_BACK.test(text.slice(lead.start, lead.end))) for (const term of question.heading) lead.terms.add(term);
   if (sentences.length === 0) {
     const line = bestCodeLine(text, segments, termWeights);
     return line ? { start: line.start, end: line.end } : { start: 0, end: text.length };
@@ -205,6 +209,8 @@ export type HighlightQuestion = {
   subject?: readonly string[];
   /** Offsets in the passage text of entities of the type the question asks for (see answerEntities). */
   entityAt?: readonly number[];
+  /** The analysed words of the heading the passage opens, when it opens its section. */
+  heading?: readonly string[];
 };
 
 type Sentence = { start: number; end: number; terms: Set<string> };
