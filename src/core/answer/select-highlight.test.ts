@@ -93,6 +93,12 @@ describe('selectHighlight', () => {
     expect(pick(sentence, 'piracy')).toBe('Piracy Grew.');
   });
 
+  it('highlights a line whose label names what is asked: an entry of a list, not a label', () => {
+    const text =
+      'We keep chat history for a set time:\n\n• DMs: 18 months retention\n• Private channels: 18 months retention\n• Support & Trial channels: 5 years retention';
+    expect(pick(text, 'slack dm retention')).toBe('DMs: 18 months retention');
+  });
+
   it('highlights a table row (cells joined by " · "): it is content, not a label', () => {
     const text = 'Command: pnpm add -g <pkg> · Description: Install a package globally\nCommand: pnpm list -g · Description: List the packages\n\nNote\n\nInstalling without arguments is not supported.';
     expect(pick(text, 'how do I install a package globally?')).toBe('Command: pnpm add -g <pkg> · Description: Install a package globally');

@@ -114,7 +114,8 @@ export function selectHighlight(
     if (line && line.score > 0) return { start: line.start, end: line.end };
   }
   // A label line ("Default: highest") is no answer, unless it holds what the question asks for.
-  const label = (i: number) => isLabel(text, sentences[i]!) && !holdsEntity(sentences[i]!, question?.entityAt);
+  // Nor when its label names what is asked: "DMs: 18 months retention" is an entry of a list, asked "slack dm retention".
+  const label = (i: number) => isLabel(text, sentences[i]!) && !holdsEntity(sentences[i]!, question?.entityAt) && !labelAsked(text, sentences[i]!, termWeights);
   const prompt = (i: number) => label(i) || (question !== undefined && isPrompt(text, sentences[i]!, question));
   const introducesExample = (i: number) => sentences[i] !== undefined && EXAMPLE_INTRO.test(text.slice(sentences[i]!.start, sentences[i]!.end).trim());
   // What a definition question names, when no sentence names it (a README's tagline "The fastest and
@@ -397,6 +398,13 @@ function isLabel(text: string, sentence: Sentence): boolean {
   // paragraph of its own in title case, with no full stop.
   const ownParagraph = (lineStart === 0 || text.startsWith('\n\n', lineStart - 2)) && (lineEnd < 0 || text.startsWith('\n\n', lineEnd));
   return ownParagraph && (LONE_WORD.test(line.trim()) || isTitleLine(line.trim()));
+}
+
+/** Whether the label of a label line ("DMs" in "DMs: 18 months retention") holds a word of the question. */
+function labelAsked(text: string, sentence: Sentence, termWeights: ReadonlyMap<string, number>): boolean {
+  const body = text.slice(sentence.start, sentence.end);
+  const colon = body.indexOf(': ');
+  return colon > 0 && analyze(body.slice(0, colon)).some((term) => (termWeights.get(term) ?? 0) > 0);
 }
 
 const LONE_WORD = /^\p{L}+$/u;
