@@ -58,7 +58,7 @@ export function answerEntities(text: string, type: AnswerType, questionTerms: Re
   } else {
     const wanted = ENTITY_TYPES[type];
     doc.entities().each((entity: ItemEntity) => {
-      if (wanted.has(entity.out(its.type))) found.push(entity.out());
+      if (wanted.has(entity.out(its.type)) && !BARE_UNIT.test(entity.out())) found.push(entity.out());
     });
   }
   const offsets: number[] = [];
@@ -109,6 +109,8 @@ const LENGTH = String.raw`\b\d[\d,.]*\s*(?:characters?|chars|lines?|words?|bytes
 
 /** How often something happens, which wink-nlp does not tag: "once a year", "twice per week", "every month", "weekly". */
 const FREQUENCY = /\b(?:(?:once|twice|(?:\d+|two|three|four|five|six|ten) times) (?:a|an|per|each|every) \w+|every (?:\w+ )?(?:day|week|month|quarter|year|hour|minute|morning|evening)s?|(?:daily|weekly|monthly|quarterly|yearly|annually|hourly|biweekly))\b/giu;
+/** A unit of time with no quantity ("The time in minutes after which …"), which wink-nlp tags as a duration: it states none. */
+const BARE_UNIT = /^(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)$/iu;
 /** What answers "how long": a frequency (FREQUENCY) or a length (LENGTH), besides what wink-nlp tags. */
 const HOW_LONG = new RegExp(`${FREQUENCY.source}|${LENGTH}`, 'giu');
 

@@ -122,6 +122,13 @@ describe('answerEntities', () => {
     expect(answerEntities(doc, 'number', new Set())).not.toContain(doc.indexOf('once a year'));
   });
 
+  it('does not take a unit of time with no quantity ("the time in minutes") for a duration', () => {
+    const doc = 'Default: 10080 (7 days in minutes)\n\nThe time in minutes after which orphan packages are removed.';
+    const found = answerEntities(doc, 'duration', new Set());
+    expect(found).toContain(doc.indexOf('7 days'));
+    expect(found.filter((at) => at > doc.indexOf('\n'))).toEqual([]);
+  });
+
   it('finds a length in characters, lines or bytes where the question asks how long', () => {
     const doc = 'Write a good commit message. Keep the summary under 50 characters and wrap the body at 72 chars. Attachments may be up to 10 MB.';
     const found = answerEntities(doc, 'duration', new Set());

@@ -99,6 +99,19 @@ describe('selectHighlight', () => {
     expect(pick(text, 'slack dm retention')).toBe('DMs: 18 months retention');
   });
 
+  it('highlights an option\'s label stating a value of the kind asked, when no sentence holding the question\'s words states one', () => {
+    const text = '• Default: 10080 (7 days in minutes)\n• Type: number\n\nThe time in minutes after which orphan packages from the modules directory are removed.';
+    const question = 'how long does pnpm keep orphaned packages in node_modules before it removes them?';
+    const terms = new Set(analyze(question));
+    const at = (type: 'duration' | 'advice') => {
+      const h = selectHighlight(text, new Map([...terms].map((t) => [t, 1])), undefined, { terms, tokens: typedWords(question), type, entityAt: answerEntities(text, 'duration', terms) });
+      return text.slice(h.start, h.end);
+    };
+    expect(at('duration')).toBe('Default: 10080 (7 days in minutes)');
+    // A statement asked for is said in a sentence, never by a label.
+    expect(at('advice')).toMatch(/^The time in minutes/);
+  });
+
   it('highlights a table row (cells joined by " · "): it is content, not a label', () => {
     const text = 'Command: pnpm add -g <pkg> · Description: Install a package globally\nCommand: pnpm list -g · Description: List the packages\n\nNote\n\nInstalling without arguments is not supported.';
     expect(pick(text, 'how do I install a package globally?')).toBe('Command: pnpm add -g <pkg> · Description: Install a package globally');

@@ -123,6 +123,7 @@ export function selectHighlight(
   // however few of the question's words it holds, and a feature line holding "better" does not.
   const subject = question?.subject;
   const leadAlone = subject !== undefined && subject.length > 0 && !sentences.some((sentence) => subject.every((term) => sentence.terms.has(term)));
+  const namesThings = question?.type !== undefined && NAMED_ENTITIES.has(question.type);
   const chosenFirst = chooseSentence(sentences, scores, {
     prompt,
     label,
@@ -131,6 +132,7 @@ export function selectHighlight(
     entityAt: question?.entityAt,
     weakCue: question?.type === 'advice',
     entityAlone: leadAlone,
+    statesValue: (i) => namesThings && isLabel(text, sentences[i]!) && holdsEntity(sentences[i]!, question?.entityAt),
     onTie: opensWithNamed,
   });
   // A yes/no question is settled by the sentence saying "not", "only" or "must" about what it asks:
@@ -165,7 +167,6 @@ export function selectHighlight(
   // joins too: "pushed out of the Yunona market, … now through smaller markets. The area around the
   // Lesnaya metro station is well-known …" asked where the discs are sold now.
   const chosenHolds = holdsEntity(chosen, question?.entityAt);
-  const namesThings = question?.type !== undefined && NAMED_ENTITIES.has(question.type);
   // (added is -1 where there is no neighbour to join, so the entity test never sees a missing one.)
   const completes = (i: number) => (chosenHolds ? namesThings && added(i) > 0 : added(i) >= 0) && holdsEntity(sentences[i]!, question?.entityAt);
   const typedNeighbour = [best + 1, best - 1].find(completes);
@@ -225,6 +226,7 @@ type SentenceCues = {
   entityAt: readonly number[] | undefined;
   weakCue: boolean;
   entityAlone: boolean;
+  statesValue: (i: number) => boolean;
   onTie: (i: number) => boolean;
 };
 
@@ -240,7 +242,7 @@ type SentenceCues = {
  * words; `onTie`, the sentence to prefer of two holding as much of the question.
  */
 function chooseSentence(sentences: readonly Sentence[], scores: readonly number[], cues: SentenceCues): number {
-  const { prompt, label, captions, introducesExample, entityAt, weakCue, entityAlone, onTie } = cues;
+  const { prompt, label, captions, introducesExample, entityAt, weakCue, entityAlone, statesValue, onTie } = cues;
   const argmax = (allowed: (i: number) => boolean, orNone = false) => {
     let best = -1;
     // "More" by more than rounding: the same terms summed in another order must tie, and a tie goes to
@@ -270,7 +272,9 @@ function chooseSentence(sentences: readonly Sentence[], scores: readonly number[
     if (after >= 0) return after;
     for (let i = top + 1; i < sentences.length; i++) if (!prompt(i) && !(label(top) && scores[i] === 0 && captions(i))) return i;
   }
-  const anywhere = typed(0);
+  // No sentence holding the question's words states a value of the kind asked, but an option's label
+  // does: "Default: 10080 (7 days in minutes)" answers how long orphan packages are kept.
+  const anywhere = typed(0) >= 0 ? typed(0) : argmax(statesValue, true);
   const plain = argmax((i) => !prompt(i));
   if (anywhere >= 0 && (!weakCue || plain < 0 || scores[anywhere]! >= scores[plain]! * CUE_SHARE)) return anywhere;
   return plain >= 0 ? plain : top;
