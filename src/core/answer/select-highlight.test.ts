@@ -50,6 +50,15 @@ describe('selectHighlight', () => {
     expect(pick(leads, 'which internal systems do we run?')).toBe('We run a number of internal systems that help us support and operate the company every single day.');
   });
 
+  it('never opens a highlight with a sentence that points back, and reads on into a consequence ("As a result, …")', () => {
+    const hidden =
+      'Scripts with names starting with . are hidden. They cannot be run directly via pnpm run and are omitted from the pnpm run listing. Hidden scripts can only be called from other scripts.';
+    expect(pick(hidden, 'can I have helper scripts that can only be called by other scripts?')).toBe(hidden);
+    const reflinks =
+      'While Btrfs does not allow cross-device hardlinks between different subvolumes in a single partition, it does permit reflinks. As a result, pnpm utilizes reflinks to share data between these subvolumes.';
+    expect(pick(reflinks, 'does it work with btrfs subvolumes in one partition if hardlinks do not?')).toBe(reflinks);
+  });
+
   it('never highlights a code fence or the code of a passage that has prose', () => {
     const text = 'Set the port in the config file.\n\n```ts\nexport default { server: { port: 3000 } }\n```';
     expect(pick(text, 'How do I set the server port?')).toBe('Set the port in the config file.');

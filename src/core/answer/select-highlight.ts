@@ -32,8 +32,8 @@ const MAX_HIGHLIGHT_CHARS = 400;
 
 export type Highlight = { start: number; end: number };
 
-/** A sentence that opens by pointing back at the one before, or going on from it: "This will …", "To do so, …", "You can enable this behavior …", "Then you'll meet once a year". */
-const REFERS_BACK = /^(?:(?:\S+\s+){0,3}(?:this|these|those|such)\b|(?:it|they|then|after that|afterwards|to do (?:so|this|that)|doing so|in (?:that|this) case|otherwise|instead)\b)/iu;
+/** A sentence that opens by pointing back at the one before, or going on from it: "This will …", "To do so, …", "You can enable this behavior …", "Then you'll meet once a year", "As a result, pnpm utilizes reflinks …". */
+const REFERS_BACK = /^(?:(?:\S+\s+){0,3}(?:this|these|those|such)\b|(?:it|they|then|after that|afterwards|to do (?:so|this|that)|doing so|in (?:that|this) case|otherwise|instead|as a result|therefore|thus|hence|consequently)\b)/iu;
 
 /** A sentence that introduces examples of what the one before it said: "This may cause errors like:", "These look like:". */
 const EXAMPLE_INTRO = /^(?:this|these|that|it|they|such)\b.*:$/isu;
@@ -170,10 +170,19 @@ export function selectHighlight(
   // (added is -1 where there is no neighbour to join, so the entity test never sees a missing one.)
   const completes = (i: number) => (chosenHolds ? namesThings && added(i) > 0 : added(i) >= 0) && holdsEntity(sentences[i]!, question?.entityAt);
   const typedNeighbour = [best + 1, best - 1].find(completes);
-  if (typedNeighbour !== undefined && fits(join(sentences[typedNeighbour]!))) return join(sentences[typedNeighbour]!);
   // The best sentence points back ("Assets in this directory will be served at root path"): the
-  // sentence it points at ("… place the asset in a special public directory") leads.
+  // sentence it points at ("… place the asset in a special public directory") leads. So it does when
+  // the highlight would open with one that does: "They cannot be run directly via pnpm run" needs
+  // "Scripts with names starting with . are hidden" before it.
   const refersBack = (sentence: Sentence) => REFERS_BACK.test(text.slice(sentence.start, sentence.end));
+  const anchored = (span: Highlight): Highlight => {
+    const first = sentences.findIndex((sentence) => sentence.start === span.start);
+    const previous = sentences[first - 1];
+    if (first < 1 || !previous || !refersBack(sentences[first]!) || !sameParagraph(text, previous, sentences[first]!) || prompt(first - 1)) return span;
+    const longer = { start: previous.start, end: span.end };
+    return fits(longer) ? longer : span;
+  };
+  if (typedNeighbour !== undefined && fits(join(sentences[typedNeighbour]!))) return anchored(join(sentences[typedNeighbour]!));
   const previous = sentences[best - 1];
   if (previous && sameParagraph(text, previous, chosen) && !prompt(best - 1) && refersBack(chosen) && fits(join(previous))) return join(previous);
   // The next sentence goes on from this one ("You can enable this behavior by setting …" after "you
@@ -181,7 +190,7 @@ export function selectHighlight(
   // mid-thought. Not one that only leads into what follows it ("They are as follows:").
   const next = sentences[best + 1];
   const goesOn = next !== undefined && refersBack(next) && !text.slice(next.start, next.end).trimEnd().endsWith(':');
-  if (next && goesOn && sameParagraph(text, chosen, next) && !prompt(best + 1) && fits(join(next))) return join(next);
+  if (next && goesOn && sameParagraph(text, chosen, next) && !prompt(best + 1) && fits(join(next))) return anchored(join(next));
   // The neighbour adding more of the question; on a tie the one in the same paragraph, then the next.
   const inParagraph = (i: number) => sentences[i] !== undefined && sameParagraph(text, chosen, sentences[i]!);
   const pickAfter = after >= 0 && (after > before || (after === before && (inParagraph(best + 1) || !inParagraph(best - 1))));
@@ -192,7 +201,7 @@ export function selectHighlight(
   // A short sentence reads on into its own paragraph; another paragraph's sentence joins only for what it adds.
   const short = chosen.end - chosen.start < SHORT_SENTENCE_CHARS && (gain > 0 || inParagraph(index));
   const strong = bestScore > 0 && gain >= bestScore * NEIGHBOUR_SHARE;
-  return (short || strong) && fits(joined) ? joined : { start: chosen.start, end: chosen.end };
+  return (short || strong) && fits(joined) ? anchored(joined) : { start: chosen.start, end: chosen.end };
 }
 
 /** What the highlight knows of the question beyond its term weights. */
