@@ -10,6 +10,8 @@ describe('answerTypeOf', () => {
     ['How long does it take to reach Senior?', 'duration'],
     ['mentorship program length', 'duration'],
     ['parental leave weeks', 'duration'],
+    ['moving abroad next quarter, how early do i need to tell the people team?', 'duration'],
+    ['how far in advance should I book flights?', 'duration'],
     ['is the mentorship program length fixed?', undefined],
     ['When did Russia join?', 'time'],
     ["when's the cycle kickoff?", 'time'],

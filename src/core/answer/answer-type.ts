@@ -34,7 +34,8 @@ const PATTERNS: ReadonlyArray<[RegExp, AnswerType]> = [
   [/\bhow many\b|\bwhat (?:percentage|share|amount|number)\b/i, 'number'],
   // "What's the oldest Safari version …", "which port does it use": a quantity named after what/which.
   [/\b(?:what|which)(?:['’]s| is| are| was| were)?(?: the)?(?: [\w.-]+){0,3}? (?:versions?|ports?|sizes?|limits?|prices?|costs?|ages?|rates?|percentages?|amounts?|numbers?|counts?|timeouts?)\b/i, 'number'],
-  [/\bhow (?:long|often|soon)\b/i, 'duration'],
+  // "How early do I need to tell the people team?" asks for a lead time: "at least 30 days prior".
+  [/\bhow (?:long|often|soon|early|quickly|far (?:in advance|ahead))\b/i, 'duration'],
   // Before 'time': "how do I fix it when I run vite" asks for a fix, not a time.
   // "… any workaround?", "is there a fix?": asking for one is asking what to do.
   [/\bhow (?:do|can|could|should|would|might) (?:i|we|you|one)\b|\bhow to\b|\bwhat (?:now|next)\b|\bwhat (?:should|can|could|do|must|am|are) (?:i|we)(?: \w+){0,2} do\b|\b(?:any|is there an?|what(?:['’]s| is) the) (?:workaround|fix|solution)s?\b/i, 'advice'],
