@@ -227,8 +227,11 @@ function defaultsAt(text: string): number[] {
 /** A list item line: its indentation, and the bullet. */
 const NESTED_ITEM = /^([ \t]*)• /u;
 
-/** Words that settle a yes/no question: a negation, a limit, an obligation, a choice ("is optional"). */
-const VERDICT = /\b(?:not|never|no|none|only|cannot|must|optional(?:ly)?|required|always|unless)\b|n['’]t\b/giu;
+/**
+ * Words that settle a yes/no question: a negation, a limit, an obligation, a choice ("is optional").
+ * Not "not just" or "not only", which add ("insurance to all teammates (not just US-based)").
+ */
+const VERDICT = /\b(?:not(?! just\b| only\b)|never|no|none|only|cannot|must|optional(?:ly)?|required|always|unless)\b|n['’]t\b/giu;
 
 /** Where the prose of `text` says something that settles a yes/no question (see asksYesOrNo). */
 export function verdictsAt(text: string): number[] {

@@ -291,4 +291,9 @@ describe('verdictsAt', () => {
     const text = "RegExpRouter doesn't support all patterns. It only matches paths.\n\n```js\nif (!ok) return not(found)\n```\n\nA key is required.";
     expect(verdictsAt(text)).toEqual([text.indexOf("n't"), text.indexOf('only'), text.indexOf('required')]);
   });
+
+  it('does not take an adding "not just" for a negation', () => {
+    const text = 'We insure all teammates (not just US-based). Vacations are not covered.';
+    expect(verdictsAt(text)).toEqual([text.indexOf('not covered')]);
+  });
 });
