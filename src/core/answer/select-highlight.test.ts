@@ -59,6 +59,12 @@ describe('selectHighlight', () => {
     expect(pick(reflinks, 'does it work with btrfs subvolumes in one partition if hardlinks do not?')).toBe(reflinks);
   });
 
+  it('reads on into the next step when the neighbour joined goes on ("Then create …")', () => {
+    const steps =
+      'On Node.js, WebSocket support is built into the node server. To enable it, install ws. Then create a WebSocketServer with noServer set and pass it to serve(). Other runtimes differ.';
+    expect(pick(steps, 'how do i set up websockets on node?')).toBe(steps.slice(0, steps.indexOf(' Other')));
+  });
+
   it('never highlights a code fence or the code of a passage that has prose', () => {
     const text = 'Set the port in the config file.\n\n```ts\nexport default { server: { port: 3000 } }\n```';
     expect(pick(text, 'How do I set the server port?')).toBe('Set the port in the config file.');

@@ -178,8 +178,15 @@ export function selectHighlight(
   const anchored = (span: Highlight): Highlight => {
     const first = sentences.findIndex((sentence) => sentence.start === span.start);
     const previous = sentences[first - 1];
-    if (first < 1 || !previous || !refersBack(sentences[first]!) || !sameParagraph(text, previous, sentences[first]!) || prompt(first - 1)) return span;
+    if (first < 1 || !previous || !refersBack(sentences[first]!) || !sameParagraph(text, previous, sentences[first]!) || prompt(first - 1)) return continued(span);
     const longer = { start: previous.start, end: span.end };
+    return fits(longer) ? continued(longer) : continued(span);
+  };
+  const continued = (span: Highlight): Highlight => {
+    const last = sentences.findIndex((sentence) => sentence.end === span.end);
+    const following = sentences[last + 1];
+    if (last < 0 || !following || !refersBack(following) || text.slice(following.start, following.end).trimEnd().endsWith(':') || !sameParagraph(text, sentences[last]!, following) || prompt(last + 1)) return span;
+    const longer = { start: span.start, end: following.end };
     return fits(longer) ? longer : span;
   };
   if (typedNeighbour !== undefined && fits(join(sentences[typedNeighbour]!))) return anchored(join(sentences[typedNeighbour]!));
