@@ -267,18 +267,33 @@ function adviceAt(passage: string): number[] {
   let cursor = 0;
   let opens = true;
   let words = 0; // since the sentence began: only a short label's colon opens one ("Recommended: Use …")
+  let condition = false; // the sentence opened with a condition, and its comma is not yet reached
+  let conditioned = false; // what opens now follows a condition's comma
   for (const [i, token] of tokens.entries()) {
     const at = lower.indexOf(token.value, cursor);
     if (at < 0) continue;
     cursor = at + token.value.length;
-    if (opens && isInstruction(token, tokens[i + 1])) offsets.push(at);
+    // After a condition the main clause often opens with its subject, which the tagger can read as a
+    // verb ("When running Vite on WSL2, file system watching does not work"): an instruction there
+    // acts on something plainly named ("use the --legacy flag", "install it").
+    if (opens && isInstruction(token, tokens[i + 1]) && (!conditioned || ACTED_ON.has(tokens[i + 1]?.pos ?? ''))) offsets.push(at);
+    if (words === 0 && token.pos !== 'SPACE') condition = CONDITION_OPENERS.has(token.value);
     // A full stop inside a name (import.meta.hot.accept, vite.config.ts) ends no sentence.
     const ends = token.value.includes('\n') || (token.pos !== 'SPACE' && SENTENCE_END.has(token.value) && !/\S/u.test(lower[cursor] ?? ' '));
-    opens = ends || (token.value === ':' && words <= MAX_LABEL_WORDS) || (opens && token.pos === 'SPACE');
+    // The instruction after a condition: "If you want to use deploy without …, use the --legacy flag".
+    const afterCondition = condition && token.value === ',';
+    if (afterCondition) condition = false;
+    opens = ends || afterCondition || (token.value === ':' && words <= MAX_LABEL_WORDS) || (opens && token.pos === 'SPACE');
+    conditioned = afterCondition || (conditioned && token.pos === 'SPACE');
     words = ends ? 0 : words + (token.pos === 'PUNCT' || token.pos === 'SPACE' ? 0 : 1);
   }
   return offsets.sort((a, b) => a - b);
 }
+
+/** What an instruction after a condition acts on: a determiner, a pronoun, a number or a name. */
+const ACTED_ON = new Set(['DET', 'PRON', 'NUM', 'PROPN']);
+/** Words opening a condition, after whose comma an instruction may open: "If …, use …", "To …, set …". */
+const CONDITION_OPENERS = new Set(['if', 'when', 'to', 'unless', 'once', 'before', 'after']);
 
 /** `text` with its code blocks (fences and all) blanked to spaces, line breaks kept. */
 function proseOnly(text: string): string {

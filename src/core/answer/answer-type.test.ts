@@ -191,6 +191,12 @@ describe('answerEntities for advice', () => {
     expect(answerEntities(text, 'advice', new Set())).toEqual([text.indexOf('Run the tests')]);
   });
 
+  it('finds an instruction after a condition ("If …, use the …"), not the subject of a statement after one', () => {
+    const text =
+      'If you want to use deploy without injected dependencies, use the --legacy flag. When running Vite on WSL2, file system watching does not work. Once installed, it runs alone.';
+    expect(answerEntities(text, 'advice', new Set())).toEqual([text.indexOf('use the --legacy')]);
+  });
+
   it('finds advice said of the thing to change', () => {
     const text = 'CSS is injected into the page. The injection can be turned off via the ?inline query parameter.';
     expect(answerEntities(text, 'advice', new Set())).toEqual([text.indexOf('can be turned off')]);
