@@ -581,6 +581,22 @@ describe('ask: what a thing is', () => {
     'rfc-intro': 'An RFC is a written proposal that asks the team for comments.',
   });
 
+  it('puts first the passage stating the time a when-question asks for, though three strong ones rank above it', () => {
+    const rotation = site({
+      'handoff-notes': 'The on-call shift notes are kept in the channel, so the next shift can hand over.',
+      'shift-duties': 'During the on-call shift, the engineer answers alerts and keeps notes of open issues to hand over.',
+      'shift-ending': 'Ending the on-call shift: hand over the pager, then close your notes.',
+      playbook: 'Each on-call shift starts and ends on Monday 9AM UTC, with the shift hand over in the channel.',
+      ...Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`other-${i}`, `Page ${i} is about the deploy pipeline and its checks.`])),
+    });
+    const answer = ask(rotation, 'when does the on-call shift hand over?', { scopes: ['global'] });
+    expect(answer.kind).toBe('answer');
+    if (answer.kind === 'answer') {
+      expect(answer.results[0]!.docId).toBe('playbook');
+      expect(answer.results[0]!.highlight).toContain('Monday 9AM UTC');
+    }
+  });
+
   it('answers "what is X?" with the passage that defines it, ahead of passages that only repeat it', () => {
     // Two results asked for: the defining passage ranks below both, so it comes from beyond those cited.
     const answer = ask(rfcs, 'What is an RFC?', { scopes: ['global'], top: 2 });

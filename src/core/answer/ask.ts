@@ -9,7 +9,7 @@ import { joinSectionParts } from './join-section-parts.js';
 import { absentMessageTerms, coverageOf, coverageWeights, partsOfUsedWholes, quotedMessages, standInsFor, statedTerms, versionedNames } from './question-coverage.js';
 import { namedIdentifiers, pastedWords, selectHighlight, typedWords, type HighlightQuestion } from './select-highlight.js';
 import { answerEntities, defaultEntities, saysByDefault, verdictsAt } from './answer-entities.js';
-import { answerTypeOf, asksDefault, asksYesOrNo, definedSubject } from './answer-type.js';
+import { answerTypeOf, asksDefault, asksYesOrNo, definedSubject, type AnswerType } from './answer-type.js';
 import { reasonPage, subjectPage } from './subject-page.js';
 import { questionWords } from './question-words.js';
 import { errorCodes, errorMessages, holdsMessage, quotesMessage, withoutTraces } from './pasted-output.js';
@@ -48,6 +48,8 @@ export const MIN_COVERAGE = 0.35;
  * questions changed nothing.
  */
 const TYPED_SHARE = 0.8;
+/** What the question asks for that is a quantity or a time: sought among all strong candidates (see ask). */
+const QUANTITIES: ReadonlySet<AnswerType> = new Set(['number', 'amount', 'duration', 'time']);
 /** Further results must score at least this fraction of the best one, or they are noise. */
 const MIN_RELATIVE_SCORE = 0.25;
 const MAX_RELATED = 3;
@@ -254,16 +256,18 @@ export function ask(index: Engine, rawQuestion: string, options: AskOptions): An
     return page?.hit;
   };
   // A definition is sought among all the strong candidates, not only those cited: it is often in an
-  // intro passage scoring a little below the passages that repeat the term. Other kinds only among
-  // those cited: instructions are everywhere in docs, and from further down "how do I install a
-  // package globally?" drew "Run pnpm rm -g <pkg>" from the page on uninstalling.
+  // intro passage scoring a little below the passages that repeat the term. So is a quantity or a
+  // time: "when does the infra on-call shift hand over?" is answered by the playbook's opening ("…
+  // starting and ending on Monday 9AM UTC"), fifth of the passages on the shift. Other kinds only
+  // among those cited: instructions and names are everywhere in docs, and from further down "how do
+  // I install a package globally?" drew "Run pnpm rm -g <pkg>" from the page on uninstalling.
   // Asked for a default, a best passage saying what happens "by default" keeps its place, though only
   // a stated value ("Default: 5173") is highlighted: "default mode for vite build" is answered by "As
   // vite build runs a production build by default", not by another option's "(default: bundle)".
   const holdsAnswer = (hit: Hit) => entitiesOf(hit).length > 0 || (type === 'default' && saysByDefault(hit.passage.text));
   if (type && !pinned && (headed ? !givesReasons(headingOf(contenders[0]!)) : !holdsAnswer(contenders[0]!))) {
     // A candidate before the last contender that is not one was dropped as a near-duplicate of one that is.
-    const examined = type === 'definition' ? forFirst.indexOf(contenders[contenders.length - 1]!) : Infinity;
+    const examined = type === 'definition' || QUANTITIES.has(type) ? forFirst.indexOf(contenders[contenders.length - 1]!) : Infinity;
     const holder =
       headed ??
       forFirst.find((hit, i) => (i > examined || contenders.includes(hit)) && hit.score >= contenders[0]!.score * TYPED_SHARE && entitiesOf(hit).length > 0) ??
