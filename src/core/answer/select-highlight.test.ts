@@ -264,6 +264,16 @@ describe('selectHighlight with the question', () => {
     expect(choose('how do I get the value of a header?')).toBe('Get the value of a header.');
   });
 
+  it('for a fix, takes the best sentence with the instruction that follows it over a weaker instruction elsewhere', () => {
+    const text =
+      'You can handle uncaught exceptions with onError and their getResponse method.\n\nWarning\n\n' +
+      'The getResponse method is not aware of the context headers. To include headers already set in the context, you must apply them to a new response.';
+    const question = "i set a header on the context, threw an exception, and getResponse doesn't have my header";
+    const terms = new Set(analyze(question));
+    const h = selectHighlight(text, new Map([...terms].map((t) => [t, 1])), undefined, { terms, tokens: typedWords(question), type: 'advice', entityAt: answerEntities(text, 'advice', terms) });
+    expect(text.slice(h.start, h.end)).toBe(text.slice(text.indexOf('The getResponse')));
+  });
+
   it('counts an identifier the question names and its words as one mention', () => {
     const text = 'You can use serveStatic to serve static files from the local file system.\n\nEach request reads the file again, so edits show at once.\n\nThe root option resolves paths relative to the current working directory.';
     const question = 'what is the root option of serveStatic relative to?';

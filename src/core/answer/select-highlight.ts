@@ -133,6 +133,7 @@ export function selectHighlight(
     weakCue: question?.type === 'advice',
     entityAlone: leadAlone,
     statesValue: (i) => namesThings && isLabel(text, sentences[i]!) && holdsEntity(sentences[i]!, question?.entityAt),
+    fixFollows: (i) => sentences[i + 1] !== undefined && holdsEntity(sentences[i + 1]!, question?.entityAt) && sameBlock(text, sentences[i]!, sentences[i + 1]!) && !prompt(i + 1),
     onTie: opensWithNamed,
   });
   // A yes/no question is settled by the sentence saying "not", "only" or "must" about what it asks:
@@ -243,6 +244,7 @@ type SentenceCues = {
   weakCue: boolean;
   entityAlone: boolean;
   statesValue: (i: number) => boolean;
+  fixFollows: (i: number) => boolean;
   onTie: (i: number) => boolean;
 };
 
@@ -258,7 +260,7 @@ type SentenceCues = {
  * words; `onTie`, the sentence to prefer of two holding as much of the question.
  */
 function chooseSentence(sentences: readonly Sentence[], scores: readonly number[], cues: SentenceCues): number {
-  const { prompt, label, captions, introducesExample, entityAt, weakCue, entityAlone, statesValue, onTie } = cues;
+  const { prompt, label, captions, introducesExample, entityAt, weakCue, entityAlone, statesValue, fixFollows, onTie } = cues;
   const argmax = (allowed: (i: number) => boolean, orNone = false) => {
     let best = -1;
     // "More" by more than rounding: the same terms summed in another order must tie, and a tie goes to
@@ -292,6 +294,10 @@ function chooseSentence(sentences: readonly Sentence[], scores: readonly number[
   // does: "Default: 10080 (7 days in minutes)" answers how long orphan packages are kept.
   const anywhere = typed(0) >= 0 ? typed(0) : argmax(statesValue, true);
   const plain = argmax((i) => !prompt(i));
+  // The best sentence followed by an instruction is a diagnosis and its fix ("HTTPException.getResponse
+  // is not aware of Context. To include headers already set in Context, you must apply them …"): it
+  // leads, and the instruction joins it, over a weaker instruction elsewhere ("You can handle …").
+  if (weakCue && plain >= 0 && anywhere !== plain && fixFollows(plain)) return plain;
   if (anywhere >= 0 && (!weakCue || plain < 0 || scores[anywhere]! >= scores[plain]! * CUE_SHARE)) return anywhere;
   return plain >= 0 ? plain : top;
 }
