@@ -56,6 +56,7 @@ describe('answerTypeOf', () => {
     ['cors default allowMethods', 'default'],
     ["what's the default registry?", 'default'],
     ['is css code splitting enabled by default?', 'default'],
+    ['do I need to list PATCH in allowMethods or is it allowed out of the box?', 'default'],
     ['what is the default dev server port?', 'number'],
     ['how do I change the default store location?', 'advice'],
   ])('reads "%s" as asking for %s', (question, type) => {

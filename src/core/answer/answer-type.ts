@@ -75,8 +75,11 @@ export function definedSubject(question: string): string | undefined {
   return groups?.['subject'] ?? groups?.['doer'];
 }
 
-/** A question naming a default, when no question word above says what kind of value it is ("what's the default port" asks for a number). */
-const DEFAULT = /\bdefaults?\b/i;
+/**
+ * A question naming a default, when no question word above says what kind of value it is ("what's
+ * the default port" asks for a number), or asking what holds "out of the box".
+ */
+const DEFAULT = /\bdefaults?\b|\bout of the box\b/i;
 
 /** Whether a question asks for a default ("what's the default test timeout?", whatever kind of value). */
 export function asksDefault(question: string): boolean {
