@@ -57,6 +57,9 @@ describe('answerTypeOf', () => {
     ["what's the default registry?", 'default'],
     ['is css code splitting enabled by default?', 'default'],
     ['do I need to list PATCH in allowMethods or is it allowed out of the box?', 'default'],
+    // The question word asked first decides: this "who" is the person's.
+    ['why did the person who made hono start it in the first place?', 'reason'],
+    ['who do I ask why my invoice was late?', 'name'],
     ['what is the default dev server port?', 'number'],
     ['how do I change the default store location?', 'advice'],
   ])('reads "%s" as asking for %s', (question, type) => {

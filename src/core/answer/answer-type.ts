@@ -87,7 +87,14 @@ export function asksDefault(question: string): boolean {
 }
 
 export function answerTypeOf(question: string): AnswerType | undefined {
-  for (const [pattern, type] of PATTERNS) if (pattern.test(question)) return type;
+  // The question word asked first decides: "why did the person who made hono start it?" asks why;
+  // the "who" is the person's.
+  let first: { at: number; type: AnswerType } | undefined;
+  for (const [pattern, type] of PATTERNS) {
+    const at = question.search(pattern);
+    if (at >= 0 && (first === undefined || at < first.at)) first = { at, type };
+  }
+  if (first) return first.type;
   if (!WH_WORD.test(question) && !YES_NO.test(question) && ENDS_IN_DURATION.test(question)) return 'duration';
   // Before 'definition': "what's the default registry?" asks for the registry used, not what one is.
   if (DEFAULT.test(question)) return 'default';
