@@ -339,6 +339,9 @@ describe('selectHighlight with the question', () => {
     // A "not" in a sentence holding little of the question does not displace the best one.
     const weak = 'RegExpRouter turns every route pattern into one large regular expression, compiled once at start-up. Do not panic.';
     expect(settle(weak)).toBe('RegExpRouter turns every route pattern into one large regular expression, compiled once at start-up.');
+    // A verdict goes on with the limit said next to it.
+    const limited = 'RegExpRouter handles every kind of route pattern only when the pattern is static and known at start-up. Each pattern must be under 100 characters. Routers are chosen at start-up.';
+    expect(settle(limited)).toBe('RegExpRouter handles every kind of route pattern only when the pattern is static and known at start-up. Each pattern must be under 100 characters.');
   });
 
   it('never highlights a sentence that only sends the reader elsewhere', () => {

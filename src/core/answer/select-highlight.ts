@@ -145,6 +145,14 @@ export function selectHighlight(
     const span = { start: sentences[Math.min(settling, chosenFirst)]!.start, end: sentences[Math.max(settling, chosenFirst)]!.end };
     if (span.end - span.start <= MAX_HIGHLIGHT_CHARS) return span;
   }
+  // A verdict goes on with the limits it comes with, said next: "… or be on a board, as long as there's
+  // no conflict of interest. The time commitment must be under a few hours a month."
+  const limit = sentences[settling + 1];
+  const verdictAt = question?.verdictAt;
+  if (verdictAt && limit && holdsEntity(sentences[settling]!, verdictAt) && holdsEntity(limit, verdictAt) && !prompt(settling + 1) && sameParagraph(text, sentences[settling]!, limit)) {
+    const span = { start: sentences[settling]!.start, end: limit.end };
+    if (span.end - span.start <= MAX_HIGHLIGHT_CHARS) return span;
+  }
   const best = settling;
   // After a pasted message the docs often say what it means ("This is because …") before what to do:
   // that sentence joins the advice (Vite's highlight 0.40 -> 0.425; nothing else moved).
