@@ -389,6 +389,22 @@ describe('ask: an identifier that heads a section', () => {
   });
 });
 
+describe('ask: a keyword query naming a section', () => {
+  it('answers first from the section whose heading the question states in full, over a setting repeating its words', () => {
+    const docs = site(
+      {
+        workspaces:
+          '# Workspaces\n\n## Workspace protocol (workspace:)\n\nWhen this protocol is used, the package manager will refuse to resolve to anything other than a local package of the workspace.\n\n' +
+          '## Settings\n\n### saveWorkspaceProtocol\n\nThis setting controls how the workspace protocol is saved: with the workspace protocol, new workspace dependencies are saved with the protocol and a version range of the workspace package.\n',
+        ...Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`other-${i}`, `# Page ${i}\n\nPage ${i} is about the deploy pipeline and its checks.`])),
+      },
+      { markdown: true },
+    );
+    const answer = ask(docs, 'workspace protocol', { scopes: ['global'] });
+    expect(answer.kind === 'answer' && answer.results.map((r) => r.section)).toEqual(['Workspace protocol (workspace:)', 'Settings › saveWorkspaceProtocol']);
+  });
+});
+
 describe('ask: a word the documents say otherwise', () => {
   const reviews = site({
     reviews: 'Critics praised the movie for its score and for its long final scene, shot in one take.',

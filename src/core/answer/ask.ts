@@ -243,6 +243,22 @@ export function ask(index: Engine, rawQuestion: string, options: AskOptions): An
     contenders.splice(contenders.indexOf(named), 1);
     contenders.unshift(named);
   }
+  // A section whose heading the question states in full, two words or more, is what a keyword query
+  // names: "pnpm workspace protocol" is answered under "Workspace protocol (workspace:)", over the
+  // saveWorkspaceProtocol setting that repeats the words. Not for a question naming two identifiers
+  // (see above), and not for a one-word heading, which states too little ("request()" for "catch
+  // requests to /hello/").
+  const titled = (hit: Hit) => {
+    const own = new Set(analyze(ownHeading(hit.passage.section)));
+    return own.size >= 2 && [...own].every((term) => asked.terms.has(term));
+  };
+  if (!named && wholes.size < 2 && !titled(contenders[0]!)) {
+    const match = contenders.find((hit) => hit.score >= contenders[0]!.score * TYPED_SHARE && titled(hit));
+    if (match) {
+      contenders.splice(contenders.indexOf(match), 1);
+      contenders.unshift(match);
+    }
+  }
   // A section its heading says gives reasons ("The Why", "Why Vite?") answers a why-question before
   // a passage that only has a purpose phrase in passing ("… to improve page reload performance").
   // A page's opening passage sits under no heading of its own: its page's title heads it ("Option Philosophy").
