@@ -50,13 +50,16 @@ describe('selectHighlight', () => {
     expect(pick(leads, 'which internal systems do we run?')).toBe('We run a number of internal systems that help us support and operate the company every single day.');
   });
 
-  it('never opens a highlight with a sentence that points back, and reads on into a consequence ("As a result, …")', () => {
+  it('never opens a highlight with a sentence that points back, and reads on into a consequence ("As a result, …") or a contrast ("However, …")', () => {
     const hidden =
       'Scripts with names starting with . are hidden. They cannot be run directly via pnpm run and are omitted from the pnpm run listing. Hidden scripts can only be called from other scripts.';
     expect(pick(hidden, 'can I have helper scripts that can only be called by other scripts?')).toBe(hidden);
     const reflinks =
       'While Btrfs does not allow cross-device hardlinks between different subvolumes in a single partition, it does permit reflinks. As a result, pnpm utilizes reflinks to share data between these subvolumes.';
     expect(pick(reflinks, 'does it work with btrfs subvolumes in one partition if hardlinks do not?')).toBe(reflinks);
+    const contrast =
+      'So if foo occupies 1MB of space, it will look like it occupies 1MB in the project folder and the same amount in the global store. However, that 1MB is the same space on the disk.';
+    expect(pick(contrast, 'why does my project folder look like it takes space if packages live in the global store?')).toBe(contrast);
   });
 
   it('reads on into the next step when the neighbour joined goes on ("Then create …")', () => {

@@ -35,6 +35,12 @@ export type Highlight = { start: number; end: number };
 /** A sentence that opens by pointing back at the one before, or going on from it: "This will …", "To do so, …", "You can enable this behavior …", "Then you'll meet once a year", "As a result, pnpm utilizes reflinks …". */
 const REFERS_BACK = /^(?:(?:\S+\s+){0,3}(?:this|these|those|such)\b|(?:it|they|then|after that|afterwards|to do (?:so|this|that)|doing so|in (?:that|this) case|otherwise|instead|as a result|therefore|thus|hence|consequently)\b)/iu;
 
+/**
+ * A sentence that turns against the one before ("However, that 1MB is the same space on the disk"):
+ * it goes on from it, and joins it; it reads alone, so it does not bring the one before.
+ */
+const CONTRASTS = /^(?:however|but|yet)\b/iu;
+
 /** A sentence that introduces examples of what the one before it said: "This may cause errors like:", "These look like:". */
 const EXAMPLE_INTRO = /^(?:this|these|that|it|they|such)\b.*:$/isu;
 
@@ -191,10 +197,11 @@ export function selectHighlight(
     const longer = { start: previous.start, end: span.end };
     return fits(longer) ? continued(longer) : continued(span);
   };
+  const goesOnFrom = (sentence: Sentence) => refersBack(sentence) || CONTRASTS.test(text.slice(sentence.start, sentence.end));
   const continued = (span: Highlight): Highlight => {
     const last = sentences.findIndex((sentence) => sentence.end === span.end);
     const following = sentences[last + 1];
-    if (last < 0 || !following || !refersBack(following) || text.slice(following.start, following.end).trimEnd().endsWith(':') || !sameParagraph(text, sentences[last]!, following) || prompt(last + 1)) return span;
+    if (last < 0 || !following || !goesOnFrom(following) || text.slice(following.start, following.end).trimEnd().endsWith(':') || !sameParagraph(text, sentences[last]!, following) || prompt(last + 1)) return span;
     const longer = { start: span.start, end: following.end };
     return fits(longer) ? longer : span;
   };
@@ -205,7 +212,7 @@ export function selectHighlight(
   // might want to bundle your SSR build into a single file"): without it the highlight stops
   // mid-thought. Not one that only leads into what follows it ("They are as follows:").
   const next = sentences[best + 1];
-  const goesOn = next !== undefined && refersBack(next) && !text.slice(next.start, next.end).trimEnd().endsWith(':');
+  const goesOn = next !== undefined && goesOnFrom(next) && !text.slice(next.start, next.end).trimEnd().endsWith(':');
   if (next && goesOn && sameParagraph(text, chosen, next) && !prompt(best + 1) && fits(join(next))) return anchored(join(next));
   // The neighbour adding more of the question; on a tie the one in the same paragraph, then the next.
   const inParagraph = (i: number) => sentences[i] !== undefined && sameParagraph(text, chosen, sentences[i]!);
