@@ -21,6 +21,12 @@ describe('questionWords: focus', () => {
     expect(focus('How do I get visa sponsorship to relocate?')).toEqual(['visa', 'sponsorship']);
   });
 
+  it('never holds a noun that names nothing in particular ("work stuff")', () => {
+    expect(focus('My phone with work stuff on it got stolen on the train. Who do I tell?')).not.toContain('stuff');
+    expect(focus('what kind of laptop stuff do we get?')).toEqual(expect.arrayContaining(['laptop']));
+    expect(focus('what kind of laptop stuff do we get?')).not.toContain('kind');
+  });
+
   it('is empty when no what or which asks for a thing and no nouns stand together', () => {
     expect(focus('How do I open the server from my phone?')).toEqual([]);
     expect(focus('Is Kandji spying on what I do on my laptop?')).toEqual([]);

@@ -53,8 +53,12 @@ export function questionWords(question: string): QuestionWords {
   for (let i = 0; i < count; i++) {
     if (PHRASING.has(pos(i)) && plain.has(word(i))) phrasing.add(word(i).toLowerCase());
   }
+  for (const vague of VAGUE_NOUNS) focus.delete(vague);
   return { focus, phrasing };
 }
+
+/** Nouns that name nothing in particular ("my work stuff", "that thing"): never what a question is about. */
+const VAGUE_NOUNS = ['stuff', 'thing', 'things', 'something', 'anything', 'everything', 'way', 'ways', 'kind', 'sort', 'lot', 'bit'];
 
 const WHAT = /^(?:what|which)$/i;
 /** What may stand between "what" and the nouns it asks about: "'s", "the", "oldest". */
