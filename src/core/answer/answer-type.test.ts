@@ -80,6 +80,10 @@ describe('definedSubject', () => {
     ['ERR_PNPM_OUTDATED_LOCKFILE', undefined],
     ['what do I do now?', undefined],
     ['what is the default port?', undefined],
+    // A pasted name, then what it means: the name, written as code writes one.
+    ["ERR_PNPM_NO_MATCHING_VERSION_INSIDE_WORKSPACE - what's this telling me?", 'ERR_PNPM_NO_MATCHING_VERSION_INSIDE_WORKSPACE'],
+    ['getting ERR_PNPM_PEER_DEP_ISSUES, what does it mean?', 'ERR_PNPM_PEER_DEP_ISSUES'],
+    ['I see a warning about peer deps, what does it mean', undefined],
   ])('reads the subject of "%s" as %s', (question, subject) => {
     expect(definedSubject(question)).toBe(subject);
   });

@@ -63,6 +63,23 @@ const DEFINITION =
   /^\s*what(?:(?:['’]s| is| are)\s+(?:an?\s+|the\s+)?(?<subject>[^\s?]+(?:\s+[^\s?]+){0,3}?)(?:\s+(?:used\s+)?for)?|\s+(?:does|do)\s+(?:an?\s+|the\s+)?(?<doer>[^\s?]+(?:\s+[^\s?]+){0,3}?)\s+(?:do|mean|stand for))\s*\?*\s*$/i;
 
 /**
+ * A name the asker pasted, then asks what it means: "ERR_PNPM_NO_MATCHING_VERSION_INSIDE_WORKSPACE -
+ * what's this telling me?", "getting ERR_X, what does it mean?". The name is its last word before
+ * the question, written as code or a message writes one (CODE_LIKE), not a plain word ("… about
+ * peer deps, what does it mean").
+ */
+const MEANING =
+  /(?<subject>[^\s,:;–—-][^\s,:;–—]*)\s*(?:[-–—:,]\s*|\s+)what(?:['’]s| is| does) (?:this|it|that)(?: (?:telling me|saying|mean|about|for))?\s*\?*\s*$/i;
+/** A word written as code writes one: a digit, an underscore or a dot inside, capitals in a row or inside. */
+const CODE_LIKE = /[_.\d]|\p{Lu}{2,}|\p{Ll}\p{Lu}/u;
+
+/** The pasted name a MEANING question asks about, when it is one. */
+function meaningOf(question: string): string | undefined {
+  const subject = MEANING.exec(question)?.groups?.['subject'];
+  return subject !== undefined && CODE_LIKE.test(subject) ? subject : undefined;
+}
+
+/**
  * A question that is one plain word ("cors", "catalogs", "rpc?"): asked what it is, as a search box is.
  * Not an identifier (`chunkSizeWarningLimit`, `ERR_PNPM_…`), whose own section answers it.
  */
@@ -72,7 +89,7 @@ const BARE_WORD = /^\s*(?<subject>\p{Ll}[\p{Ll}-]*\p{Ll}|\p{Lu}{2,})\s*\?*\s*$/u
 export function definedSubject(question: string): string | undefined {
   if (answerTypeOf(question) !== 'definition') return undefined;
   const groups = (DEFINITION.exec(question) ?? BARE_WORD.exec(question))?.groups;
-  return groups?.['subject'] ?? groups?.['doer'];
+  return groups?.['subject'] ?? groups?.['doer'] ?? meaningOf(question);
 }
 
 /**
@@ -98,7 +115,7 @@ export function answerTypeOf(question: string): AnswerType | undefined {
   if (!WH_WORD.test(question) && !YES_NO.test(question) && ENDS_IN_DURATION.test(question)) return 'duration';
   // Before 'definition': "what's the default registry?" asks for the registry used, not what one is.
   if (DEFAULT.test(question)) return 'default';
-  if (DEFINITION.test(question) || BARE_WORD.test(question)) return 'definition';
+  if (DEFINITION.test(question) || BARE_WORD.test(question) || meaningOf(question) !== undefined) return 'definition';
   // Someone reporting a failure without asking anything wants it fixed.
   if (!WH_WORD.test(question) && TROUBLE.test(question.replace(CONDITION, ' '))) return 'advice';
   return undefined;

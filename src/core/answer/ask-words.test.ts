@@ -405,6 +405,24 @@ describe('ask: a keyword query naming a section', () => {
   });
 });
 
+describe('ask: what a pasted error code means', () => {
+  it('answers with the opening of the section the code heads, which says what it is', () => {
+    const docs = site(
+      {
+        errors:
+          '# Errors\n\n## ERR_PNPM_NO_MATCHING_VERSION_INSIDE_WORKSPACE\n\nA project has a workspace dependency that does not exist in the workspace.\n\n' +
+          'However, there is only bar@2.0.0 in the workspace, so pnpm install will fail.\n\nTo fix this error, all dependencies that use the workspace protocol should be updated to versions present in the workspace, manually or with pnpm -r update.\n\n' +
+          '## ERR_PNPM_OUTDATED_LOCKFILE\n\nThe lockfile is not up to date with the package.json of a project.',
+        ...Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`other-${i}`, `# Page ${i}\n\nPage ${i} is about the deploy pipeline and its checks.`])),
+      },
+      { markdown: true, maxChars: 2000 },
+    );
+    const answer = ask(docs, "ERR_PNPM_NO_MATCHING_VERSION_INSIDE_WORKSPACE - what's this telling me?", { scopes: ['global'] });
+    expect(answer.kind).toBe('answer');
+    if (answer.kind === 'answer') expect(answer.results[0]!.highlight).toMatch(/^A project has a workspace dependency that does not exist in the workspace\./);
+  });
+});
+
 describe('ask: a word the documents say otherwise', () => {
   const reviews = site({
     reviews: 'Critics praised the movie for its score and for its long final scene, shot in one take.',

@@ -10,7 +10,7 @@ import { absentMessageTerms, coverageOf, coverageWeights, partsOfUsedWholes, quo
 import { namedIdentifiers, pastedWords, selectHighlight, typedWords, type HighlightQuestion } from './select-highlight.js';
 import { answerEntities, defaultEntities, saysByDefault, verdictsAt } from './answer-entities.js';
 import { answerTypeOf, asksDefault, asksYesOrNo, definedSubject, type AnswerType } from './answer-type.js';
-import { reasonPage, subjectPage } from './subject-page.js';
+import { leadOf, reasonPage, subjectPage } from './subject-page.js';
 import { questionWords } from './question-words.js';
 import { errorCodes, errorMessages, holdsMessage, quotesMessage, withoutTraces } from './pasted-output.js';
 import { correctSpelling } from './spelling.js';
@@ -225,6 +225,9 @@ export function ask(index: Engine, rawQuestion: string, options: AskOptions): An
     if (!at) {
       const found = type ? answerEntities(hit.passage.text, type, asked.terms, roles) : [];
       at = ofDefault ? defaultEntities(hit.passage.text, found) : found;
+      // No sentence says "X is …", but the section X heads opens by saying what it is: "A project has
+      // a workspace dependency that does not exist in the workspace." under the error code asked about.
+      if (at.length === 0 && subjectTerms !== undefined && headedBy(hit.passage, subjectTerms) && opensSection(index, hit.passage)) at = [leadOf(hit.passage.text, '')];
       entities.set(hit.passage.key, at);
     }
     return at;
@@ -396,6 +399,12 @@ function opensSection(index: Engine, passage: IndexedPassage): boolean {
 /** A passage's own heading: the last of its section path ("" for none). */
 function ownHeading(section: string | undefined): string {
   return section?.split(' › ').pop() ?? '';
+}
+
+/** Whether a passage's own heading, without a method's parameters, is `terms` (analysed): the subject a definition question names. */
+function headedBy(passage: IndexedPassage, terms: readonly string[]): boolean {
+  const heading = analyze(ownHeading(passage.section).replace(/\([^()]*\)$/u, ''));
+  return heading.length > 0 && heading.length === terms.length && heading.every((term, i) => term === terms[i]);
 }
 
 /** Whether a passage's own heading (the last of its section path) is one of the question's identifiers, written whole. */

@@ -100,7 +100,7 @@ function onlyOne<T>(items: readonly T[]): T | undefined {
  * header repeats and past label lines ("Extends: `undici.Dispatcher`" above "A `undici.Dispatcher` that
  * allows to automatically retry a request.").
  */
-function leadOf(text: string, title: string): number {
+export function leadOf(text: string, title: string): number {
   const prose = outsideCode(text);
   let start = Math.max(0, prose.search(/\p{L}/u));
   if (prose.startsWith(title, start)) {
