@@ -401,17 +401,21 @@ function ownHeading(section: string | undefined): string {
   return section?.split(' › ').pop() ?? '';
 }
 
-/** Whether a passage's own heading, without a method's parameters, is `terms` (analysed): the subject a definition question names. */
+/** What a heading names: a method's heading in an API reference writes its parameters ("Dispatcher.request(options[, callback])"). */
+function headingName(section: string | undefined): string {
+  return ownHeading(section).replace(/\([^()]*\)$/u, '').trim();
+}
+
+/** Whether a passage's own heading names `terms` (analysed): the subject a definition question names. */
 function headedBy(passage: IndexedPassage, terms: readonly string[]): boolean {
-  const heading = analyze(ownHeading(passage.section).replace(/\([^()]*\)$/u, ''));
+  const heading = analyze(headingName(passage.section));
   return heading.length > 0 && heading.length === terms.length && heading.every((term, i) => term === terms[i]);
 }
 
 /** Whether a passage's own heading (the last of its section path) is one of the question's identifiers, written whole. */
 function headsWith(section: string | undefined, identifiers: ReadonlySet<string>): boolean {
   if (section === undefined || identifiers.size === 0) return false;
-  // A method's heading in an API reference writes its parameters: "Dispatcher.request(options[, callback])".
-  const heading = ownHeading(section).replace(/\([^()]*\)$/u, '').trim();
+  const heading = headingName(section);
   const words = typedWords(heading);
   return words.length === 1 && identifiers.has(analyze(heading)[0] ?? '');
 }

@@ -190,30 +190,28 @@ export function selectHighlight(
   // the highlight would open with one that does: "They cannot be run directly via pnpm run" needs
   // "Scripts with names starting with . are hidden" before it.
   const refersBack = (sentence: Sentence) => REFERS_BACK.test(text.slice(sentence.start, sentence.end));
+  // A sentence that goes on from the one before it, and not one that only leads into what follows it ("They are as follows:").
+  const goesOnFrom = (sentence: Sentence) =>
+    (refersBack(sentence) || CONTRASTS.test(text.slice(sentence.start, sentence.end))) && !text.slice(sentence.start, sentence.end).trimEnd().endsWith(':');
+  // A joined highlight, with the sentence its first one points at before it and the one going on from its last after it.
   const anchored = (span: Highlight): Highlight => {
     const first = sentences.findIndex((sentence) => sentence.start === span.start);
     const previous = sentences[first - 1];
-    if (first < 1 || !previous || !refersBack(sentences[first]!) || !sameParagraph(text, previous, sentences[first]!) || prompt(first - 1)) return continued(span);
-    const longer = { start: previous.start, end: span.end };
-    return fits(longer) ? continued(longer) : continued(span);
-  };
-  const goesOnFrom = (sentence: Sentence) => refersBack(sentence) || CONTRASTS.test(text.slice(sentence.start, sentence.end));
-  const continued = (span: Highlight): Highlight => {
-    const last = sentences.findIndex((sentence) => sentence.end === span.end);
+    const opens = previous !== undefined && refersBack(sentences[first]!) && sameParagraph(text, previous, sentences[first]!) && !prompt(first - 1);
+    const led = opens && fits({ start: previous.start, end: span.end }) ? { start: previous.start, end: span.end } : span;
+    const last = sentences.findIndex((sentence) => sentence.end === led.end);
     const following = sentences[last + 1];
-    if (last < 0 || !following || !goesOnFrom(following) || text.slice(following.start, following.end).trimEnd().endsWith(':') || !sameParagraph(text, sentences[last]!, following) || prompt(last + 1)) return span;
-    const longer = { start: span.start, end: following.end };
-    return fits(longer) ? longer : span;
+    const goesOn = following !== undefined && goesOnFrom(following) && sameParagraph(text, sentences[last]!, following) && !prompt(last + 1);
+    return goesOn && fits({ start: led.start, end: following.end }) ? { start: led.start, end: following.end } : led;
   };
   if (typedNeighbour !== undefined && fits(join(sentences[typedNeighbour]!))) return anchored(join(sentences[typedNeighbour]!));
   const previous = sentences[best - 1];
   if (previous && sameParagraph(text, previous, chosen) && !prompt(best - 1) && refersBack(chosen) && fits(join(previous))) return join(previous);
   // The next sentence goes on from this one ("You can enable this behavior by setting …" after "you
   // might want to bundle your SSR build into a single file"): without it the highlight stops
-  // mid-thought. Not one that only leads into what follows it ("They are as follows:").
+  // mid-thought.
   const next = sentences[best + 1];
-  const goesOn = next !== undefined && goesOnFrom(next) && !text.slice(next.start, next.end).trimEnd().endsWith(':');
-  if (next && goesOn && sameParagraph(text, chosen, next) && !prompt(best + 1) && fits(join(next))) return anchored(join(next));
+  if (next && goesOnFrom(next) && sameParagraph(text, chosen, next) && !prompt(best + 1) && fits(join(next))) return anchored(join(next));
   // The neighbour adding more of the question; on a tie the one in the same paragraph, then the next.
   const inParagraph = (i: number) => sentences[i] !== undefined && sameParagraph(text, chosen, sentences[i]!);
   const pickAfter = after >= 0 && (after > before || (after === before && (inParagraph(best + 1) || !inParagraph(best - 1))));
@@ -272,7 +270,9 @@ type SentenceCues = {
  *   sentence's question weight.
  * `label` tells a label line among the prompts; `captions`, a sentence that ends in a colon;
  * `entityAlone`, that a sentence holding the entity counts though it holds none of the question's
- * words; `onTie`, the sentence to prefer of two holding as much of the question.
+ * words; `statesValue`, a label stating a value of the kind asked (the answer when no sentence holding
+ * the question's words states one); `fixFollows`, that the next sentence is the instruction a
+ * diagnosis leads to; `onTie`, the sentence to prefer of two holding as much of the question.
  */
 function chooseSentence(sentences: readonly Sentence[], scores: readonly number[], cues: SentenceCues): number {
   const { prompt, label, captions, introducesExample, entityAt, weakCue, entityAlone, statesValue, fixFollows, onTie } = cues;
@@ -307,7 +307,8 @@ function chooseSentence(sentences: readonly Sentence[], scores: readonly number[
   }
   // No sentence holding the question's words states a value of the kind asked, but an option's label
   // does: "Default: 10080 (7 days in minutes)" answers how long orphan packages are kept.
-  const anywhere = typed(0) >= 0 ? typed(0) : argmax(statesValue, true);
+  const typedAnywhere = typed(0);
+  const anywhere = typedAnywhere >= 0 ? typedAnywhere : argmax(statesValue, true);
   const plain = argmax((i) => !prompt(i));
   // The best sentence followed by an instruction is a diagnosis and its fix ("HTTPException.getResponse
   // is not aware of Context. To include headers already set in Context, you must apply them …"): it
