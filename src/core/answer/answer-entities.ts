@@ -161,7 +161,7 @@ const REASON =
  * a purpose it serves ("to fix", "to avoid", "by setting").
  */
 const ADVICE =
-  /\b(?:you|we)(?:['’]ll| will)? (?:can|could|should|must|need to|have to|may want to|might want to)\b|\b(?:can|could|should|must) be \w+(?: (?:on|off|up|out))? (?:via|with|by|using|through)\b|\b(?:recommend(?:s|ed)?|make sure|try)\b|\bto (?:fix|solve|resolve|avoid|prevent|work around|enable|disable)\b|\bby (?:setting|using|adding|passing|running|changing|installing|removing|enabling|disabling)\b/giu;
+  /\b(?:you|we)(?:['’]ll| will)? (?:can(?!['’]t| ?not\b)|could(?!n['’]t)|should|must|need to|have to|may want to|might want to)\b|\b(?:can|could|should|must) be \w+(?: (?:on|off|up|out))? (?:via|with|by|using|through)\b|\b(?:recommend(?:s|ed)?|make sure|try)\b|\bto (?:fix|solve|resolve|avoid|prevent|work around|get around|bypass|circumvent|overcome|enable|disable)\b|\bas a workaround\b|\bby (?:setting|using|adding|passing|running|changing|installing|removing|enabling|disabling)\b/giu;
 
 /**
  * How a document states a default value: "The default is …", "The default router is SmartRouter",

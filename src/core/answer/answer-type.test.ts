@@ -205,6 +205,11 @@ describe('answerEntities for advice', () => {
     expect(answerEntities(text, 'advice', new Set())).toEqual([text.indexOf('use the --legacy')]);
   });
 
+  it('finds a way around a limit as advice, and not what the reader cannot do', () => {
+    const text = "This means you can't call vi.spyOn on an imported object. You can not patch it either. To bypass this limitation, pass { spy: true } to vi.mock.";
+    expect(answerEntities(text, 'advice', new Set())).toEqual([text.indexOf('To bypass')]);
+  });
+
   it('finds advice said of the thing to change', () => {
     const text = 'CSS is injected into the page. The injection can be turned off via the ?inline query parameter.';
     expect(answerEntities(text, 'advice', new Set())).toEqual([text.indexOf('can be turned off')]);
