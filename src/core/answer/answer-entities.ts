@@ -58,7 +58,7 @@ export function answerEntities(text: string, type: AnswerType, questionTerms: Re
   } else {
     const wanted = ENTITY_TYPES[type];
     doc.entities().each((entity: ItemEntity) => {
-      if (wanted.has(entity.out(its.type)) && !BARE_UNIT.test(entity.out())) found.push(entity.out());
+      if (wanted.has(entity.out(its.type))) found.push(entity.out());
     });
   }
   const offsets: number[] = [];
@@ -75,7 +75,10 @@ export function answerEntities(text: string, type: AnswerType, questionTerms: Re
     const at = text.indexOf(value, cursor);
     if (at < 0) continue;
     cursor = at + value.length;
-    if (!gluedToWord(text, at, cursor) && !givenBy(value, questionTerms)) offsets.push(at);
+    // A unit of time counts with its quantity before it ("a two-week cycle", which wink-nlp tags as
+    // "two" and "week"), never alone ("the time in minutes").
+    const quantified = !BARE_UNIT.test(value) || QUANTITY_BEFORE.test(text.slice(Math.max(0, at - 16), at));
+    if (quantified && !gluedToWord(text, at, cursor) && !givenBy(value, questionTerms)) offsets.push(at);
   }
   const extra = [...untaggedAt, ...holders, ...places];
   return extra.length === 0 ? offsets : [...new Set([...offsets, ...extra])].sort((a, b) => a - b);
@@ -109,8 +112,10 @@ const LENGTH = String.raw`\b\d[\d,.]*\s*(?:characters?|chars|lines?|words?|bytes
 
 /** How often something happens, which wink-nlp does not tag: "once a year", "twice per week", "every month", "weekly". */
 const FREQUENCY = /\b(?:(?:once|twice|(?:\d+|two|three|four|five|six|ten) times) (?:a|an|per|each|every) \w+|every (?:\w+ )?(?:day|week|month|quarter|year|hour|minute|morning|evening)s?|(?:daily|weekly|monthly|quarterly|yearly|annually|hourly|biweekly))\b/giu;
-/** A unit of time with no quantity ("The time in minutes after which …"), which wink-nlp tags as a duration: it states none. */
+/** A unit of time, which wink-nlp tags as a duration alone ("The time in minutes after which …"), where it states none. */
 const BARE_UNIT = /^(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)$/iu;
+/** A quantity just before a unit of time: "two-week", "3 days", "a few hours", "several months". */
+const QUANTITY_BEFORE = /(?:\d|\b(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|several|couple of|many))[\s-]+$/iu;
 /** What answers "how long": a frequency (FREQUENCY) or a length (LENGTH), besides what wink-nlp tags. */
 const HOW_LONG = new RegExp(`${FREQUENCY.source}|${LENGTH}`, 'giu');
 

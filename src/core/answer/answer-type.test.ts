@@ -137,6 +137,9 @@ describe('answerEntities', () => {
     const found = answerEntities(doc, 'duration', new Set());
     expect(found).toContain(doc.indexOf('7 days'));
     expect(found.filter((at) => at > doc.indexOf('\n'))).toEqual([]);
+    // With its quantity before it, a unit counts, though wink-nlp tags "two-week" as two and week.
+    const cycle = 'The rotation is on a two-week cycle.';
+    expect(answerEntities(cycle, 'duration', new Set())).toEqual([cycle.indexOf('week')]);
   });
 
   it('finds a length in characters, lines or bytes where the question asks how long', () => {
