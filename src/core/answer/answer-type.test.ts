@@ -31,6 +31,8 @@ describe('answerTypeOf', () => {
     ['How do I fix ENOSPC?', 'advice'],
     ['getting `Segmentation fault (core dumped)` when tests touch bcrypt, using pool threads. any workaround?', 'advice'],
     ['is there a fix for the flaky upload test?', 'advice'],
+    ['vitest ignores our custom export condition, I already set resolve.conditions. what am I missing?', 'advice'],
+    ["c.req.valid('json') is just {} in my test, what gives", 'advice'],
     ['getting an ENOSPC error when I run vite. how do I fix it?', 'advice'],
     ["the dev server started failing requests with 'Server responded with status code 431'", 'advice'],
     ["import.meta.hot.decline() doesn't seem to do anything", 'advice'],

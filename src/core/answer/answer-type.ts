@@ -37,8 +37,8 @@ const PATTERNS: ReadonlyArray<[RegExp, AnswerType]> = [
   // "How early do I need to tell the people team?" asks for a lead time: "at least 30 days prior".
   [/\bhow (?:long|often|soon|early|quickly|far (?:in advance|ahead))\b/i, 'duration'],
   // Before 'time': "how do I fix it when I run vite" asks for a fix, not a time.
-  // "… any workaround?", "is there a fix?": asking for one is asking what to do.
-  [/\bhow (?:do|can|could|should|would|might) (?:i|we|you|one)\b|\bhow to\b|\bwhat (?:now|next)\b|\bwhat (?:should|can|could|do|must|am|are) (?:i|we)(?: \w+){0,2} do\b|\b(?:any|is there an?|what(?:['’]s| is) the) (?:workaround|fix|solution)s?\b/i, 'advice'],
+  // "… any workaround?", "is there a fix?", "what am I missing?": asking for one is asking what to do.
+  [/\bhow (?:do|can|could|should|would|might) (?:i|we|you|one)\b|\bhow to\b|\bwhat (?:now|next|gives)\b|\bwhat (?:am i|are we) (?:missing|doing wrong)\b|\bwhat(?:['’]s| is) wrong\b|\bwhat (?:should|can|could|do|must|am|are) (?:i|we)(?: \w+){0,2} do\b|\b(?:any|is there an?|what(?:['’]s| is) the) (?:workaround|fix|solution)s?\b/i, 'advice'],
   // "What's the earliest day in the month I can send my invoice?" asks for a day, as "when" does.
   [new RegExp(String.raw`${WHEN_ASKS}|\bwhat (?:years?|months?|days?|dates?|times?|hours)\b|\b(?:what|which)(?:['’]s| is| are| was)? the (?:earliest|latest|soonest)\b`, 'i'), 'time'],
   [/\bwho(?:m|se)?\b/i, 'name'],
