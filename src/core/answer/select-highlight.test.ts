@@ -5,6 +5,7 @@ import { splitPassages } from '../passages/split-passages.js';
 import { analyze, analyzeWithOffsets } from '../engine/engine.js';
 import { namedIdentifiers, pastedWords, selectHighlight, typedWords } from './select-highlight.js';
 import { answerEntities, verdictsAt } from './answer-entities.js';
+import type { AnswerType } from './answer-type.js';
 
 const CORPUS = join(import.meta.dirname, '..', '..', '..', 'corpus');
 const passages = readdirSync(CORPUS).flatMap((file) => splitPassages(file, readFileSync(join(CORPUS, file), 'utf8')).map((p) => p.text));
@@ -169,10 +170,10 @@ describe('pastedWords', () => {
 });
 
 describe('selectHighlight with the question', () => {
-  const highlightOf = (text: string, question: string, entityAt?: number[]) => {
+  const highlightOf = (text: string, question: string, entityAt?: number[], type?: AnswerType) => {
     const terms = new Set(analyze(question));
     const weights = new Map([...terms].map((t) => [t, 1]));
-    const h = selectHighlight(text, weights, undefined, { terms, tokens: typedWords(question), ...(entityAt && { entityAt }) });
+    const h = selectHighlight(text, weights, undefined, { terms, tokens: typedWords(question), ...(entityAt && { entityAt }), ...(type && { type }) });
     return text.slice(h.start, h.end);
   };
 
@@ -272,9 +273,7 @@ describe('selectHighlight with the question', () => {
       'You can handle uncaught exceptions with onError and their getResponse method.\n\nWarning\n\n' +
       'The getResponse method is not aware of the context headers. To include headers already set in the context, you must apply them to a new response.';
     const question = "i set a header on the context, threw an exception, and getResponse doesn't have my header";
-    const terms = new Set(analyze(question));
-    const h = selectHighlight(text, new Map([...terms].map((t) => [t, 1])), undefined, { terms, tokens: typedWords(question), type: 'advice', entityAt: answerEntities(text, 'advice', terms) });
-    expect(text.slice(h.start, h.end)).toBe(text.slice(text.indexOf('The getResponse')));
+    expect(highlightOf(text, question, answerEntities(text, 'advice', new Set(analyze(question))), 'advice')).toBe(text.slice(text.indexOf('The getResponse')));
   });
 
   it('counts an identifier the question names and its words as one mention', () => {
