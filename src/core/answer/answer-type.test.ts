@@ -142,6 +142,8 @@ describe('answerEntities', () => {
     // With its quantity before it, a unit counts, though wink-nlp tags "two-week" as two and week.
     const cycle = 'The rotation is on a two-week cycle.';
     expect(answerEntities(cycle, 'duration', new Set())).toEqual([cycle.indexOf('week')]);
+    const voucher = 'File a voucher within 5 business days of getting back.';
+    expect(answerEntities(voucher, 'duration', new Set()).length).toBeGreaterThan(0);
   });
 
   it('finds a length in characters, lines or bytes where the question asks how long', () => {
