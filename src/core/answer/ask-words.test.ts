@@ -403,6 +403,20 @@ describe('ask: a keyword query naming a section', () => {
     const answer = ask(docs, 'workspace protocol', { scopes: ['global'] });
     expect(answer.kind === 'answer' && answer.results.map((r) => r.section)).toEqual(['Workspace protocol (workspace:)', 'Settings › saveWorkspaceProtocol']);
   });
+
+  it('leaves the order to the ranking when the heading is only two words of a longer question', () => {
+    const docs = site(
+      {
+        ssr:
+          '# Server-Side Rendering\n\n## Rendering an App\n\nCreate the app with createSSRApp, then render the app on the server with renderToString.\n\n' +
+          '## Teleports\n\nTeleporting needs care when the app is server-rendered. Avoid targeting body when using Teleports and SSR together: teleport into a dedicated container instead.\n',
+        ...Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`other-${i}`, `# Page ${i}\n\nPage ${i} is about the deploy pipeline and its checks.`])),
+      },
+      { markdown: true },
+    );
+    const answer = ask(docs, 'is teleporting straight into body fine when the app is server-rendered?', { scopes: ['global'] });
+    expect(answer.kind === 'answer' && answer.results.map((r) => r.section)).toEqual(['Teleports', 'Rendering an App']);
+  });
 });
 
 describe('ask: what a pasted error code means', () => {

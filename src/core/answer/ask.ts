@@ -246,14 +246,16 @@ export function ask(index: Engine, rawQuestion: string, options: AskOptions): An
     contenders.splice(contenders.indexOf(named), 1);
     contenders.unshift(named);
   }
-  // A section whose heading the question states in full, two words or more, is what a keyword query
-  // names: "pnpm workspace protocol" is answered under "Workspace protocol (workspace:)", over the
-  // saveWorkspaceProtocol setting that repeats the words. Not for a question naming two identifiers
-  // (see above), and not for a one-word heading, which states too little ("request()" for "catch
-  // requests to /hello/").
+  // A section whose heading is most of the question is what a keyword query names: "pnpm workspace
+  // protocol" is answered under "Workspace protocol (workspace:)", over the saveWorkspaceProtocol
+  // setting that repeats the words. The heading is two words or more as written (one, "request()" or
+  // "<KeepAlive>", states too little), all of them the question's, and half its words at least: two
+  // words of a long question ("Rendering an App" in "… into <body> fine when the app is
+  // server-rendered?") are a coincidence. Not for a question naming two identifiers (see above).
   const titled = (hit: Hit) => {
-    const own = new Set(analyze(ownHeading(hit.passage.section)));
-    return own.size >= 2 && [...own].every((term) => asked.terms.has(term));
+    const heading = ownHeading(hit.passage.section);
+    const own = new Set(analyze(heading));
+    return typedWords(heading).length >= 2 && own.size * 2 >= asked.terms.size && [...own].every((term) => asked.terms.has(term));
   };
   if (!named && wholes.size < 2 && !titled(contenders[0]!)) {
     const match = contenders.find((hit) => hit.score >= contenders[0]!.score * TYPED_SHARE && titled(hit));
