@@ -43,8 +43,18 @@ function blankTemplateTags(markdown: string, alsoBlank: (line: string) => string
   const front = FRONT_MATTER.exec(markdown)?.[0] ?? '';
   let fence: string | undefined;
   let inComment = false;
+  // Lines left of a tag that goes on over several ("{% include "step-indicator.html"\nsteps: …\n
+  // hide_steps: … %}"), counted down to the line that closes it.
+  let inTag = 0;
   let out = front;
-  for (const { text, ending } of splitKeepingEndings(markdown.slice(front.length))) {
+  const lines = splitKeepingEndings(markdown.slice(front.length));
+  for (const [index, { text, ending }] of lines.entries()) {
+    if (inTag > 0) {
+      inTag--;
+      const close = inTag === 0 ? text.indexOf('%}') + 2 : text.length;
+      out += blank(text.slice(0, close)) + blankTags(text.slice(close), alsoBlank) + ending;
+      continue;
+    }
     const fenceMarker = FENCE.exec(text)?.[1];
     if (!inComment && (fence !== undefined || fenceMarker)) {
       const closes = fence !== undefined && fenceMarker !== undefined && fenceMarker[0] === fence[0] && fenceMarker.length >= fence.length;
@@ -66,7 +76,16 @@ function blankTemplateTags(markdown: string, alsoBlank: (line: string) => string
       const start = START_COMMENT.exec(rest);
       const head = start ? rest.slice(0, start.index) : rest;
       line += blankTags(head, alsoBlank);
-      if (!start) break;
+      if (!start) {
+        // A tag opened on this line and closed on a later one, with no blank line between.
+        const open = line.lastIndexOf('{%');
+        const closing = open < 0 || line.includes('%}', open) || line.slice(open).includes('`') ? -1 : tagCloseLine(lines, index);
+        if (closing > 0) {
+          line = line.slice(0, open) + blank(line.slice(open));
+          inTag = closing;
+        }
+        break;
+      }
       line += blank(start[0]);
       rest = rest.slice(start.index + start[0].length);
       inComment = true;
@@ -74,6 +93,23 @@ function blankTemplateTags(markdown: string, alsoBlank: (line: string) => string
     out += line + ending;
   }
   return out;
+}
+
+/** A tag over several lines is short as well: closed within this many lines after its first. */
+const MAX_TAG_LINES = 12;
+
+/**
+ * How many lines after line `index` the tag opened there closes ("%}"), or -1 when none does within
+ * MAX_TAG_LINES, before a blank line or a line opening another tag: then "{%" was no tag.
+ */
+function tagCloseLine(lines: ReadonlyArray<{ text: string }>, index: number): number {
+  for (let ahead = 1; ahead <= MAX_TAG_LINES && index + ahead < lines.length; ahead++) {
+    const text = lines[index + ahead]!.text;
+    const close = text.indexOf('%}');
+    if (close >= 0) return text.lastIndexOf('{%', close) < 0 ? ahead : -1;
+    if (text.trim() === '' || text.includes('{%')) return -1;
+  }
+  return -1;
 }
 
 const FRONT_MATTER = /^---[ \t]*\r?\n(?:[^]*?\r?\n)?---[ \t]*(?:\r?\n|$)/u;

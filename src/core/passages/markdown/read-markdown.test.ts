@@ -34,6 +34,8 @@ describe('readMarkdown', () => {
       ['drops footnote references and reads a footnote by its text', 'Pins the version[^1] in CI.\n\n[^1]: Since v2.', ['Pins the version in CI.', 'Since v2.']],
       ['drops the boxes of a task list', '- [ ] write docs\n- [x] ship it', ['• write docs\n• ship it']],
       ['drops heading ids and attribute lists', 'Keep notes in a shared doc. {#google-doc}\n\nA tip.\n{: .note}', ['Keep notes in a shared doc.', 'A tip.']],
+      ['drops a template tag written over several lines', '{% include "step-indicator.html"\nsteps: travel-steps.steps\nhide_steps: step_indicator.hide_steps %}\n\nNow for the fun part! {% page "/x/" %}', ['Now for the fun part!']],
+      ['keeps the words after a "{%" that no tag closes before a blank line', 'Type {% to open\na tag.\n\nThen %} closes it.', ['Type {% to open a tag.', 'Then %} closes it.']],
       ['keeps template tags in code', 'Use `{% raw %}` to escape.\n\n```liquid\n{% if a %}b{% endif %}\n```', ['Use {% raw %} to escape.', '{% if a %}b{% endif %}']],
     ])('%s', (_, markdown, expected) => {
       expect(texts(markdown)).toEqual(expected);
