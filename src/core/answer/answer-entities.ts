@@ -112,7 +112,7 @@ const LENGTH = String.raw`\b\d[\d,.]*\s*(?:characters?|chars|lines?|words?|bytes
 
 /** How often something happens, which wink-nlp does not tag: "once a year", "twice per week", "every month", "weekly". */
 const FREQUENCY = /\b(?:(?:once|twice|(?:\d+|two|three|four|five|six|ten) times) (?:a|an|per|each|every) \w+|every (?:\w+ )?(?:day|week|month|quarter|year|hour|minute|morning|evening)s?|(?:daily|weekly|monthly|quarterly|yearly|annually|hourly|biweekly))\b/giu;
-/** A unit of time, which wink-nlp tags as a duration alone ("The time in minutes after which …"), where it states none. */
+/** A unit of time, which wink-nlp tags as a duration even alone: "The time in minutes after which …" states none. */
 const BARE_UNIT = /^(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)$/iu;
 /** A quantity before a unit of time: "two-week", "3 days", "5 business days", "a few hours", "several months". */
 const QUANTITY_BEFORE = /(?:\b(?:an?|few|several|couple of|many)[\s-]+|(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))(?:[\s-]+\p{L}+){0,2}[\s-]+)$/iu;
