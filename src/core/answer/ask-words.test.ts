@@ -25,6 +25,11 @@ function aThousandOtherPages(extra: (i: number) => string): Record<string, strin
   return Object.fromEntries(Array.from({ length: 1000 }, (_, i) => [`setting-${i}`, `The pnpm setting number ${i} is listed on its own page.${extra(i)}`]));
 }
 
+/** Twenty Markdown pages on something else, so that the pages a test is about are not the whole site. */
+function otherMarkdownPages(): Record<string, string> {
+  return Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`other-${i}`, `# Page ${i}\n\nPage ${i} is about the deploy pipeline and its checks.`]));
+}
+
 /** Fifty pages of a docs site on something else, one in five also saying `sentence`: what makes the rest of a question's words common or rare. */
 function guidePages(sentence: string): Record<string, string> {
   return Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`page-${i}`, `Page ${i} of the guide is about routing.${i % 5 === 0 ? ` ${sentence}` : ''}`]));
@@ -390,32 +395,24 @@ describe('ask: an identifier that heads a section', () => {
 });
 
 describe('ask: a keyword query naming a section', () => {
+  /** The sections cited for `question` over a Markdown page among others. */
+  const sectionsCited = (page: string, question: string) => {
+    const answer = ask(site({ page, ...otherMarkdownPages() }, { markdown: true }), question, { scopes: ['global'] });
+    return answer.kind === 'answer' ? answer.results.map((r) => r.section) : [];
+  };
+
   it('answers first from the section whose heading the question states in full, over a setting repeating its words', () => {
-    const docs = site(
-      {
-        workspaces:
-          '# Workspaces\n\n## Workspace protocol (workspace:)\n\nWhen this protocol is used, the package manager will refuse to resolve to anything other than a local package of the workspace.\n\n' +
-          '## Settings\n\n### saveWorkspaceProtocol\n\nThis setting controls how the workspace protocol is saved: with the workspace protocol, new workspace dependencies are saved with the protocol and a version range of the workspace package.\n',
-        ...Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`other-${i}`, `# Page ${i}\n\nPage ${i} is about the deploy pipeline and its checks.`])),
-      },
-      { markdown: true },
-    );
-    const answer = ask(docs, 'workspace protocol', { scopes: ['global'] });
-    expect(answer.kind === 'answer' && answer.results.map((r) => r.section)).toEqual(['Workspace protocol (workspace:)', 'Settings › saveWorkspaceProtocol']);
+    const workspaces =
+      '# Workspaces\n\n## Workspace protocol (workspace:)\n\nWhen this protocol is used, the package manager will refuse to resolve to anything other than a local package of the workspace.\n\n' +
+      '## Settings\n\n### saveWorkspaceProtocol\n\nThis setting controls how the workspace protocol is saved: with the workspace protocol, new workspace dependencies are saved with the protocol and a version range of the workspace package.\n';
+    expect(sectionsCited(workspaces, 'workspace protocol')).toEqual(['Workspace protocol (workspace:)', 'Settings › saveWorkspaceProtocol']);
   });
 
   it('leaves the order to the ranking when the heading is only two words of a longer question', () => {
-    const docs = site(
-      {
-        ssr:
-          '# Server-Side Rendering\n\n## Rendering an App\n\nCreate the app with createSSRApp, then render the app on the server with renderToString.\n\n' +
-          '## Teleports\n\nTeleporting needs care when the app is server-rendered. Avoid targeting body when using Teleports and SSR together: teleport into a dedicated container instead.\n',
-        ...Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`other-${i}`, `# Page ${i}\n\nPage ${i} is about the deploy pipeline and its checks.`])),
-      },
-      { markdown: true },
-    );
-    const answer = ask(docs, 'is teleporting straight into body fine when the app is server-rendered?', { scopes: ['global'] });
-    expect(answer.kind === 'answer' && answer.results.map((r) => r.section)).toEqual(['Teleports', 'Rendering an App']);
+    const ssr =
+      '# Server-Side Rendering\n\n## Rendering an App\n\nCreate the app with createSSRApp, then render the app on the server with renderToString.\n\n' +
+      '## Teleports\n\nTeleporting needs care when the app is server-rendered. Avoid targeting body when using Teleports and SSR together: teleport into a dedicated container instead.\n';
+    expect(sectionsCited(ssr, 'is teleporting straight into body fine when the app is server-rendered?')).toEqual(['Teleports', 'Rendering an App']);
   });
 });
 
@@ -427,7 +424,7 @@ describe('ask: what a pasted error code means', () => {
           '# Errors\n\n## ERR_PNPM_NO_MATCHING_VERSION_INSIDE_WORKSPACE\n\nA project has a workspace dependency that does not exist in the workspace.\n\n' +
           'However, there is only bar@2.0.0 in the workspace, so pnpm install will fail.\n\nTo fix this error, all dependencies that use the workspace protocol should be updated to versions present in the workspace, manually or with pnpm -r update.\n\n' +
           '## ERR_PNPM_OUTDATED_LOCKFILE\n\nThe lockfile is not up to date with the package.json of a project.',
-        ...Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`other-${i}`, `# Page ${i}\n\nPage ${i} is about the deploy pipeline and its checks.`])),
+        ...otherMarkdownPages(),
       },
       { markdown: true, maxChars: 2000 },
     );
