@@ -28,6 +28,10 @@ const CONDITION = /\b(?:if|unless)\b[^,.?!]*,/giu;
 /** Words of a report that something does not work. */
 const TROUBLE = /\b(?:error|errors|fail(?:s|ed|ing)?|failure|broken|blocked|crash(?:es|ed|ing)?|(?:does|do|is|are|did|was|were|ca|wo)n[’']?t|(?:does|do|is|are|did|can|will) not|cannot|undefined)\b/i;
 
+/**
+ * What each question word asks for. The one asked first in the question decides (answerTypeOf); of two
+ * matching at the same place ("what's the earliest version"), the one listed first.
+ */
 const PATTERNS: ReadonlyArray<[RegExp, AnswerType]> = [
   // "How much of the repair does the company cover?" is answered by "$500 a year", not by a laptop's "2 chargers".
   [/\bhow much\b/i, 'amount'],
@@ -36,7 +40,7 @@ const PATTERNS: ReadonlyArray<[RegExp, AnswerType]> = [
   [/\b(?:what|which)(?:['’]s| is| are| was| were)?(?: the)?(?: [\w.-]+){0,3}? (?:versions?|ports?|sizes?|limits?|prices?|costs?|ages?|rates?|percentages?|amounts?|numbers?|counts?|timeouts?)\b/i, 'number'],
   // "How early do I need to tell the people team?" asks for a lead time: "at least 30 days prior".
   [/\bhow (?:long|often|soon|early|quickly|far (?:in advance|ahead))\b/i, 'duration'],
-  // Before 'time': "how do I fix it when I run vite" asks for a fix, not a time.
+  // "how do I fix it when I run vite" asks for a fix, not a time: its "when" joins a clause (WHEN_ASKS).
   // "… any workaround?", "is there a fix?", "what am I missing?": asking for one is asking what to do.
   [/\bhow (?:do|can|could|should|would|might) (?:i|we|you|one)\b|\bhow to\b|\bwhat (?:now|next|gives)\b|\bwhat (?:am i|are we) (?:missing|doing wrong)\b|\bwhat(?:['’]s| is) wrong\b|\bwhat (?:should|can|could|do|must|am|are) (?:i|we)(?: \w+){0,2} do\b|\b(?:any|is there an?|what(?:['’]s| is) the) (?:workaround|fix|solution)s?\b/i, 'advice'],
   // "What's the earliest day in the month I can send my invoice?" asks for a day, as "when" does.
