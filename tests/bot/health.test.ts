@@ -61,6 +61,6 @@ describe('readiness while shutting down', () => {
     release();
     await stopping;
     await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
-    await h.fake.close();
+    await h.close(); // stopping twice is a no-op; this closes the fake and removes the data directory
   });
 });
