@@ -21,10 +21,16 @@ const WHEN_ASKS = String.raw`\bwhen(?:['’]s| (?:do|does|did|is|are|was|were|wi
 const WH_WORD = new RegExp(String.raw`\b(?:who(?:m|se)?|what|where|which|why|how)\b|${WHEN_ASKS}`, 'i');
 /**
  * A condition the asker sets ("if i don't configure an expected issuer, does the jwt middleware still
- * validate the iss claim?"): a failure word in it supposes, it does not report, so the question is
- * still the yes/no question that follows.
+ * validate the iss claim?", "do credit hours expire if I don't use them"): a failure word in it
+ * supposes, it does not report, so the question is still the yes/no question it comes with.
  */
-const CONDITION = /\b(?:if|unless)\b[^,.?!]*,/giu;
+const CONDITION = /\b(?:if|unless)\b[^,.?!]*(?:,|[.?!]*\s*$)/giu;
+/**
+ * After a question, one opening with a negated auxiliary asks too ("do we even need SSR for SEO? don't
+ * search engines run javascript these days"); it reports nothing failing. Not at the start: "Doesn't
+ * work when I add a plugin" is a report.
+ */
+const NEGATIVE_QUESTION = /(?<=\?\s+)(?:do|does|did|is|are|ca|wo)n[’']?t\b/giu;
 /** Words of a report that something does not work. */
 const TROUBLE = /\b(?:error|errors|fail(?:s|ed|ing)?|failure|broken|blocked|crash(?:es|ed|ing)?|(?:does|do|is|are|did|was|were|ca|wo)n[’']?t|(?:does|do|is|are|did|can|will) not|cannot|undefined)\b/i;
 
@@ -121,7 +127,7 @@ export function answerTypeOf(question: string): AnswerType | undefined {
   if (DEFAULT.test(question)) return 'default';
   if (DEFINITION.test(question) || BARE_WORD.test(question) || meaningOf(question) !== undefined) return 'definition';
   // Someone reporting a failure without asking anything wants it fixed.
-  if (!WH_WORD.test(question) && TROUBLE.test(question.replace(CONDITION, ' '))) return 'advice';
+  if (!WH_WORD.test(question) && TROUBLE.test(question.replace(CONDITION, ' ').replace(NEGATIVE_QUESTION, ' '))) return 'advice';
   return undefined;
 }
 
