@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../engine/engine.js';
 import { answerEntities, defaultEntities, verdictsAt } from './answer-entities.js';
-import { answerTypeOf, asksYesOrNo, definedSubject } from './answer-type.js';
+import { answerTypeOf, askedModal, asksYesOrNo, definedSubject } from './answer-type.js';
 
 describe('answerTypeOf', () => {
   it.each([
@@ -315,6 +315,18 @@ describe('asksYesOrNo', () => {
     ['Why does Vite pre-bundle dependencies?', false],
   ])('%s → %s', (question, expected) => {
     expect(asksYesOrNo(question)).toBe(expected);
+  });
+});
+
+describe('askedModal', () => {
+  it.each([
+    ['can I use my training money to buy books', 'can'],
+    ['pnpm deploy keeps complaining about inject-workspace-packages, can I deploy without it?', 'can'],
+    ['May contractors join the offsite?', 'may'],
+    ['does the csrf middleware also validate GET requests?', undefined],
+    ['How can I deploy without it?', undefined],
+  ])('%s → %s', (question, expected) => {
+    expect(askedModal(question)).toBe(expected);
   });
 });
 

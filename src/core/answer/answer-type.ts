@@ -144,3 +144,15 @@ const EXISTENCE = /\b(?:is|are) there\b|\b(?:do|does) \w+ (?:have|get|offer|prov
 export function asksYesOrNo(question: string): boolean {
   return answerTypeOf(question) === undefined && YES_NO.test(question) && !EXISTENCE.test(question);
 }
+
+/** A yes/no question's opening modal: "can I use my training money to buy books?" */
+const MODAL_OPENING = /(?:^|[.?!;,]\s+)(can|may|must|will)\b/i;
+
+/**
+ * The modal a yes/no question opens with ("can", "may", "must", "will"), lowercased: a sentence
+ * saying it of what the question asks answers yes ("You can also use your training budget to buy
+ * books"). Other auxiliaries ("does", "is") say nothing of the answer.
+ */
+export function askedModal(question: string): string | undefined {
+  return asksYesOrNo(question) ? MODAL_OPENING.exec(question)?.[1]?.toLowerCase() : undefined;
+}

@@ -9,7 +9,7 @@ import { joinSectionParts } from './join-section-parts.js';
 import { absentMessageTerms, coverageOf, coverageWeights, partsOfUsedWholes, quotedMessages, standInsFor, statedTerms, versionedNames } from './question-coverage.js';
 import { namedIdentifiers, pastedWords, selectHighlight, typedWords, type HighlightQuestion } from './select-highlight.js';
 import { answerEntities, defaultEntities, saysByDefault, verdictsAt } from './answer-entities.js';
-import { answerTypeOf, asksDefault, asksYesOrNo, definedSubject, type AnswerType } from './answer-type.js';
+import { answerTypeOf, askedModal, asksDefault, asksYesOrNo, definedSubject, type AnswerType } from './answer-type.js';
 import { leadOf, reasonPage, subjectPage } from './subject-page.js';
 import { questionWords } from './question-words.js';
 import { errorCodes, errorMessages, holdsMessage, quotesMessage, withoutTraces } from './pasted-output.js';
@@ -301,6 +301,7 @@ export function ask(index: Engine, rawQuestion: string, options: AskOptions): An
     }
   }
   const yesOrNo = asksYesOrNo(text);
+  const modal = analyze(askedModal(text) ?? '')[0];
   // Section parts are joined among the default number of results, and apart among any further ones,
   // so that the first results read the same whatever the number asked for.
   const contending = new Set(contenders.map((hit) => hit.passage.key));
@@ -311,7 +312,7 @@ export function ask(index: Engine, rawQuestion: string, options: AskOptions): An
   const filled = freed === 0 ? joined : joined.concat(dropNearDuplicates(strong, (hit) => analysisOf(hit).terms, depth + freed).filter((hit) => !chosen.includes(hit)).slice(0, freed));
   const cited = filled.slice(0, top);
   const results = cited.map((hit, i) => {
-    const question = type ? { ...asked, type, entityAt: entitiesOf(hit), ...(subjectTerms && { subject: subjectTerms }) } : yesOrNo ? { ...asked, verdictAt: verdictsAt(hit.passage.text) } : asked;
+    const question = type ? { ...asked, type, entityAt: entitiesOf(hit), ...(subjectTerms && { subject: subjectTerms }) } : yesOrNo ? { ...asked, verdictAt: verdictsAt(hit.passage.text), ...(modal && { modal }) } : asked;
     const { terms: passageTerms, offsets } = analysisOf(hit);
     return cite(index, hit, i + 1, withDerivedForms(weights, new Set(passageTerms), related), offsets, question);
   });

@@ -346,6 +346,20 @@ describe('selectHighlight with the question', () => {
     expect(settle(limited)).toBe('RegExpRouter handles every kind of route pattern only when the pattern is static and known at start-up. Each pattern must be under 100 characters.');
   });
 
+  it('answers a "can I" question yes with the best sentence saying "can" and all else asked that the passage says, over a "not" said of less', () => {
+    const question = 'can I use my training money to buy books';
+    const text =
+      'You can also use your training budget to buy books for self-guided study at home or at the office. Approval for using books is like approval for trainings, but the forms are not designed for book purchases.';
+    const terms = new Set(analyze(question));
+    const settle = (modal: string | undefined) => {
+      const h = selectHighlight(text, new Map([...terms].map((t) => [t, 1])), undefined, { terms, tokens: pastedWords(question), verdictAt: verdictsAt(text), ...(modal && { modal }) });
+      return text.slice(h.start, h.end);
+    };
+    expect(settle('can')).toBe('You can also use your training budget to buy books for self-guided study at home or at the office.');
+    // Without the modal, the "not" settles it, and joins the best sentence beside it.
+    expect(settle(undefined)).toBe(text);
+  });
+
   it('never highlights a sentence that only sends the reader elsewhere', () => {
     const text = 'Install a package globally. See Global Packages for details on global packages and where a package is installed.';
     expect(highlightOf(text, 'where is a global package installed?')).toBe('Install a package globally.');

@@ -145,7 +145,14 @@ export function selectHighlight(
   // A yes/no question is settled by the sentence saying "not", "only" or "must" about what it asks:
   // "does the csrf middleware validate GET requests?" by "… only validates requests that use unsafe
   // HTTP methods (not GET …)", over the sentence describing the middleware.
-  const settling = question?.verdictAt ? settlingSentence(sentences, scores, chosenFirst, prompt, question.verdictAt) : chosenFirst;
+  // Unless the best sentence says the modal the question asks with, and all else the question asks
+  // that the passage says: that answers it yes ("You can also use your training budget to buy books"
+  // asked "can I use my training money to buy books").
+  const saidHere = (term: string) => (termWeights.get(term) ?? 0) > 0 && sentences.some((sentence) => sentence.terms.has(term));
+  const affirms = (sentence: Sentence, { terms, modal }: HighlightQuestion) =>
+    modal !== undefined && sentence.terms.has(modal) && [...terms].filter(saidHere).every((term) => sentence.terms.has(term));
+  const saysYes = question !== undefined && affirms(sentences[chosenFirst]!, question);
+  const settling = question?.verdictAt && !saysYes ? settlingSentence(sentences, scores, chosenFirst, prompt, question.verdictAt) : chosenFirst;
   if (settling !== chosenFirst && Math.abs(settling - chosenFirst) === 1 && sameBlock(text, sentences[settling]!, sentences[chosenFirst]!)) {
     // Next to the best sentence, it joins it: "By default, deploy only works with … If you want to use deploy without …".
     const span = { start: sentences[Math.min(settling, chosenFirst)]!.start, end: sentences[Math.max(settling, chosenFirst)]!.end };
@@ -235,6 +242,8 @@ export type HighlightQuestion = {
   type?: AnswerType;
   /** For a yes/no question (asksYesOrNo), where the passage says what settles one (verdictsAt). */
   verdictAt?: readonly number[];
+  /** For a yes/no question opening with a modal ("can I …?"), its analysed term (askedModal). */
+  modal?: string;
   /** The words (analysed) of each identifier the question names, by the identifier's own term. */
   partsOf?: ReadonlyMap<string, readonly string[]>;
   /** For a definition question, the analysed words of what it names ("better-sqlite3": the name and its words). */
