@@ -360,6 +360,18 @@ describe('selectHighlight with the question', () => {
     expect(settle(undefined)).toBe(text);
   });
 
+  it('counts the entries of an enumeration for the line introducing it, and never highlights an entry alone', () => {
+    const text =
+      '• Out of Office - #670: Any time you are out of office for less than 3 weeks, whatever the reason. Including:\n  • Federal holidays,\n  • Vacations,\n  • Sick leave, and\n  • Bereavement\n' +
+      '• Extended Out of Office - #1810: Intended for when you are out for 3 weeks or longer, using donated leave.';
+    expect(highlightOf(text, 'which tock line for a vacation of one week?')).toBe('Out of Office - #670: Any time you are out of office for less than 3 weeks, whatever the reason.');
+    // The entry without a comma closes the enumeration.
+    expect(highlightOf(text, 'bereavement')).toBe('Out of Office - #670: Any time you are out of office for less than 3 weeks, whatever the reason.');
+    // A list of sentences is no enumeration.
+    const steps = '• Open the form.\n• Pick vacation as the reason.\n• Submit it to your manager.';
+    expect(highlightOf(steps, 'vacation reason')).toBe('Pick vacation as the reason.');
+  });
+
   it('never highlights a sentence that only sends the reader elsewhere', () => {
     const text = 'Install a package globally. See Global Packages for details on global packages and where a package is installed.';
     expect(highlightOf(text, 'where is a global package installed?')).toBe('Install a package globally.');

@@ -74,6 +74,7 @@ export function selectHighlight(
 ): Highlight {
   const segments = passageSegments(text);
   const sentences = sentenceTerms(text, segments, analyzed);
+  foldEnumerations(text, sentences);
   // A section that opens by pointing back ("This is currently a noop …" under "hot.decline()") points
   // at its heading: that sentence says what the heading names.
   const lead = sentences[0];
@@ -520,6 +521,34 @@ function sentenceTerms(
     if (current && start >= current.start) current.terms.add(analyzed.terms[i]!);
   }
   return sentences;
+}
+
+/** A list item that is one entry of an enumeration, not a sentence: "Vacations,", "Jury leave, and". */
+const ENUMERATED = /(?:[,;]|\s(?:and|or))$/u;
+
+/**
+ * An enumeration's items ("• Federal holidays," "• Vacations," … "• Bereavement") name the things the
+ * line introducing the list says something of ("Out of Office - #670: Any time you are out of office
+ * for less than 3 weeks. Including:"): their words count for that statement, which answers "which tock
+ * line do I use when I'm on vacation?", and not for an item alone.
+ */
+function foldEnumerations(text: string, sentences: readonly Sentence[]): void {
+  const item = (i: number) => {
+    const sentence = sentences[i]!;
+    const lineStart = text.lastIndexOf('\n', sentence.start - 1) + 1;
+    const lineEnd = text.indexOf('\n', sentence.end);
+    const ownLine = /^\s*• $/u.test(text.slice(lineStart, sentence.start)) && text.slice(sentence.end, lineEnd < 0 ? text.length : lineEnd).trim() === '';
+    return ownLine ? text.slice(sentence.start, sentence.end).trimEnd() : undefined;
+  };
+  for (let i = 1; i < sentences.length; i++) {
+    const entry = item(i);
+    // The last entry has no comma: it follows one that has.
+    const enumerated = entry !== undefined && (ENUMERATED.test(entry) || (/\p{L}$/u.test(entry) && ENUMERATED.test(item(i - 1) ?? '')));
+    if (!enumerated) continue;
+    let statement = i - 1;
+    while (statement >= 0 && (ENUMERATED.test(item(statement) ?? '') || text.slice(sentences[statement]!.start, sentences[statement]!.end).trimEnd().endsWith(':'))) statement--;
+    if (statement >= 0) for (const term of sentences[i]!.terms) sentences[statement]!.terms.add(term);
+  }
 }
 
 /** The code line holding the most question weight (never a fence), with that weight. */
