@@ -793,3 +793,25 @@ describe('ask: clipped words', () => {
     expect(first('where do I clone the repo from?')).toBe('source-control');
   });
 });
+
+describe('ask: related documents', () => {
+  const onboarding = {
+    onboarding:
+      '# Onboarding\n\n## Your laptop\n\nYour laptop ships on your first Monday, and arrives by Wednesday.\n\n## When it is late\n\nAsk the help desk if the laptop has not arrived by Wednesday.\n\n## Accessories\n\nOrder a monitor with the stipend; it arrives a week after the laptop.',
+    repairs: '# Repairs\n\nA laptop that arrived broken goes back to the vendor within a week.',
+    // Shares "Monday", "Wednesday", "order", "help" and "stipend" with the answer, and nothing with the question.
+    trade: '# Trade\n\nThe trade talks will help both sides. The order was signed on a Monday, and talks resume on Wednesday with a stipend.',
+    ...otherMarkdownPages(),
+  };
+  const relatedTo = (pages: Record<string, string>) => {
+    const answer = ask(site(pages, { markdown: true }), 'when does my laptop arrive', { scopes: ['global'] });
+    if (answer.kind !== 'answer') throw new Error('expected an answer');
+    return answer.related.map((doc) => doc.docId);
+  };
+
+  it('offers a further page matching the question as related, never one sharing only words of the answer', () => {
+    expect(relatedTo(onboarding)).toEqual([]);
+    const travel = '# Travel\n\nTake your laptop on trips. If it arrives damaged after a flight, file a claim with the airline on the day it arrives.';
+    expect(relatedTo({ ...onboarding, travel })).toEqual(['travel']);
+  });
+});

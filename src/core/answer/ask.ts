@@ -322,7 +322,9 @@ export function ask(index: Engine, rawQuestion: string, options: AskOptions): An
     query,
     ...readAs,
     results,
-    related: relatedDocuments(index, ranked.leadingDocuments).filter((doc) => !citedDocs.has(`${doc.scope}/${doc.docId}`)),
+    // As weak as a result that would be dropped, a document is no more related: one matching only a
+    // feedback term or "can" (1-12% of the best score) is offered for "when does my laptop arrive?".
+    related: relatedDocuments(index, ranked.leadingDocuments.filter((hit) => hit.score >= best.score * MIN_RELATIVE_SCORE)).filter((doc) => !citedDocs.has(`${doc.scope}/${doc.docId}`)),
     matched: { passages: firstPass.total, documents: firstPass.documents },
     tookMs: tookMs(),
   };
