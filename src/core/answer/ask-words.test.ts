@@ -814,4 +814,19 @@ describe('ask: related documents', () => {
     const travel = '# Travel\n\nTake your laptop on trips. If it arrives damaged after a flight, file a claim with the airline on the day it arrives.';
     expect(relatedTo({ ...onboarding, travel })).toEqual(['travel']);
   });
+
+  it('offers a page as related when the results already cite three others', () => {
+    const pages = {
+      repairs: '# Repairs\n\nA laptop that arrived broken goes back to the vendor within a week.',
+      refresh: '# Refresh\n\nLaptops are replaced every three years; the new laptop arrives before the old one goes back.',
+      loaners: '# Loaners\n\nA loaner laptop is lent while yours is repaired, until your own laptop arrives.',
+      travel: '# Travel\n\nTake your laptop on trips. If it arrives damaged after a flight, file a claim with the airline.',
+      ...otherMarkdownPages(),
+    };
+    const answer = ask(site(pages, { markdown: true }), 'when does my laptop arrive', { scopes: ['global'] });
+    if (answer.kind !== 'answer') throw new Error('expected an answer');
+    const cited = new Set(answer.results.map((result) => result.docId));
+    expect(cited.size).toBe(3);
+    expect(answer.related.map((doc) => doc.docId)).toEqual(['repairs', 'refresh', 'loaners', 'travel'].filter((id) => !cited.has(id)));
+  });
 });

@@ -114,7 +114,8 @@ export function ask(index: Engine, rawQuestion: string, options: AskOptions): An
   const words = options.related ?? relatedWords();
   const related = relatedTerms(text, words);
   const alsoSeek = roleTerms(text, words);
-  const { firstPass, ranked, prefixOnly } = index.rank(terms, options.scopes, { limit: depth * CANDIDATES_PER_RESULT, documents: MAX_RELATED, alsoSeek }, related);
+  // Leading documents enough for MAX_RELATED besides those the results cite.
+  const { firstPass, ranked, prefixOnly } = index.rank(terms, options.scopes, { limit: depth * CANDIDATES_PER_RESULT, documents: MAX_RELATED + depth, alsoSeek }, related);
   // A word matched only as the start of longer words ("pip" in "pipeline") helps the ranking, but the
   // documents do not use it: for the no-match test it is unseen.
   const matches = new Map(firstPass.termMatches);
@@ -324,7 +325,7 @@ export function ask(index: Engine, rawQuestion: string, options: AskOptions): An
     results,
     // As weak as a result that would be dropped, a document is no more related: one matching only a
     // feedback term or "can" (1-12% of the best score) is offered for "when does my laptop arrive?".
-    related: relatedDocuments(index, ranked.leadingDocuments.filter((hit) => hit.score >= best.score * MIN_RELATIVE_SCORE)).filter((doc) => !citedDocs.has(`${doc.scope}/${doc.docId}`)),
+    related: relatedDocuments(index, ranked.leadingDocuments.filter((hit) => hit.score >= best.score * MIN_RELATIVE_SCORE && !citedDocs.has(`${hit.passage.scope}/${hit.passage.docId}`))),
     matched: { passages: firstPass.total, documents: firstPass.documents },
     tookMs: tookMs(),
   };
