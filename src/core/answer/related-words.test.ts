@@ -29,6 +29,9 @@ describe('related words (WordNet 3.1)', () => {
     expect(roleTerms('What owns the lock file?', words).size).toBe(0);
     expect(roleTerms('How do people who work remotely get paid?', words).size).toBe(0);
     expect(roleTerms('The store is back. Who owns it now?', words)).toEqual(new Map([['owner', 0.5]]));
+    // Past an adverb, and an adverb then an auxiliary.
+    expect(roleTerms('who actually wrote the RFC?', words)).toEqual(new Map([['writer', 0.5]]));
+    expect(roleTerms('who else can write the RFC?', words)).toEqual(new Map([['writer', 0.5]]));
   });
 
   it('leaves rarer senses out: "buy" is not "bribe"', () => {

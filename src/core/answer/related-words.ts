@@ -91,8 +91,11 @@ export function roleTerms(question: string, words: RelatedWords): Map<string, nu
   const roles = new Map<string, number>();
   const asked = WHO_ASKS.exec(question);
   if (!asked) return roles;
-  const [first, second] = [asked[1]!.toLowerCase(), asked[2]?.toLowerCase()];
-  const verb = AUXILIARIES.has(first) ? second : first;
+  // "who actually makes the call", "who else can approve": an adverb, then an auxiliary, come before the verb.
+  const following = asked.slice(1).filter((word) => word !== undefined).map((word) => word.toLowerCase());
+  if (following.length > 1 && ADVERB.test(following[0]!)) following.shift();
+  if (following.length > 1 && AUXILIARIES.has(following[0]!)) following.shift();
+  const verb = following[0];
   if (verb === undefined) return roles;
   const base = irregularVerbs().get(verb) ?? verb;
   const own = new Set(tokenize(question).map((token) => analyzeTerm(token)));
@@ -103,8 +106,10 @@ export function roleTerms(question: string, words: RelatedWords): Map<string, nu
   return roles;
 }
 
-/** "Who" opening the question or one of its sentences, and the one or two words after it ("people who work here" asks nothing). */
-const WHO_ASKS = /(?:^|[.?!]\s+)who\s+([a-z]+)(?:\s+([a-z]+))?/iu;
+/** "Who" opening the question or one of its sentences, and up to three words after it ("people who work here" asks nothing). */
+const WHO_ASKS = /(?:^|[.?!]\s+)who\s+([a-z]+)(?:\s+([a-z]+))?(?:\s+([a-z]+))?/iu;
+/** An adverb between "who" and its verb: "actually", "usually", "else", "even". */
+const ADVERB = /^(?:[a-z]+ly|else|even|ever|still|also)$/u;
 /** Auxiliaries between "who" and the verb it asks about ("who will help", "who can approve"). */
 const AUXILIARIES = new Set(['will', 'would', 'can', 'could', 'should', 'shall', 'may', 'might', 'must', 'does', 'did', 'do']);
 /** A noun naming who does something: owner, founder, maintainer, approver, editor. */
