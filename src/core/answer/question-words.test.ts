@@ -5,8 +5,10 @@ const focus = (question: string) => [...questionWords(question).focus];
 const phrasing = (question: string) => [...questionWords(question).phrasing];
 
 describe('questionWords: focus', () => {
-  it('is the nouns a what- or which-question asks about', () => {
+  it('is the nouns a what-, which- or how-many-question asks about, and what they are "of"', () => {
     expect(focus("What's the wifi password at the Amsterdam meet-up hotel?")).toEqual(['wifi', 'password']);
+    expect(focus('how many weeks of sabbatical do we get after five years?')).toEqual(['weeks', 'sabbatical']);
+    expect(focus('how much of the stipend is left?')).toEqual([]);
     expect(focus('what node version does vite need?')).toEqual(['node', 'version']);
     expect(focus('Which env variables end up in the client bundle?')).toContain('variables');
     expect(focus('What is the oldest Safari version supported?')).toEqual(['safari', 'version']);
@@ -17,7 +19,7 @@ describe('questionWords: focus', () => {
   });
 
   it('holds the nouns of a compound, wherever it stands', () => {
-    expect(focus('How many days of paid jury duty leave do we get?')).toEqual(['jury', 'duty', 'leave']);
+    expect(focus('How many days of paid jury duty leave do we get?')).toEqual(['days', 'jury', 'duty', 'leave']);
     expect(focus('How do I get visa sponsorship to relocate?')).toEqual(['visa', 'sponsorship']);
   });
 

@@ -14,11 +14,11 @@ export type QuestionWords = {
 
 /**
  * The question's words by role, from one tagging (about 0.3 ms):
- * - focus: the nouns a what- or which-question asks for ("What's the wifi password at the hotel?" →
- *   wifi, password; "which env variables …" → env, variables), and the nouns of a compound, two or more
- *   nouns in a row ("paid jury duty leave" → jury, duty, leave; "visa sponsorship"): the first ones say
- *   which kind of the last is meant, and a document that speaks of leave but never of jury duty does
- *   not cover jury duty leave;
+ * - focus: the nouns a what-, which- or how-many-question asks for ("What's the wifi password at the
+ *   hotel?" → wifi, password; "which env variables …" → env, variables; "how many weeks of sabbatical"
+ *   → weeks, sabbatical), and the nouns of a compound, two or more nouns in a row ("paid jury duty
+ *   leave" → jury, duty, leave; "visa sponsorship"): the first ones say which kind of the last is
+ *   meant, and a document that speaks of leave but never of jury duty does not cover jury duty leave;
  * - phrasing: the verbs, auxiliaries, adverbs and prepositions written as plain words, so not "react"
  *   of `@types/react`, which the tagger reads as a verb. What is left (nouns, adjectives, names,
  *   numbers) says what the question is about.
@@ -33,12 +33,15 @@ export function questionWords(question: string): QuestionWords {
   const count = tokens.length();
 
   let at = 0;
-  while (at < count && !WHAT.test(word(at))) at++;
+  while (at < count && !ASKS_FOR.test(word(at))) at++;
   let asked = false;
   for (at++; at < count; at++) {
     if (pos(at) === 'NOUN' || pos(at) === 'PROPN') {
       asked = true;
       focus.add(word(at).toLowerCase());
+    } else if (asked && OF.test(word(at))) {
+      // "how many weeks of sabbatical": the noun after "of" says which weeks are asked for.
+      asked = false;
     } else if (asked ? !POSSESSIVE.test(word(at)) : !LEAD.has(pos(at))) break;
   }
 
@@ -60,9 +63,11 @@ export function questionWords(question: string): QuestionWords {
 /** Nouns that name nothing in particular ("my work stuff", "that thing"): never what a question is about. */
 const VAGUE_NOUNS = ['stuff', 'thing', 'things', 'something', 'anything', 'everything', 'way', 'ways', 'kind', 'sort', 'lot', 'bit'];
 
-const WHAT = /^(?:what|which)$/i;
+/** The words after which a question names what it asks for: "what", "which", "how many", "how much". */
+const ASKS_FOR = /^(?:what|which|many|much)$/i;
 /** What may stand between "what" and the nouns it asks about: "'s", "the", "oldest". */
 const LEAD = new Set(['AUX', 'PART', 'DET', 'ADJ']);
+const OF = /^of$/i;
 /** "the bot's wifi requirement": a possessive goes on to the noun it qualifies. */
 const POSSESSIVE = /^['’]s?$/;
 /** The parts of speech that say how a question is asked rather than what about (wink-nlp's tags). */
