@@ -7,7 +7,8 @@ import { relatedTerms, relatedWords, roleTerms, withDerivedForms, type RelatedWo
 import { formatLocation } from './format-location.js';
 import { joinSectionParts } from './join-section-parts.js';
 import { absentMessageTerms, coverageOf, coverageWeights, partsOfUsedWholes, quotedMessages, standInsFor, statedTerms, versionedNames } from './question-coverage.js';
-import { namedIdentifiers, pastedWords, selectHighlight, typedWords, type HighlightQuestion } from './select-highlight.js';
+import { namedIdentifiers, selectHighlight, type HighlightQuestion } from './select-highlight.js';
+import { pastedWords, typedWords } from './pasted-words.js';
 import { answerEntities, defaultEntities, saysByDefault, verdictsAt } from './answer-entities.js';
 import { answerTypeOf, askedModal, asksDefault, asksYesOrNo, definedSubject, type AnswerType } from './answer-type.js';
 import { leadOf, reasonPage, subjectPage } from './subject-page.js';

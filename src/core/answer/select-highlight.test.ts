@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { splitPassages } from '../passages/split-passages.js';
 import { analyze, analyzeWithOffsets } from '../engine/engine.js';
-import { namedIdentifiers, pastedWords, selectHighlight, typedWords } from './select-highlight.js';
+import { namedIdentifiers, selectHighlight } from './select-highlight.js';
+import { pastedWords, typedWords } from './pasted-words.js';
 import { answerEntities, verdictsAt } from './answer-entities.js';
 import type { AnswerType } from './answer-type.js';
 
@@ -152,20 +153,6 @@ describe('selectHighlight', () => {
     const { start, end } = selectHighlight(passage!.text, weights);
     expect(passage!.text.slice(start, end)).toContain(sentences[12]);
     expect(end - start).toBeLessThanOrEqual(sentences[12]!.length + 40);
-  });
-});
-
-describe('pastedWords', () => {
-  it('are the sentences that ask nothing, and of a question the quoted parts and what follows a colon', () => {
-    expect(pastedWords('can pnpm audit bump the versions in the lockfile instead of adding overrides?')).toEqual([]);
-    expect(pastedWords("why does it fail with 'error while loading shared libraries'?")).toEqual(['error', 'while', 'loading', 'shared', 'libraries', '']);
-    expect(pastedWords('the console says: Access to script at x has been blocked. why?')).toEqual([...typedWords('the console says: Access to script at x has been blocked.'), '']);
-    expect(pastedWords('why do I get this, it says: request header fields too large?')).toEqual(['request', 'header', 'fields', 'too', 'large', '']);
-  });
-
-  it('are the whole question when it reads like a message: a digit, a dotted name, a capital inside', () => {
-    expect(pastedWords('how do I fix Server responded with status code 431?')).toEqual([...typedWords('how do I fix Server responded with status code 431?'), '']);
-    expect(pastedWords('why do I get error while loading shared libraries libatomic.so.1?')).toContain('libatomic.so.1');
   });
 });
 

@@ -1,8 +1,8 @@
-import { passageSegments, type PassageSegment } from '../passages/passage-segments.js';
-import { splitSentences, type SentenceSpan } from '../passages/split-sentences.js';
+import { passageSegments } from '../passages/passage-segments.js';
 import { analyze, identifierWholes, tokenize, type AnalyzedText } from '../engine/engine.js';
 import type { AnswerType } from './answer-type.js';
-import { QUOTED } from './question-coverage.js';
+import { bestCodeLine, isLabel, labelAsked, passageSentences, sameBlock, sameParagraph, type Sentence } from './passage-sentences.js';
+import { repeatsPasted } from './pasted-words.js';
 
 /** A highlight shorter than this reads as a fragment, so the best neighbouring sentence joins it. */
 const SHORT_SENTENCE_CHARS = 80;
@@ -54,8 +54,6 @@ const POINTER = /^(?:see|refer to|read more|learn more|for more)\b/iu;
 /** Answer types whose answer is a thing named in the text (a number, a date, a name), not a statement. */
 const NAMED_ENTITIES: ReadonlySet<AnswerType> = new Set(['amount', 'number', 'time', 'duration', 'name', 'place']);
 
-/** How Markdown passages start a list item (see split-markdown-passages): never part of a highlight. */
-const BULLET = '• ';
 
 /**
  * The one or two sentences of `text` that best answer the question: each sentence scores the summed
@@ -73,8 +71,7 @@ export function selectHighlight(
   question?: HighlightQuestion,
 ): Highlight {
   const segments = passageSegments(text);
-  const sentences = sentenceTerms(text, segments, analyzed);
-  foldEnumerations(text, sentences);
+  const sentences = passageSentences(text, segments, analyzed);
   // A section that opens by pointing back ("This is currently a noop …" under "hot.decline()") points
   // at its heading: that sentence says what the heading names.
   const lead = sentences[0];
@@ -255,7 +252,6 @@ export type HighlightQuestion = {
   heading?: readonly string[];
 };
 
-type Sentence = { start: number; end: number; terms: Set<string> };
 
 /** What chooseSentence reads each sentence for (see there). */
 type SentenceCues = {
@@ -346,9 +342,6 @@ function holdsEntity(sentence: Highlight, entityAt: readonly number[] | undefine
   return entityAt !== undefined && entityAt.some((at) => at >= sentence.start && at < sentence.end);
 }
 
-/** How many words (as typed) a sentence must share, in order from its start, with the question to count as pasted into it: more than a restated phrase ("the US-Russia agreement"), less than most messages. */
-const PASTED_RUN = 6;
-
 /**
  * Whether a sentence only sets up the answer: a question, or a message the asker pasted into theirs.
  * A sentence that opens with the question's words but holds what it asks for ("Paid Family Leave for
@@ -359,56 +352,8 @@ function isPrompt(text: string, sentence: Sentence, question: HighlightQuestion)
   const body = text.slice(sentence.start, sentence.end).trim();
   if (body.endsWith('?')) return true;
   if (holdsEntity(sentence, question.entityAt)) return false;
-  // Anywhere in the sentence: the asker's copy of a message can differ in its first words (their own path in "Access to script at 'file:///C:/proj/…' from origin 'null' has been blocked").
-  const words = typedWords(body);
-  for (let from = 0; from + PASTED_RUN <= words.length; from++) {
-    const run = words.slice(from, from + PASTED_RUN);
-    for (let i = 0; i + run.length <= question.tokens.length; i++) {
-      if (run.every((t, k) => question.tokens[i + k] === t)) return true;
-    }
-  }
-  return false;
+  return repeatsPasted(body, question.tokens);
 }
-
-/**
- * The words of a text as typed, lowercased. An identifier is one word: counted with its parts
- * (server.allowedHosts, server, allowed, hosts), "Setting server.allowedHosts to true allows …" shared
- * six words in a row with "is it safe to set server.allowedHosts to true?" and read as a pasted message.
- */
-export function typedWords(text: string): string[] {
-  return text.toLowerCase().match(TYPED_WORD) ?? [];
-}
-
-const TYPED_WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}_'’.$-]*[\p{L}\p{N}])?/gu;
-
-/**
- * The words of a question (typedWords) where a message may be pasted: its sentences that ask nothing
- * ("Module "fs" has been externalized for browser compatibility."), and of those that ask, the
- * quoted parts and what follows a colon ("… and the console says: Access to script at …"), or the
- * whole when it reads like a message (a digit, a dotted or snake_case name, a capital inside:
- * "how do I fix Server responded with status code 431?"). An empty string ends each part, so that no
- * run of words crosses two. Not the asker's own question: "can pnpm audit --fix bump the versions in
- * the lockfile instead of adding a pile of overrides?" shares six words with the sentence that
- * answers it ("… in the lockfile instead of adding overrides"), which is no pasted message.
- */
-export function pastedWords(question: string): string[] {
-  const words: string[] = [];
-  for (const sentence of question.split(SENTENCE_BREAK)) {
-    const asks = sentence.trimEnd().endsWith('?') && !MESSAGE_LIKE.test(sentence);
-    const colon = sentence.indexOf(': ');
-    const parts = !asks ? [sentence] : [...[...sentence.matchAll(QUOTED)].map((match) => match[0]), ...(colon < 0 ? [] : [sentence.slice(colon + 2)])];
-    for (const part of parts) {
-      for (const word of typedWords(part)) words.push(word);
-      words.push('');
-    }
-  }
-  return words;
-}
-
-/** Questions are typed in lowercase as often as not ("… not supported. what now?"): splitSentences, made for prose, never breaks before a lowercase word. */
-const SENTENCE_BREAK = /(?<=[.?!])\s+/u;
-/** What a message has and an asker's own words seldom do: a digit, a dotted or snake_case name, a capital inside (not "I"). */
-const MESSAGE_LIKE = /\d|\w[._]\w|\s(?!I\b)\p{Lu}/u;
 
 /**
  * The identifiers `question` names (their analysed terms), each with its analysed words:
@@ -423,148 +368,3 @@ export function namedIdentifiers(question: string, wholes: ReadonlySet<string> =
   return partsOf;
 }
 
-/**
- * A line that opens with a short label and is no sentence: "Type: number", "Default: 500", "Tip:
- * Importing files". A table row ("Command: pnpm add -g · Description: Install a package globally",
- * cells joined by " · ") is content, not a label.
- */
-const LABEL_LINE = /^\p{L}[\p{L} ]{0,20}: [^\n·]*[^.!?\s·]$/u;
-
-/** Whether a line labels rather than says (LABEL_LINE): "Type: number", "Extends: `undici.Dispatcher`". */
-export function isLabelLine(line: string): boolean {
-  return LABEL_LINE.test(line.trim());
-}
-
-/**
- * Whether a sentence is an option's metadata or a callout's title, not prose: it labels what
- * follows ("Type: number" above an option's description), so it never answers.
- */
-function isLabel(text: string, sentence: Sentence): boolean {
-  const lineStart = text.lastIndexOf('\n', sentence.start - 1) + 1;
-  const lineEnd = text.indexOf('\n', sentence.end);
-  const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd).replace(/^• /u, '');
-  if (line.trim() !== text.slice(sentence.start, sentence.end).trim()) return false;
-  if (isLabelLine(line)) return true;
-  // A callout's title with no title of its own ("Warning", "Note"): one word, a paragraph of its own.
-  // So is a plain text's heading ("Growing Piracy in Russia's Regions", a story's title line): a
-  // paragraph of its own in title case, with no full stop.
-  const ownParagraph = (lineStart === 0 || text.startsWith('\n\n', lineStart - 2)) && (lineEnd < 0 || text.startsWith('\n\n', lineEnd));
-  return ownParagraph && (LONE_WORD.test(line.trim()) || isTitleLine(line.trim()));
-}
-
-/** Whether the label of a label line ("DMs" in "DMs: 18 months retention") holds a word of the question. */
-function labelAsked(text: string, sentence: Sentence, termWeights: ReadonlyMap<string, number>): boolean {
-  const body = text.slice(sentence.start, sentence.end);
-  const colon = body.indexOf(': ');
-  return colon > 0 && analyze(body.slice(0, colon)).some((term) => (termWeights.get(term) ?? 0) > 0);
-}
-
-const LONE_WORD = /^\p{L}+$/u;
-/** A title's small words, which title case leaves lowercase ("Growing Piracy in Russia's Regions"). */
-const TITLE_SMALL_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'but', 'by', 'for', 'from', 'in', 'into', 'of', 'on', 'or', 'the', 'to', 'vs', 'with']);
-/** Titles are short: a line of more words is a sentence that lost its full stop. */
-const MAX_TITLE_WORDS = 12;
-
-/** A line in title case with no closing punctuation: every word but the small ones capitalised. */
-function isTitleLine(line: string): boolean {
-  if (/[.!?:;,·]$/u.test(line)) return false;
-  const words = line.split(/\s+/u);
-  return words.length >= 2 && words.length <= MAX_TITLE_WORDS && words.every((word) => TITLE_SMALL_WORDS.has(word) || /^[\p{Lu}\p{N}"“'‘(]/u.test(word));
-}
-
-/** Whether two sentences are in one paragraph: no line break between them. */
-function sameParagraph(text: string, a: Highlight, b: Highlight): boolean {
-  return !text.slice(Math.min(a.end, b.end), Math.max(a.start, b.start)).includes('\n');
-}
-
-/** Whether two sentences read on together: not two list items or table rows (lines of their own). */
-function sameBlock(text: string, a: Highlight, b: Highlight): boolean {
-  const gap = text.slice(Math.min(a.end, b.end), Math.max(a.start, b.start));
-  for (let i = gap.indexOf('\n'); i >= 0; i = gap.indexOf('\n', i + 2)) {
-    if (gap[i + 1] !== '\n') return false;
-  }
-  return true;
-}
-
-/**
- * Each prose sentence's span and distinct terms: from the text's analysis when given, else sentence
- * by sentence. Code blocks and their fences are never sentences; a list item's bullet is left out.
- */
-function sentenceTerms(
-  text: string,
-  segments: readonly PassageSegment[],
-  analyzed: AnalyzedText | undefined,
-): Array<{ start: number; end: number; terms: Set<string> }> {
-  const spans: SentenceSpan[] = [];
-  for (const segment of segments) {
-    if (segment.kind !== 'prose') continue;
-    // A line of its own is a unit of its own: Markdown passages put list items and table rows on
-    // separate lines (plain passages have no single line breaks, only blank lines between paragraphs).
-    for (let lineStart = segment.start; lineStart < segment.end; ) {
-      const newline = text.indexOf('\n', lineStart);
-      const lineEnd = newline < 0 || newline > segment.end ? segment.end : newline;
-      for (const span of splitSentences(text.slice(lineStart, lineEnd))) {
-        let start = lineStart + span.start;
-        if (text.startsWith(BULLET, start)) start += BULLET.length;
-        if (start < lineStart + span.end) spans.push({ start, end: lineStart + span.end });
-      }
-      lineStart = lineEnd + 1;
-    }
-  }
-  if (!analyzed) return spans.map((span) => ({ ...span, terms: new Set(analyze(text.slice(span.start, span.end))) }));
-  const sentences = spans.map((span) => ({ ...span, terms: new Set<string>() }));
-  let sentence = 0;
-  for (let i = 0; i < analyzed.terms.length; i++) {
-    const start = analyzed.starts[i]!;
-    while (sentence < sentences.length && sentences[sentence]!.end <= start) sentence++;
-    const current = sentences[sentence];
-    if (current && start >= current.start) current.terms.add(analyzed.terms[i]!);
-  }
-  return sentences;
-}
-
-/** A list item that is one entry of an enumeration, not a sentence: "Vacations,", "Jury leave, and". */
-const ENUMERATED = /(?:[,;]|\s(?:and|or))$/u;
-
-/**
- * An enumeration's items ("• Federal holidays," "• Vacations," … "• Bereavement") name the things the
- * line introducing the list says something of ("Out of Office - #670: Any time you are out of office
- * for less than 3 weeks. Including:"): their words count for that statement, which answers "which tock
- * line do I use when I'm on vacation?", and not for an item alone.
- */
-function foldEnumerations(text: string, sentences: readonly Sentence[]): void {
-  const item = (i: number) => {
-    const sentence = sentences[i]!;
-    const lineStart = text.lastIndexOf('\n', sentence.start - 1) + 1;
-    const lineEnd = text.indexOf('\n', sentence.end);
-    const ownLine = /^\s*• $/u.test(text.slice(lineStart, sentence.start)) && text.slice(sentence.end, lineEnd < 0 ? text.length : lineEnd).trim() === '';
-    return ownLine ? text.slice(sentence.start, sentence.end).trimEnd() : undefined;
-  };
-  for (let i = 1; i < sentences.length; i++) {
-    const entry = item(i);
-    // The last entry has no comma: it follows one that has.
-    const enumerated = entry !== undefined && (ENUMERATED.test(entry) || (/\p{L}$/u.test(entry) && ENUMERATED.test(item(i - 1) ?? '')));
-    if (!enumerated) continue;
-    let statement = i - 1;
-    while (statement >= 0 && (ENUMERATED.test(item(statement) ?? '') || text.slice(sentences[statement]!.start, sentences[statement]!.end).trimEnd().endsWith(':'))) statement--;
-    if (statement >= 0) for (const term of sentences[i]!.terms) sentences[statement]!.terms.add(term);
-  }
-}
-
-/** The code line holding the most question weight (never a fence), with that weight. */
-function bestCodeLine(text: string, segments: readonly PassageSegment[], termWeights: ReadonlyMap<string, number>): (Highlight & { score: number }) | undefined {
-  let best: (Highlight & { score: number }) | undefined;
-  for (const segment of segments) {
-    if (segment.kind !== 'code') continue;
-    let start = segment.codeStart;
-    while (start < segment.codeEnd) {
-      const newline = text.indexOf('\n', start);
-      const end = newline < 0 || newline > segment.codeEnd ? segment.codeEnd : newline;
-      let score = 0;
-      for (const term of new Set(analyze(text.slice(start, end)))) score += termWeights.get(term) ?? 0;
-      if (text.slice(start, end).trim() !== '' && (!best || score > best.score)) best = { start, end, score };
-      start = end + 1;
-    }
-  }
-  return best;
-}

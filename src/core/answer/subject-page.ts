@@ -2,7 +2,7 @@ import { folderOfPageId } from '../documents/folder-page.js';
 import { slugify } from '../documents/slugify.js';
 import type { Scope } from '../documents/document.js';
 import { analyze, type Engine, type Hit, type IndexedPassage } from '../engine/engine.js';
-import { isLabelLine } from './select-highlight.js';
+import { isLabelLine } from './passage-sentences.js';
 
 /**
  * For a question asking what something is or does ("what does tslib do?", "what is fdir?"), the page
