@@ -223,6 +223,9 @@ describe('selectHighlight with the question', () => {
     // Introduced by a sentence that does not point back, the message is followed by what it means.
     const ahead = text.replace('This may cause errors like:', 'If you see the following error:');
     expect(highlightOf(ahead, question)).toMatch(/^See the bundler docs/);
+    // A sentence saying the message follows from what was said before it introduces it too.
+    const follows = text.replace('This may cause errors like:', 'Importing it that way will result in the following error.');
+    expect(highlightOf(follows, question)).toMatch(/^The default import returns the module\.exports object/);
   });
 
   it('joins the neighbour holding what is asked when the best sentence only names the subject', () => {

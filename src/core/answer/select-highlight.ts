@@ -41,8 +41,13 @@ const REFERS_BACK = /^(?:(?:\S+\s+){0,3}(?:this|these|those|such)\b|(?:it|they|t
  */
 const CONTRASTS = /^(?:however|but|yet)\b/iu;
 
-/** A sentence that introduces examples of what the one before it said: "This may cause errors like:", "These look like:". */
-const EXAMPLE_INTRO = /^(?:this|these|that|it|they|such)\b.*:$/isu;
+/**
+ * A sentence that introduces examples of what the one before it said: "This may cause errors like:",
+ * "These look like:", or says what the message shows follows from it: "Passing in a relative URL /
+ * will result in the following error." Not a condition ("If you see the following error:"): what
+ * follows the message then says what to do.
+ */
+const EXAMPLE_INTRO = /^(?:this|these|that|it|they|such)\b.*:$|^(?!(?:if|when)\b).*\bthe following (?:errors?|messages?|warnings?)\b/isu;
 
 /**
  * A sentence that sends the reader elsewhere ("See Global Packages for details.", "For more about this
