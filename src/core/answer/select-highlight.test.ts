@@ -50,6 +50,12 @@ describe('selectHighlight', () => {
     );
     const leads = 'We run a number of internal systems that help us support and operate the company every single day. They are as follows:';
     expect(pick(leads, 'which internal systems do we run?')).toBe('We run a number of internal systems that help us support and operate the company every single day.');
+    // Leading into code while saying some of what is asked, it goes on.
+    const intoCode =
+      'The prop is used to pass in an initial value, and the child component wants to use it locally afterwards. In this case, define a local data property that uses the prop as its initial value:\n\n```js\nconst counter = ref(props.initialCounter)\n```';
+    expect(pick(intoCode, 'the child wants to change a prop it got as an initial value locally')).toBe(
+      'The prop is used to pass in an initial value, and the child component wants to use it locally afterwards. In this case, define a local data property that uses the prop as its initial value:',
+    );
   });
 
   it('never opens a highlight with a sentence that points back, and reads on into a consequence ("As a result, …") or a contrast ("However, …")', () => {

@@ -200,9 +200,11 @@ export function selectHighlight(
   // the highlight would open with one that does: "They cannot be run directly via pnpm run" needs
   // "Scripts with names starting with . are hidden" before it.
   const refersBack = (sentence: Sentence) => REFERS_BACK.test(text.slice(sentence.start, sentence.end));
-  // A sentence that goes on from the one before it, and not one that only leads into what follows it ("They are as follows:").
+  // A sentence that goes on from the one before it, and not one that only leads into what follows it
+  // ("They are as follows:"); one leading into code that says some of what is asked goes on too ("In
+  // this case, it's best to define a local data property that uses the prop as its initial value:").
   const goesOnFrom = (sentence: Sentence) =>
-    (refersBack(sentence) || CONTRASTS.test(text.slice(sentence.start, sentence.end))) && !text.slice(sentence.start, sentence.end).trimEnd().endsWith(':');
+    (refersBack(sentence) || CONTRASTS.test(text.slice(sentence.start, sentence.end))) && (!text.slice(sentence.start, sentence.end).trimEnd().endsWith(':') || weigh(sentence.terms) > 0);
   // A joined highlight, with the sentence its first one points at before it and the one going on from its last after it.
   const anchored = (span: Highlight): Highlight => {
     const first = sentences.findIndex((sentence) => sentence.start === span.start);
