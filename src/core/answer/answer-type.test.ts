@@ -336,6 +336,11 @@ describe('verdictsAt', () => {
     expect(verdictsAt(text)).toEqual([text.indexOf("n't"), text.indexOf('only'), text.indexOf('required')]);
   });
 
+  it('takes advice against something ("Avoid …") for a verdict', () => {
+    const text = 'Teleports need care during SSR. Avoid targeting body when using Teleports and SSR together.';
+    expect(verdictsAt(text)).toEqual([text.indexOf('Avoid')]);
+  });
+
   it('does not take an adding "not just" for a negation', () => {
     const text = 'We insure all teammates (not just US-based). Vacations are not covered.';
     expect(verdictsAt(text)).toEqual([text.indexOf('not covered')]);
