@@ -233,11 +233,12 @@ function defaultsAt(text: string): number[] {
 const NESTED_ITEM = /^([ \t]*)• /u;
 
 /**
- * Words that settle a yes/no question: a negation, a limit, an obligation, a choice ("is optional"),
- * advice against ("Avoid targeting body when using Teleports and SSR together"). Not "not just" or
+ * Words that settle a yes/no question: a negation, a limit, an obligation ("must", "make sure to
+ * disable it"), a choice ("is optional"), advice against ("Avoid targeting body when using Teleports
+ * and SSR together"). Not "not just" or
  * "not only", which add ("insurance to all teammates (not just US-based)").
  */
-const VERDICT = /\b(?:not(?! just\b| only\b)|never|no|none|only|cannot|must|optional(?:ly)?|required|always|unless|avoid)\b|n['’]t\b/giu;
+const VERDICT = /\b(?:not(?! just\b| only\b)|never|no|none|only|cannot|must|optional(?:ly)?|required|always|unless|avoid|(?:make|be) sure)\b|n['’]t\b/giu;
 
 /** Where the prose of `text` says something that settles a yes/no question (see asksYesOrNo). */
 export function verdictsAt(text: string): number[] {

@@ -336,9 +336,11 @@ describe('verdictsAt', () => {
     expect(verdictsAt(text)).toEqual([text.indexOf("n't"), text.indexOf('only'), text.indexOf('required')]);
   });
 
-  it('takes advice against something ("Avoid …") for a verdict', () => {
+  it('takes advice against something ("Avoid …") and an obligation ("make sure to") for a verdict', () => {
     const text = 'Teleports need care during SSR. Avoid targeting body when using Teleports and SSR together.';
     expect(verdictsAt(text)).toEqual([text.indexOf('Avoid')]);
+    const vetur = 'Vue - Official replaces Vetur. If you have Vetur installed, make sure to disable it in Vue 3 projects.';
+    expect(verdictsAt(vetur)).toEqual([vetur.indexOf('make sure')]);
   });
 
   it('does not take an adding "not just" for a negation', () => {

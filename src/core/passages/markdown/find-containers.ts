@@ -37,9 +37,10 @@ export type Container = {
 /**
  * A container's marker line: VitePress's `::: tip Title`, or Python-Markdown's blocks (pymdownx),
  * `/// tip | Title`, which FastAPI's docs write; a marker alone closes the last one opened with the
- * same character.
+ * same character. Indented as deep as it likes: inside a list item (Vue's docs put a `:::tip` under
+ * an item, four spaces in), where the marker read as text, ":::tip Vue - Official replaces Vetur".
  */
-const MARKER = /^ {0,3}(:{3,}|\/{3,})\s*([A-Za-z][\w-]*)?\s*(?:\|\s*)?(.*)$/u;
+const MARKER = /^\s*(:{3,}|\/{3,})\s*([A-Za-z][\w-]*)?\s*(?:\|\s*)?(.*)$/u;
 
 /** A code fence's opening or closing marker. */
 export const FENCE = /^\s*(`{3,}|~{3,})/u;
