@@ -8,7 +8,7 @@ import { INDEXED_FIELDS } from '../postings/indexed-fields.js';
 export const SNAPSHOT_FORMAT = 4;
 
 /** Bump when the analysis (tokenizer, stop words, stemmer) or the passage splitter changes. */
-export const ANALYSIS_VERSION = 16;
+export const ANALYSIS_VERSION = 17;
 
 /**
  * What a snapshot's postings were built with; a snapshot built otherwise is rebuilt, never trusted.

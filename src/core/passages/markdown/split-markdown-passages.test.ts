@@ -22,6 +22,7 @@ describe('splitMarkdownPassages', () => {
     ['list items one per line', 'Steps:\n\n- a\n- b', ['Steps:\n\n• a\n• b']],
     ['table rows one per line', '| K | V |\n|---|---|\n| a | 1 |\n| b | 2 |', ['K: a · V: 1\nK: b · V: 2']],
     ['a container label leading its content', '::: tip Title\nBody.\n:::', ['Tip: Title\n\nBody.']],
+    ['no container markers inside a list item', '- One.\n\n    :::tip\n    Body.\n    :::\n\n- Two.', ['• One.\n  Body.\n• Two.']],
     ['no front matter', '---\ntitle: T\ndescription: D\n---\n\nBody.', ['Body.']],
     [
       'no MDX imports, exports or comments, but the text inside components',
