@@ -35,8 +35,8 @@ export function answerEntities(text: string, type: AnswerType, questionTerms: Re
   if (type === 'reason') return [...text.matchAll(REASON)].map((match) => match.index);
   if (type === 'definition') return definitionsAt(text, questionTerms);
   if (type === 'default') return defaultsAt(text);
-  // What wink-nlp does not tag: how often (for how long), a day of the month (for when).
-  const untagged = type === 'duration' ? HOW_LONG : type === 'time' ? DAY_OF_MONTH : undefined;
+  // What wink-nlp does not tag: how often (for how long), a day of the month (for when), a version (for which number).
+  const untagged = type === 'duration' ? HOW_LONG : type === 'time' ? DAY_OF_MONTH : type === 'number' ? VERSION : undefined;
   const untaggedAt = untagged ? [...text.matchAll(untagged)].map((match) => match.index) : [];
   const tagger = entityTagger();
   const its = tagger.its;
@@ -96,6 +96,9 @@ const PLACE = /(?<![\w/.-])(?:\.[a-z][\w.-]*[a-z]|[\w.-]+\/[\w./-]*)(?![\w/-])|\
 
 /** How many tokens (words and punctuation) from the role noun a name may stand and still be the one it names. */
 const ROLE_REACH = 4;
+
+/** A version, which wink-nlp does not tag as a number: "version ^22.18.0 || >=24.12.0", "Node.js 20.19+". */
+const VERSION = /(?<![\w.])\d+(?:\.\d+){2,}(?!\w)|(?<![\w.])\d+\.\d+\+/gu;
 
 /**
  * A day of the month, which wink-nlp tags as an ordinal, not a date: "Submit monthly invoices as early

@@ -117,6 +117,11 @@ describe('answerEntities', () => {
     expect(answerEntities(invoices, 'time', new Set())).toEqual([invoices.indexOf('20th')]);
   });
 
+  it('finds a version where the question asks for a number', () => {
+    const text = 'Install Node.js version ^22.18.0 || >=24.12.0, or use Node.js 20.19+ with the flag.';
+    expect(answerEntities(text, 'number', new Set(analyze('what node version do I need?')))).toEqual([text.indexOf('22.18.0'), text.indexOf('24.12.0'), text.indexOf('20.19+')]);
+  });
+
   it('finds where a passage defines the name asked about, not a scoped name ending in it', () => {
     const text = '@axiomhq/pino is the official Axiom transport for Pino. pino is a very low overhead logger.';
     expect(answerEntities(text, 'definition', new Set(analyze('what is pino?')))).toEqual([text.indexOf('pino is a very')]);
