@@ -238,8 +238,8 @@ const NESTED_ITEM = /^([ \t]*)• /u;
 /**
  * Words that settle a yes/no question: a negation, a limit, an obligation ("must", "make sure to
  * disable it"), a choice ("is optional"), advice against ("Avoid targeting body when using Teleports
- * and SSR together"). Not "not just" or
- * "not only", which add ("insurance to all teammates (not just US-based)").
+ * and SSR together"). Not "not just" or "not only", which add ("insurance to all teammates (not just
+ * US-based)").
  */
 const VERDICT = /\b(?:not(?! just\b| only\b)|never|no|none|only|cannot|must|optional(?:ly)?|required|always|unless|avoid|(?:make|be) sure)\b|n['’]t\b/giu;
 

@@ -91,7 +91,7 @@ export function roleTerms(question: string, words: RelatedWords): Map<string, nu
   const roles = new Map<string, number>();
   const asked = WHO_ASKS.exec(question);
   if (!asked) return roles;
-  // "who actually makes the call", "who else can approve": an adverb, then an auxiliary, come before the verb.
+  // "who actually wrote it", "who else can approve it": an adverb, then an auxiliary, may come before the verb.
   const following = asked.slice(1).filter((word) => word !== undefined).map((word) => word.toLowerCase());
   if (following.length > 1 && ADVERB.test(following[0]!)) following.shift();
   if (following.length > 1 && AUXILIARIES.has(following[0]!)) following.shift();
