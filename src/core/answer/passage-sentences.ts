@@ -29,15 +29,14 @@ export function isLabelLine(line: string): boolean {
  * follows ("Type: number" above an option's description), so it never answers.
  */
 export function isLabel(text: string, sentence: Sentence): boolean {
-  const lineStart = text.lastIndexOf('\n', sentence.start - 1) + 1;
-  const lineEnd = text.indexOf('\n', sentence.end);
-  const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd).replace(/^• /u, '');
+  const { lineStart, lineEnd } = lineAround(text, sentence);
+  const line = text.slice(lineStart, lineEnd).replace(/^• /u, '');
   if (line.trim() !== text.slice(sentence.start, sentence.end).trim()) return false;
   if (isLabelLine(line)) return true;
   // A callout's title with no title of its own ("Warning", "Note"): one word, a paragraph of its own.
   // So is a plain text's heading ("Growing Piracy in Russia's Regions", a story's title line): a
   // paragraph of its own in title case, with no full stop.
-  const ownParagraph = (lineStart === 0 || text.startsWith('\n\n', lineStart - 2)) && (lineEnd < 0 || text.startsWith('\n\n', lineEnd));
+  const ownParagraph = (lineStart === 0 || text.startsWith('\n\n', lineStart - 2)) && (lineEnd === text.length || text.startsWith('\n\n', lineEnd));
   return ownParagraph && (LONE_WORD.test(line.trim()) || isTitleLine(line.trim()));
 }
 
@@ -59,6 +58,12 @@ function isTitleLine(line: string): boolean {
   if (/[.!?:;,·]$/u.test(line)) return false;
   const words = line.split(/\s+/u);
   return words.length >= 2 && words.length <= MAX_TITLE_WORDS && words.every((word) => TITLE_SMALL_WORDS.has(word) || /^[\p{Lu}\p{N}"“'‘(]/u.test(word));
+}
+
+/** Where the line holding a sentence starts, and where it ends (its line break, or the end of the text). */
+function lineAround(text: string, sentence: Span): { lineStart: number; lineEnd: number } {
+  const lineEnd = text.indexOf('\n', sentence.end);
+  return { lineStart: text.lastIndexOf('\n', sentence.start - 1) + 1, lineEnd: lineEnd < 0 ? text.length : lineEnd };
 }
 
 /** Whether two sentences are in one paragraph: no line break between them. */
@@ -132,9 +137,8 @@ const ENUMERATED = /(?:[,;]|\s(?:and|or))$/u;
 function foldEnumerations(text: string, sentences: readonly Sentence[]): void {
   const item = (i: number) => {
     const sentence = sentences[i]!;
-    const lineStart = text.lastIndexOf('\n', sentence.start - 1) + 1;
-    const lineEnd = text.indexOf('\n', sentence.end);
-    const ownLine = /^\s*• $/u.test(text.slice(lineStart, sentence.start)) && text.slice(sentence.end, lineEnd < 0 ? text.length : lineEnd).trim() === '';
+    const { lineStart, lineEnd } = lineAround(text, sentence);
+    const ownLine = /^\s*• $/u.test(text.slice(lineStart, sentence.start)) && text.slice(sentence.end, lineEnd).trim() === '';
     return ownLine ? text.slice(sentence.start, sentence.end).trimEnd() : undefined;
   };
   for (let i = 1; i < sentences.length; i++) {
