@@ -149,10 +149,11 @@ export function asksYesOrNo(question: string): boolean {
 const MODAL_OPENING = /(?:^|[.?!;,]\s+)(can|may|must|will)\b/i;
 
 /**
- * The modal a yes/no question opens with ("can", "may", "must", "will"), lowercased: a sentence
- * saying it of what the question asks answers yes ("You can also use your training budget to buy
- * books"). Other auxiliaries ("does", "is") say nothing of the answer.
+ * The modal a question (a yes/no one, see asksYesOrNo) opens with or opens a clause with ("can",
+ * "may", "must", "will"), lowercased: a sentence saying it of what the question asks answers yes
+ * ("You can also use your training budget to buy books"). Other auxiliaries ("does", "is") say
+ * nothing of the answer.
  */
 export function askedModal(question: string): string | undefined {
-  return asksYesOrNo(question) ? MODAL_OPENING.exec(question)?.[1]?.toLowerCase() : undefined;
+  return MODAL_OPENING.exec(question)?.[1]?.toLowerCase();
 }

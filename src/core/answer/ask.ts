@@ -303,7 +303,7 @@ export function ask(index: Engine, rawQuestion: string, options: AskOptions): An
     }
   }
   const yesOrNo = asksYesOrNo(text);
-  const modal = analyze(askedModal(text) ?? '')[0];
+  const modal = yesOrNo ? analyze(askedModal(text) ?? '')[0] : undefined;
   // Section parts are joined among the default number of results, and apart among any further ones,
   // so that the first results read the same whatever the number asked for.
   const contending = new Set(contenders.map((hit) => hit.passage.key));

@@ -39,7 +39,7 @@ export function questionWords(question: string): QuestionWords {
     if (pos(at) === 'NOUN' || pos(at) === 'PROPN') {
       asked = true;
       focus.add(word(at).toLowerCase());
-    } else if (asked && OF.test(word(at))) {
+    } else if (asked && word(at).toLowerCase() === 'of') {
       // "how many weeks of sabbatical": the noun after "of" says which weeks are asked for.
       asked = false;
     } else if (asked ? !POSSESSIVE.test(word(at)) : !LEAD.has(pos(at))) break;
@@ -67,7 +67,6 @@ const VAGUE_NOUNS = ['stuff', 'thing', 'things', 'something', 'anything', 'every
 const ASKS_FOR = /^(?:what|which|many|much)$/i;
 /** What may stand between "what" and the nouns it asks about: "'s", "the", "oldest". */
 const LEAD = new Set(['AUX', 'PART', 'DET', 'ADJ']);
-const OF = /^of$/i;
 /** "the bot's wifi requirement": a possessive goes on to the noun it qualifies. */
 const POSSESSIVE = /^['’]s?$/;
 /** The parts of speech that say how a question is asked rather than what about (wink-nlp's tags). */

@@ -77,10 +77,14 @@ export function selectHighlight(
 ): Highlight {
   const segments = passageSegments(text);
   const sentences = passageSentences(text, segments, analyzed);
+  const said = (sentence: Sentence) => text.slice(sentence.start, sentence.end);
+  const refersBack = (sentence: Sentence) => REFERS_BACK.test(said(sentence));
+  // A sentence ending in a colon leads into what follows it: a list, code, an example.
+  const leadsInto = (sentence: Sentence) => said(sentence).trimEnd().endsWith(':');
   // A section that opens by pointing back ("This is currently a noop …" under "hot.decline()") points
   // at its heading: that sentence says what the heading names.
   const lead = sentences[0];
-  if (lead && question?.heading && REFERS_BACK.test(text.slice(lead.start, lead.end))) for (const term of question.heading) lead.terms.add(term);
+  if (lead && question?.heading && refersBack(lead)) for (const term of question.heading) lead.terms.add(term);
   if (sentences.length === 0) {
     const line = bestCodeLine(text, segments, termWeights);
     return line ? { start: line.start, end: line.end } : { start: 0, end: text.length };
@@ -103,14 +107,14 @@ export function selectHighlight(
     }
     return sum;
   };
-  const pointer = (sentence: Sentence) => POINTER.test(text.slice(sentence.start, sentence.end));
+  const pointer = (sentence: Sentence) => POINTER.test(said(sentence));
   const scores = sentences.map((sentence) => (pointer(sentence) ? 0 : weigh(sentence.terms)));
   // Of sentences holding as much of the question, one that opens with an identifier it names is about
   // it ("• keepAliveTimeout number - Default: 4e3 - …"); one naming it further on ("keepAliveMaxTimeout
   // … - Default: 600e3 - The maximum allowed keepAliveTimeout") is about something else.
   const opensWithNamed = (i: number) => {
     if (!ofNamed || ofNamed.size === 0) return false;
-    const firstWord = text.slice(sentences[i]!.start, sentences[i]!.end).trimStart().split(/\s/u, 1)[0] ?? '';
+    const firstWord = said(sentences[i]!).trimStart().split(/\s/u, 1)[0] ?? '';
     const first = analyze(firstWord)[0];
     return first !== undefined && ofNamed.has(first);
   };
@@ -126,7 +130,7 @@ export function selectHighlight(
   // Nor when its label names what is asked: "DMs: 18 months retention" is an entry of a list, asked "slack dm retention".
   const label = (i: number) => isLabel(text, sentences[i]!) && !holdsEntity(sentences[i]!, question?.entityAt) && !labelAsked(text, sentences[i]!, termWeights);
   const prompt = (i: number) => label(i) || (question !== undefined && isPrompt(text, sentences[i]!, question));
-  const introducesExample = (i: number) => sentences[i] !== undefined && EXAMPLE_INTRO.test(text.slice(sentences[i]!.start, sentences[i]!.end).trim());
+  const introducesExample = (i: number) => sentences[i] !== undefined && EXAMPLE_INTRO.test(said(sentences[i]!).trim());
   // What a definition question names, when no sentence names it (a README's tagline "The fastest and
   // simplest library for SQLite in Node.js." under "better-sqlite3"): the page's lead says what it is,
   // however few of the question's words it holds, and a feature line holding "better" does not.
@@ -136,7 +140,7 @@ export function selectHighlight(
   const chosenFirst = chooseSentence(sentences, scores, {
     prompt,
     label,
-    captions: (i) => text.slice(sentences[i]!.start, sentences[i]!.end).trimEnd().endsWith(':'),
+    captions: (i) => leadsInto(sentences[i]!),
     introducesExample,
     entityAt: question?.entityAt,
     weakCue: question?.type === 'advice',
@@ -198,13 +202,12 @@ export function selectHighlight(
   // The best sentence points back ("Assets in this directory will be served at root path"): the
   // sentence it points at ("… place the asset in a special public directory") leads. So it does when
   // the highlight would open with one that does: "They cannot be run directly via pnpm run" needs
-  // "Scripts with names starting with . are hidden" before it.
-  const refersBack = (sentence: Sentence) => REFERS_BACK.test(text.slice(sentence.start, sentence.end));
+  // "Scripts with names starting with . are hidden" before it (see refersBack, above).
   // A sentence that goes on from the one before it, and not one that only leads into what follows it
   // ("They are as follows:"); one leading into code that says some of what is asked goes on too ("In
   // this case, it's best to define a local data property that uses the prop as its initial value:").
   const goesOnFrom = (sentence: Sentence) =>
-    (refersBack(sentence) || CONTRASTS.test(text.slice(sentence.start, sentence.end))) && (!text.slice(sentence.start, sentence.end).trimEnd().endsWith(':') || weigh(sentence.terms) > 0);
+    (refersBack(sentence) || CONTRASTS.test(said(sentence))) && (!leadsInto(sentence) || weigh(sentence.terms) > 0);
   // A joined highlight, with the sentence its first one points at before it and the one going on from its last after it.
   const anchored = (span: Highlight): Highlight => {
     const first = sentences.findIndex((sentence) => sentence.start === span.start);
