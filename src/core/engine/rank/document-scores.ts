@@ -1,6 +1,6 @@
 import type { Scope } from '../../documents/document.js';
 import type { CompactIndex } from '../postings/compact-index.js';
-import { forEachPosting, TF_OVERFLOW } from '../postings/segment.js';
+import { TF_OVERFLOW, type Segment } from '../postings/segment.js';
 import { idf, lengthNormalizer, saturation } from '../scoring.js';
 
 /** Document scores for one question: the best, and each document's by ordinal (0 if unmatched). */
@@ -48,6 +48,8 @@ export class DocumentScores {
     this.fit(index.documentOrdinals);
     const stamp = this.nextStamp();
     const { mask } = stats;
+    // Every passage in a searched scope (nothing removed since the postings were built): no slot to skip.
+    const checkScopes = !index.searchesEverything(mask);
     const slotScopes = index.slotScopes.array;
     const slotDocs = index.slotDocs.array;
     const length = this.lengths(index);
@@ -63,46 +65,12 @@ export class DocumentScores {
       const id = index.terms.idOf(term);
       if (id === undefined || stats.text.df(id) === 0) continue;
       const termStamp = this.nextTermStamp();
-      let termDocCount = 0;
       const { termSeen, bodyTf, headingTf, termDocs, seen, score, touched } = this;
-      // Postings are walked inline (no callback per posting): this walk is a third of a question's ranking.
-      for (const segment of segments.text) {
-        if (id + 1 >= segment.starts.length) continue;
-        const { offsets, tfs, overflow, blocks, blockPositions, blockStarts } = segment;
-        const end = segment.starts[id + 1]!;
-        const lastBlock = blockStarts[id + 1]!;
-        const blockSize = 2 ** segment.blockBits;
-        for (let entry = blockStarts[id]!; entry < lastBlock; entry++) {
-          const base = segment.from + blocks[entry]! * blockSize;
-          const stop = entry + 1 < lastBlock ? blockPositions[entry + 1]! : end;
-          for (let i = blockPositions[entry]!; i < stop; i++) {
-            const slot = base + offsets[i]!;
-            if (mask[slotScopes[slot]!] !== 1) continue;
-            const doc = slotDocs[slot]!;
-            if (termSeen[doc] !== termStamp) {
-              termSeen[doc] = termStamp;
-              bodyTf[doc] = 0;
-              headingTf[doc] = 0;
-              termDocs[termDocCount++] = doc;
-              if (seen[doc] !== stamp) {
-                seen[doc] = stamp;
-                score[doc] = 0;
-                touched[touchedCount++] = doc;
-              }
-            }
-            const tf = tfs[i]!;
-            bodyTf[doc]! += tf === TF_OVERFLOW ? overflow.get(i)! : tf;
-          }
-        }
-      }
-      for (const segment of segments.title) {
-        forEachPosting(segment, id, (slot, tf) => {
-          if (mask[slotScopes[slot]!] !== 1) return;
-          const doc = slotDocs[slot]!;
-          bodyTf[doc]! -= tf;
-          if (tf > headingTf[doc]!) headingTf[doc] = tf;
-        });
-      }
+      const walk: Walk = { checkScopes, mask, slotScopes, slotDocs, termStamp, stamp, termSeen, bodyTf, headingTf, termDocs, seen, score, touched, termDocCount: 0, touchedCount };
+      for (const segment of segments.text) addBodies(segment, id, walk);
+      for (const segment of segments.title) takeHeadings(segment, id, walk);
+      const termDocCount = walk.termDocCount;
+      touchedCount = walk.touchedCount;
       const termIdf = times * idf(documents, termDocCount);
       for (let i = 0; i < termDocCount; i++) {
         const doc = this.termDocs[i]!;
@@ -163,5 +131,97 @@ export class DocumentScores {
   private nextTermStamp(): number {
     if (this.termStamp === 0xffffffff) [this.termStamp, this.termSeen] = [0, new Uint32Array(this.termSeen.length)];
     return ++this.termStamp;
+  }
+}
+
+/** One question term's walk over the postings: the scratch arrays and counts it fills. */
+type Walk = {
+  checkScopes: boolean;
+  mask: Uint8Array;
+  slotScopes: Uint32Array;
+  slotDocs: Uint32Array;
+  termStamp: number;
+  stamp: number;
+  termSeen: Uint32Array;
+  bodyTf: Float64Array;
+  headingTf: Float64Array;
+  termDocs: Uint32Array;
+  seen: Uint32Array;
+  score: Float64Array;
+  touched: Uint32Array;
+  termDocCount: number;
+  touchedCount: number;
+};
+
+/**
+ * Adds term `id`'s text frequencies in `segment` to each document's body (bodyTf), noting the
+ * documents it is new to. A plain function on locals, so that the optimiser compiles the hot loop
+ * alone (this walk is a third of a question's ranking). A document's passages are adjacent slots, so
+ * its postings are too: a document is looked up only when it changes.
+ */
+function addBodies(segment: Segment, id: number, walk: Walk): void {
+  if (id + 1 >= segment.starts.length) return;
+  const { offsets, tfs, overflow, blocks, blockPositions, blockStarts } = segment;
+  const { checkScopes, mask, slotScopes, slotDocs, termStamp, stamp, termSeen, bodyTf, headingTf, termDocs, seen, score, touched } = walk;
+  let { termDocCount, touchedCount } = walk;
+  const end = segment.starts[id + 1]!;
+  const lastBlock = blockStarts[id + 1]!;
+  const blockSize = 2 ** segment.blockBits;
+  let doc = -1;
+  let tfSum = 0;
+  for (let entry = blockStarts[id]!; entry < lastBlock; entry++) {
+    const base = segment.from + blocks[entry]! * blockSize;
+    const stop = entry + 1 < lastBlock ? blockPositions[entry + 1]! : end;
+    for (let i = blockPositions[entry]!; i < stop; i++) {
+      const slot = base + offsets[i]!;
+      if (checkScopes && mask[slotScopes[slot]!] !== 1) continue;
+      const at = slotDocs[slot]!;
+      if (at !== doc) {
+        if (doc >= 0) bodyTf[doc]! += tfSum;
+        doc = at;
+        tfSum = 0;
+        if (termSeen[doc] !== termStamp) {
+          termSeen[doc] = termStamp;
+          bodyTf[doc] = 0;
+          headingTf[doc] = 0;
+          termDocs[termDocCount++] = doc;
+          if (seen[doc] !== stamp) {
+            seen[doc] = stamp;
+            score[doc] = 0;
+            touched[touchedCount++] = doc;
+          }
+        }
+      }
+      const tf = tfs[i]!;
+      tfSum += tf === TF_OVERFLOW ? overflow.get(i)! : tf;
+    }
+  }
+  if (doc >= 0) bodyTf[doc]! += tfSum;
+  walk.termDocCount = termDocCount;
+  walk.touchedCount = touchedCount;
+}
+
+/**
+ * Takes term `id`'s heading frequencies in `segment` off the bodies (each passage's text repeats its
+ * heading) and keeps each document's largest, to count once.
+ */
+function takeHeadings(segment: Segment, id: number, walk: Walk): void {
+  if (id + 1 >= segment.starts.length) return;
+  const { offsets, tfs, overflow, blocks, blockPositions, blockStarts } = segment;
+  const { checkScopes, mask, slotScopes, slotDocs, bodyTf, headingTf } = walk;
+  const end = segment.starts[id + 1]!;
+  const lastBlock = blockStarts[id + 1]!;
+  const blockSize = 2 ** segment.blockBits;
+  for (let entry = blockStarts[id]!; entry < lastBlock; entry++) {
+    const base = segment.from + blocks[entry]! * blockSize;
+    const stop = entry + 1 < lastBlock ? blockPositions[entry + 1]! : end;
+    for (let i = blockPositions[entry]!; i < stop; i++) {
+      const slot = base + offsets[i]!;
+      if (checkScopes && mask[slotScopes[slot]!] !== 1) continue;
+      const doc = slotDocs[slot]!;
+      const tf = tfs[i] === TF_OVERFLOW ? overflow.get(i)! : tfs[i]!;
+      bodyTf[doc]! -= tf;
+      if (tf > headingTf[doc]!) headingTf[doc] = tf;
+    }
   }
 }
