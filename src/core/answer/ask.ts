@@ -169,19 +169,8 @@ export function ask(index: Engine, rawQuestion: string, options: AskOptions): An
     // HTTP/3 where the documents only know HTTP/2: the question is about a thing they never name.
     versionAbsent = absentMessageTerms(text, versions, texts).size > 0;
   }
-  const covers = (hit: Hit) => {
-    const stated = statedTerms(hit.passage.text, hit.passage.section, gate, standIns);
-    for (const term of absent) stated.delete(term);
-    return coverageOf(stated, gate.weights) >= MIN_COVERAGE;
-  };
-  // A question most of whose words no passage uses is about something else, however ordinary they are.
-  // Two of the things the question is about that no passage names ("the default ping / heartbeat
-  // interval for websocket connections"): the pages speak of its surroundings, not of it. One alone
-  // weighs in full in the coverage test below; alone it is often the asker's word for something
-  // the pages name otherwise ("the error popup overlay", "plane tickets").
-  const lackedFocus = missing.filter((term) => focus.has(term)).length;
-  // Each candidate's text is analysed once, on demand, for finding a pasted message, near-duplicate
-  // detection and highlights.
+  // Each candidate's text is analysed once, on demand, for the coverage test, finding a pasted message,
+  // near-duplicate detection and highlights.
   const analyses = new Map<number, { terms: readonly string[]; offsets: AnalyzedText | undefined }>();
   const analysisOf = (hit: Hit) => {
     let analysis = analyses.get(hit.passage.key);
@@ -192,6 +181,17 @@ export function ask(index: Engine, rawQuestion: string, options: AskOptions): An
     }
     return analysis;
   };
+  const covers = (hit: Hit) => {
+    const stated = statedTerms(hit.passage.text, hit.passage.section, gate, standIns, analysisOf(hit).terms);
+    for (const term of absent) stated.delete(term);
+    return coverageOf(stated, gate.weights) >= MIN_COVERAGE;
+  };
+  // A question most of whose words no passage uses is about something else, however ordinary they are.
+  // Two of the things the question is about that no passage names ("the default ping / heartbeat
+  // interval for websocket connections"): the pages speak of its surroundings, not of it. One alone
+  // weighs in full in the coverage test below; alone it is often the asker's word for something
+  // the pages name otherwise ("the error popup overlay", "plane tickets").
+  const lackedFocus = missing.filter((term) => focus.has(term)).length;
   // A passage quoting a message the question pastes (an error line, a quoted message) answers it,
   // however much else the paste holds that no passage uses: "Error: ENOSPC: System limit for number
   // of file watchers reached" with the dev server's banner and a dump of errno, syscall and path is

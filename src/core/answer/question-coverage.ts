@@ -99,6 +99,7 @@ const EDGE_PUNCTUATION = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
 
 // A URL or a bare domain path: its words name a place, not the topic.
 const URL = /\b(?:https?:\/\/|www\.)\S+/g;
+const HAS_URL = new RegExp(URL.source);
 
 /**
  * For the question's terms no passage uses, the related words that stand for them in a passage
@@ -121,18 +122,22 @@ export function standInsFor(unused: readonly string[], related: (term: string) =
  * (Discounting ordinary words found only in code changed nothing on the docs questions and refused
  * such questions, so it is not done.)
  */
-export function statedTerms(text: string, section: string | undefined, question: QuestionWeights, standIns: StandIns = new Map()): Set<string> {
+export function statedTerms(text: string, section: string | undefined, question: QuestionWeights, standIns: StandIns = new Map(), textTerms?: readonly string[]): Set<string> {
   const stated = new Set<string>();
+  const take = (term: string) => {
+    if (question.weights.has(term)) stated.add(term);
+    for (const standsFor of standIns.get(term) ?? []) stated.add(standsFor);
+  };
   const add = (from: string) => {
     for (const token of tokenize(from.replace(URL, ' '))) {
       const term = analyzeTerm(token);
-      if (term === null) continue;
-      if (question.weights.has(term)) stated.add(term);
-      for (const standsFor of standIns.get(term) ?? []) stated.add(standsFor);
+      if (term !== null) take(term);
     }
   };
   if (section !== undefined) add(section);
-  add(text);
+  // The caller's analysis of the text (`textTerms`: analyze(text)) is the same when the text has no URL to leave out.
+  if (textTerms !== undefined && !HAS_URL.test(text)) for (const term of textTerms) take(term);
+  else add(text);
   return stated;
 }
 
