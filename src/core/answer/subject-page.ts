@@ -28,7 +28,7 @@ export function subjectPage(index: Engine, subject: string, candidates: readonly
   }
   const pages = [...best.values()].flatMap((hit) => {
     const meta = index.getDocument(hit.passage.scope, hit.passage.docId)?.meta;
-    return meta ? [{ hit, title: meta.title, titleWords: analyze(meta.title.replace(KIND_LABEL, '')).join(' ') }] : [];
+    return meta ? [{ hit, title: meta.title, titleWords: titleWordsOf(meta) }] : [];
   });
   const page =
     pages.find(({ hit, titleWords }) => titleWords === named || folderOfPageId(hit.passage.docId) === slug) ??
@@ -127,6 +127,18 @@ function outsideCode(text: string): string {
 }
 
 /** What an API reference's title says a page documents before its name: "Class: RetryAgent", "Module: fs". */
+/** A title's words as analysed, without a kind label, per document (its metadata object), worked out once. */
+function titleWordsOf(meta: { title: string }): string {
+  let words = TITLE_WORDS.get(meta);
+  if (words === undefined) {
+    words = analyze(meta.title.replace(KIND_LABEL, '')).join(' ');
+    TITLE_WORDS.set(meta, words);
+  }
+  return words;
+}
+
+const TITLE_WORDS = new WeakMap<object, string>();
+
 const KIND_LABEL = /^\s*(?:class|interface|module|function|type|enum|namespace|package|component|hook)\s*:\s*/iu;
 
 /** Fewer words than this outside code are a label or a caption ("Installation", "sh:"), not a lead. */
