@@ -217,12 +217,43 @@ describe('PassageEngine (compact index against minisearch)', () => {
     }
   });
 
+  it('adds the feedback terms of highest P(t|R), ties in term order, as summing over the analysed passages gives them', () => {
+    let tied = 0;
+    for (const question of questions) {
+      const terms = [...new Set(analyze(question))];
+      const first = index.pass(terms, { scopes: SCOPES, feedback: RM3.feedbackPassages });
+      if (first.feedback.length === 0) continue;
+      const total = first.feedback.reduce((sum, hit) => sum + hit.score, 0);
+      // Each occurrence adds its passage's share, passage by passage: the engine's sums, to the last bit.
+      const relevance = new Map<string, number>();
+      for (const hit of first.feedback) {
+        const title = index.getDocument(hit.passage.scope, hit.passage.docId)!.meta.title;
+        const analysed = analyze(`${title}\n${hit.passage.text}`);
+        const share = hit.score / total / analysed.length;
+        const counts = new Map<string, number>();
+        for (const term of analysed) counts.set(term, (counts.get(term) ?? 0) + 1);
+        for (const [term, tf] of counts) {
+          let p = relevance.get(term) ?? 0;
+          for (let i = 0; i < tf; i++) p += share;
+          relevance.set(term, p);
+        }
+      }
+      const ranked = [...relevance].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, RM3.feedbackTerms);
+      tied += ranked.filter(([, p], i) => i > 0 && p === ranked[i - 1]![1]).length;
+      const added = ranked.map(([term]) => term).filter((term) => !terms.includes(term));
+      expect([...expandQuery(index, terms, first.feedback).keys()]).toEqual([...terms, ...added]);
+    }
+    expect(tied).toBeGreaterThan(0); // ties were there to be ordered
+  });
+
   it('counts the same terms per passage as analysing it again (what RM3 reads)', () => {
     const doc = corpus[7]!;
     for (const passage of index.documentPassages(doc.meta.scope, doc.meta.id)) {
       const counts = new Map<string, number>();
       for (const term of analyze(`${doc.meta.title}\n${passage.text}`)) counts.set(term, (counts.get(term) ?? 0) + 1);
-      expect([...index.passageTerms(passage)].sort()).toEqual([...counts].sort());
+      const read = new Map<string, number>();
+      index.forEachPassageTerm(passage, (id, tf) => read.set(index.termOf(id), tf));
+      expect([...read].sort()).toEqual([...counts].sort());
     }
   });
 

@@ -195,14 +195,16 @@ export class PassageEngine implements Engine, RankingPasses {
   }
 
   /**
-   * The analysed terms of a passage's text field (title and text, as indexed), each with its frequency
-   * (in term id order): what `analyze(title + "\n" + text)` counts, without analysing again.
+   * The analysed terms of a passage's text field (title and text, as indexed) as term ids ascending,
+   * each with its frequency: what `analyze(title + "\n" + text)` counts, without analysing again.
    */
-  passageTerms(passage: IndexedPassage): Map<string, number> {
+  forEachPassageTerm(passage: IndexedPassage, visit: (id: number, tf: number) => void): void {
     const slot = this.compact.slotOf(passage.key);
-    const out = new Map<string, number>();
-    if (slot >= 0) this.compact.text.forEachTerm(slot, (id, tf) => out.set(this.compact.terms.term(id), tf));
-    return out;
+    if (slot >= 0) this.compact.text.forEachTerm(slot, (id, tf) => void visit(id, tf));
+  }
+
+  termOf(id: number): string {
+    return this.compact.terms.term(id);
   }
 
   /** Whole-document BM25, relative to the best document, by passage (document-scores). */

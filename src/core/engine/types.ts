@@ -79,8 +79,10 @@ export interface RankingPasses {
   pass(terms: readonly string[], request: SearchRequest): Ranking;
   /** A seeded top-k pass, exactly as `pass` ranks, without counts. */
   passTop(terms: readonly string[], request: TopSearchRequest): TopRanking;
-  /** A passage's indexed terms (title and text) with their frequencies. */
-  passageTerms(passage: IndexedPassage): Map<string, number>;
+  /** A passage's indexed terms (title and text) as term ids ascending, each with its frequency. */
+  forEachPassageTerm(passage: IndexedPassage, visit: (id: number, tf: number) => void): void;
+  /** The analysed term a term id (forEachPassageTerm) stands for. */
+  termOf(id: number): string;
   /**
    * Whole-document BM25 of analysed `terms` (a repeated one counts again) over the documents of `scopes`, as a function of a
    * passage: its document's score divided by the best document's (0 to 1; 0 when it matched nothing),
