@@ -10,26 +10,37 @@ const PASTED_RUN = 6;
  */
 export function repeatsPasted(text: string, pasted: readonly string[]): boolean {
   // Most questions paste nothing so long: then no text need be read (a highlight asks for every sentence).
-  if (!holdsRun(pasted)) return false;
+  const runs = runsOf(pasted);
+  if (runs.size === 0) return false;
   const words = typedWords(text);
   for (let from = 0; from + PASTED_RUN <= words.length; from++) {
-    const run = words.slice(from, from + PASTED_RUN);
-    for (let i = 0; i + run.length <= pasted.length; i++) {
-      if (run.every((t, k) => pasted[i + k] === t)) return true;
+    for (const start of runs.get(words[from]!) ?? []) {
+      let k = 1;
+      while (k < PASTED_RUN && words[from + k] === pasted[start + k]) k++;
+      if (k === PASTED_RUN) return true;
     }
   }
   return false;
 }
 
-/** Whether `pasted` has PASTED_RUN words in a row within one part (parts end with an empty string). */
-function holdsRun(pasted: readonly string[]): boolean {
-  let run = 0;
-  for (const word of pasted) {
-    run = word === '' ? 0 : run + 1;
-    if (run >= PASTED_RUN) return true;
+/**
+ * Where the runs of PASTED_RUN words in `pasted` start (within one part: parts end with an empty
+ * string), by their first word; worked out once per question's words.
+ */
+function runsOf(pasted: readonly string[]): ReadonlyMap<string, readonly number[]> {
+  let runs = RUNS.get(pasted);
+  if (runs === undefined) {
+    runs = new Map();
+    for (let i = 0; i + PASTED_RUN <= pasted.length; i++) {
+      if (pasted.slice(i, i + PASTED_RUN).includes('')) continue;
+      runs.set(pasted[i]!, [...(runs.get(pasted[i]!) ?? []), i]);
+    }
+    RUNS.set(pasted, runs);
   }
-  return false;
+  return runs;
 }
+
+const RUNS = new WeakMap<readonly string[], Map<string, number[]>>();
 
 /**
  * The words of a text as typed, lowercased. An identifier is one word: counted with its parts
