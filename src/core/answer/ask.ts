@@ -2,6 +2,7 @@ import type { Scope } from '../documents/document.js';
 import { analyze, analyzeTerm, analyzeWithOffsets, identifierWholes, idf, type AnalyzedText, type Engine, type Hit, type IndexedPassage } from '../engine/engine.js';
 import type { Answer, Citation, RelatedDocument } from './answer.js';
 import { dropNearDuplicates } from './drop-near-duplicates.js';
+import { crowded, spreadOverPages } from './spread-over-pages.js';
 import { everydayWords, type EverydayWords } from './everyday-words.js';
 import { relatedTerms, relatedWords, roleTerms, withDerivedForms, type RelatedWords } from './related-words.js';
 import { formatLocation } from './format-location.js';
@@ -311,7 +312,13 @@ export function ask(index: Engine, rawQuestion: string, options: AskOptions): An
   const joined = joinSectionParts(chosen.slice(0, DEFAULT_TOP)).concat(joinSectionParts(chosen.slice(DEFAULT_TOP)));
   // A place freed by joining goes to the next distinct passage.
   const freed = chosen.length - joined.length;
-  const filled = freed === 0 ? joined : joined.concat(dropNearDuplicates(strong, (hit) => analysisOf(hit).terms, depth + freed).filter((hit) => !chosen.includes(hit)).slice(0, freed));
+  let filled = freed === 0 ? joined : joined.concat(dropNearDuplicates(strong, (hit) => analysisOf(hit).terms, depth + freed).filter((hit) => !chosen.includes(hit)).slice(0, freed));
+  // Three results from one page: the third place goes to the best distinct passage of another page,
+  // looked for among a few more candidates (spread-over-pages). The first result stays as it is.
+  if (crowded(filled.slice(0, DEFAULT_TOP))) {
+    const more = dropNearDuplicates(strong, (hit) => analysisOf(hit).terms, depth + freed + DEFAULT_TOP).filter((hit) => !chosen.includes(hit) && !filled.includes(hit));
+    filled = [filled[0]!, ...spreadOverPages(filled[0]!, filled.slice(1).concat(more), DEFAULT_TOP - 1)];
+  }
   const cited = filled.slice(0, top);
   const results = cited.map((hit, i) => {
     const question = type ? { ...asked, type, entityAt: entitiesOf(hit), ...(subjectTerms && { subject: subjectTerms }) } : yesOrNo ? { ...asked, verdictAt: verdictsAt(hit.passage.text), ...(modal && { modal }) } : asked;
