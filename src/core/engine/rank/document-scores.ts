@@ -67,8 +67,8 @@ export class DocumentScores {
       const termStamp = this.nextTermStamp();
       const { termSeen, bodyTf, headingTf, termDocs, seen, score, touched } = this;
       const walk: Walk = { checkScopes, mask, slotScopes, slotDocs, termStamp, stamp, termSeen, bodyTf, headingTf, termDocs, seen, score, touched, termDocCount: 0, touchedCount };
-      for (const segment of segments.text) addBodies(segment, id, walk);
-      for (const segment of segments.title) takeHeadings(segment, id, walk);
+      for (const segment of segments.text) walkPostings(segment, id, walk, false);
+      for (const segment of segments.title) walkPostings(segment, id, walk, true);
       const termDocCount = walk.termDocCount;
       touchedCount = walk.touchedCount;
       const termIdf = times * idf(documents, termDocCount);
@@ -154,12 +154,14 @@ type Walk = {
 };
 
 /**
- * Adds term `id`'s text frequencies in `segment` to each document's body (bodyTf), noting the
- * documents it is new to. A plain function on locals, so that the optimiser compiles the hot loop
- * alone (this walk is a third of a question's ranking). A document's passages are adjacent slots, so
- * its postings are too: a document is looked up only when it changes.
+ * One walk of term `id`'s postings in a segment: of the text field (`heading` false), adding its
+ * frequencies to each document's body (bodyTf) and noting the documents it is new to; of the title
+ * field (`heading` true), taking them off the bodies (each passage's text repeats its heading) and
+ * keeping each document's largest, to count once. A plain function on locals, so that the optimiser
+ * compiles the hot loop alone (this walk is a third of a question's ranking). A document's passages
+ * are adjacent slots, so its text postings are too: a document is looked up only when it changes.
  */
-function addBodies(segment: Segment, id: number, walk: Walk): void {
+function walkPostings(segment: Segment, id: number, walk: Walk, heading: boolean): void {
   if (id + 1 >= segment.starts.length) return;
   const { offsets, tfs, overflow, blocks, blockPositions, blockStarts } = segment;
   const { checkScopes, mask, slotScopes, slotDocs, termStamp, stamp, termSeen, bodyTf, headingTf, termDocs, seen, score, touched } = walk;
@@ -175,7 +177,13 @@ function addBodies(segment: Segment, id: number, walk: Walk): void {
     for (let i = blockPositions[entry]!; i < stop; i++) {
       const slot = base + offsets[i]!;
       if (checkScopes && mask[slotScopes[slot]!] !== 1) continue;
+      const tf = tfs[i] === TF_OVERFLOW ? overflow.get(i)! : tfs[i]!;
       const at = slotDocs[slot]!;
+      if (heading) {
+        bodyTf[at]! -= tf;
+        if (tf > headingTf[at]!) headingTf[at] = tf;
+        continue;
+      }
       if (at !== doc) {
         if (doc >= 0) bodyTf[doc]! += tfSum;
         doc = at;
@@ -192,36 +200,10 @@ function addBodies(segment: Segment, id: number, walk: Walk): void {
           }
         }
       }
-      const tf = tfs[i]!;
-      tfSum += tf === TF_OVERFLOW ? overflow.get(i)! : tf;
+      tfSum += tf;
     }
   }
   if (doc >= 0) bodyTf[doc]! += tfSum;
   walk.termDocCount = termDocCount;
   walk.touchedCount = touchedCount;
-}
-
-/**
- * Takes term `id`'s heading frequencies in `segment` off the bodies (each passage's text repeats its
- * heading) and keeps each document's largest, to count once.
- */
-function takeHeadings(segment: Segment, id: number, walk: Walk): void {
-  if (id + 1 >= segment.starts.length) return;
-  const { offsets, tfs, overflow, blocks, blockPositions, blockStarts } = segment;
-  const { checkScopes, mask, slotScopes, slotDocs, bodyTf, headingTf } = walk;
-  const end = segment.starts[id + 1]!;
-  const lastBlock = blockStarts[id + 1]!;
-  const blockSize = 2 ** segment.blockBits;
-  for (let entry = blockStarts[id]!; entry < lastBlock; entry++) {
-    const base = segment.from + blocks[entry]! * blockSize;
-    const stop = entry + 1 < lastBlock ? blockPositions[entry + 1]! : end;
-    for (let i = blockPositions[entry]!; i < stop; i++) {
-      const slot = base + offsets[i]!;
-      if (checkScopes && mask[slotScopes[slot]!] !== 1) continue;
-      const doc = slotDocs[slot]!;
-      const tf = tfs[i] === TF_OVERFLOW ? overflow.get(i)! : tfs[i]!;
-      bodyTf[doc]! -= tf;
-      if (tf > headingTf[doc]!) headingTf[doc] = tf;
-    }
-  }
 }
