@@ -126,7 +126,6 @@ function outsideCode(text: string): string {
   return text.replace(/```[^]*?(?:```|$)/gu, (code) => ' '.repeat(code.length));
 }
 
-/** What an API reference's title says a page documents before its name: "Class: RetryAgent", "Module: fs". */
 /** A title's words as analysed, without a kind label, per document (its metadata object), worked out once. */
 function titleWordsOf(meta: { title: string }): string {
   let words = TITLE_WORDS.get(meta);
@@ -139,6 +138,7 @@ function titleWordsOf(meta: { title: string }): string {
 
 const TITLE_WORDS = new WeakMap<object, string>();
 
+/** What an API reference's title says a page documents before its name: "Class: RetryAgent", "Module: fs". */
 const KIND_LABEL = /^\s*(?:class|interface|module|function|type|enum|namespace|package|component|hook)\s*:\s*/iu;
 
 /** Fewer words than this outside code are a label or a caption ("Installation", "sh:"), not a lead. */

@@ -158,8 +158,9 @@ type Walk = {
  * frequencies to each document's body (bodyTf) and noting the documents it is new to; of the title
  * field (`heading` true), taking them off the bodies (each passage's text repeats its heading) and
  * keeping each document's largest, to count once. A plain function on locals, so that the optimiser
- * compiles the hot loop alone (this walk is a third of a question's ranking). A document's passages
- * are adjacent slots, so its text postings are too: a document is looked up only when it changes.
+ * compiles the hot loop alone (this walk is about a sixth of a natural question's ranking at 50k
+ * passages). A document's passages are adjacent slots, so its text postings are too: a document is
+ * looked up only when it changes.
  */
 function walkPostings(segment: Segment, id: number, walk: Walk, heading: boolean): void {
   if (id + 1 >= segment.starts.length) return;
