@@ -1,5 +1,6 @@
 import { analyze } from '../engine/engine.js';
 import { MIN_MESSAGE_TERMS } from './question-coverage.js';
+import { holdsRun, placesOf } from './word-runs.js';
 
 /**
  * What a question pastes from a terminal or a browser console. People paste an error with its stack
@@ -59,21 +60,6 @@ export function holdsMessage(messages: readonly (readonly string[])[], text: str
 /** holdsMessage for a text already analysed (`terms`). */
 export function quotesMessage(messages: readonly (readonly string[])[], terms: readonly string[]): boolean {
   if (messages.length === 0) return false;
-  const at = new Map<string, number[]>();
-  terms.forEach((term, i) => {
-    const places = at.get(term);
-    if (places) places.push(i);
-    else at.set(term, [i]);
-  });
-  return messages.some((message) => {
-    const run = Math.min(HELD_RUN, message.length);
-    for (let i = 0; i + run <= message.length; i++) {
-      for (const start of at.get(message[i]!) ?? []) {
-        let k = 1;
-        while (k < run && terms[start + k] === message[i + k]) k++;
-        if (k === run) return true;
-      }
-    }
-    return false;
-  });
+  const places = placesOf(terms);
+  return messages.some((message) => holdsRun(message, terms, places, Math.min(HELD_RUN, message.length)));
 }

@@ -1,4 +1,5 @@
 import { QUOTED } from './question-coverage.js';
+import { holdsRun, placesOf, type WordPlaces } from './word-runs.js';
 
 /** How many words (as typed) in a row a sentence must share with a question to be a message pasted into it: more than a restated phrase ("the US-Russia agreement"), less than most messages. */
 const PASTED_RUN = 6;
@@ -10,37 +11,26 @@ const PASTED_RUN = 6;
  */
 export function repeatsPasted(text: string, pasted: readonly string[]): boolean {
   // Most questions paste nothing so long: then no text need be read (a highlight asks for every sentence).
-  const runs = runsOf(pasted);
-  if (runs.size === 0) return false;
-  const words = typedWords(text);
-  for (let from = 0; from + PASTED_RUN <= words.length; from++) {
-    for (const start of runs.get(words[from]!) ?? []) {
-      let k = 1;
-      while (k < PASTED_RUN && words[from + k] === pasted[start + k]) k++;
-      if (k === PASTED_RUN) return true;
-    }
-  }
-  return false;
+  const places = placesOfRuns(pasted);
+  // An empty string ends each part of `pasted`, and a typed word is never empty: no run crosses two parts.
+  return places !== undefined && holdsRun(typedWords(text), pasted, places, PASTED_RUN);
 }
 
-/**
- * Where the runs of PASTED_RUN words in `pasted` start (within one part: parts end with an empty
- * string), by their first word; worked out once per question's words.
- */
-function runsOf(pasted: readonly string[]): ReadonlyMap<string, readonly number[]> {
-  let runs = RUNS.get(pasted);
-  if (runs === undefined) {
-    runs = new Map();
-    for (let i = 0; i + PASTED_RUN <= pasted.length; i++) {
-      if (pasted.slice(i, i + PASTED_RUN).includes('')) continue;
-      runs.set(pasted[i]!, [...(runs.get(pasted[i]!) ?? []), i]);
+/** The places of `pasted`'s words (word-runs), or undefined when no part has PASTED_RUN words; worked out once per question's words. */
+function placesOfRuns(pasted: readonly string[]): WordPlaces | undefined {
+  if (!PLACES.has(pasted)) {
+    let longest = 0;
+    let run = 0;
+    for (const word of pasted) {
+      run = word === '' ? 0 : run + 1;
+      longest = Math.max(longest, run);
     }
-    RUNS.set(pasted, runs);
+    PLACES.set(pasted, longest >= PASTED_RUN ? placesOf(pasted) : undefined);
   }
-  return runs;
+  return PLACES.get(pasted);
 }
 
-const RUNS = new WeakMap<readonly string[], Map<string, number[]>>();
+const PLACES = new WeakMap<readonly string[], WordPlaces | undefined>();
 
 /**
  * The words of a text as typed, lowercased. An identifier is one word: counted with its parts
