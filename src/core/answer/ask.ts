@@ -346,7 +346,6 @@ function termWeights(terms: readonly string[], matches: ReadonlyMap<string, numb
   return new Map(terms.map((t) => [t, idf(n, df.get(t) ?? 0)]));
 }
 
-
 function cite(
   index: Engine,
   hit: Hit,

@@ -30,7 +30,8 @@ export function isLabelLine(line: string): boolean {
  */
 export function isLabel(text: string, sentence: Sentence): boolean {
   const { lineStart, lineEnd } = lineAround(text, sentence);
-  const line = text.slice(lineStart, lineEnd).replace(/^• /u, '');
+  const whole = text.slice(lineStart, lineEnd);
+  const line = whole.startsWith(BULLET) ? whole.slice(BULLET.length) : whole;
   if (line.trim() !== text.slice(sentence.start, sentence.end).trim()) return false;
   if (isLabelLine(line)) return true;
   // A callout's title with no title of its own ("Warning", "Note"): one word, a paragraph of its own.

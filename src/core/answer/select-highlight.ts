@@ -59,7 +59,6 @@ const POINTER = /^(?:see|refer to|read more|learn more|for more)\b/iu;
 /** Answer types whose answer is a thing named in the text (a number, a date, a name), not a statement. */
 const NAMED_ENTITIES: ReadonlySet<AnswerType> = new Set(['amount', 'number', 'time', 'duration', 'name', 'place']);
 
-
 /**
  * The one or two sentences of `text` that best answer the question: each sentence scores the summed
  * weight (IDF) of the distinct query terms it contains; ties go to the earlier sentence. A neighbour
@@ -261,7 +260,6 @@ export type HighlightQuestion = {
   /** The analysed words of the heading the passage opens, when it opens its section. */
   heading?: readonly string[];
 };
-
 
 /** What chooseSentence reads each sentence for (see there). */
 type SentenceCues = {
