@@ -14,11 +14,12 @@
  * and passage BM25, the two that rank passages); the highlight, one sentence of that passage, is
  * bounded by it. Never part of `npm test`.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import MiniSearch from 'minisearch';
 import { analyzeTerm, tokenize } from '../src/core/engine/engine.js';
+import { slugify } from '../src/core/documents/slugify.js';
 import { KnowledgeBase } from '../src/core/knowledge/knowledge-base.js';
 
 type Question = { id: string; question: string; pages: string[]; answer: string | null };
@@ -31,10 +32,16 @@ if (dirs.length === 0) {
   console.error('Name one or more question sets (folders with pages/ and questions.json): npm run eval:ceiling -- ../shared/eval/docs-qa/vite-docs');
   process.exit(2);
 }
+for (const dir of dirs) {
+  if (!existsSync(resolve(dir, 'pages')) || !existsSync(resolve(dir, 'questions.json'))) {
+    console.error(`${dir} is not a docs question set: it needs a pages/ folder and a questions.json.`);
+    process.exit(2);
+  }
+}
 
-/** docs_qa.py's page id: the path without .md, lowercased, non-alphanumerics as one dash, 64 characters at most. */
+/** docs_qa.py's page id, the slug of the path without .md (as a folder add names a file's document). */
 function pageId(path: string): string {
-  return path.replace(/\.md$/, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 64).replace(/-+$/, '');
+  return slugify(path.replace(/\.md$/, ''));
 }
 
 function markdownFiles(dir: string, root = dir): string[] {
