@@ -3,14 +3,12 @@
 import type { PassageSegment } from '../passages/passage-segments.js';
 import { splitSentences, type SentenceSpan } from '../passages/split-sentences.js';
 import { analyze, type AnalyzedText } from '../engine/engine.js';
+import { LIST_BULLET } from '../passages/markdown/render-list.js';
 
 /** A sentence of a passage: its span in the text and its distinct analysed terms. */
 export type Sentence = { start: number; end: number; terms: Set<string> };
 
 type Span = { start: number; end: number };
-
-/** How Markdown passages start a list item (see split-markdown-passages): never part of a highlight. */
-const BULLET = '• ';
 
 /**
  * A line that opens with a short label and is no sentence: "Type: number", "Default: 500", "Tip:
@@ -31,7 +29,7 @@ export function isLabelLine(line: string): boolean {
 export function isLabel(text: string, sentence: Sentence): boolean {
   const { lineStart, lineEnd } = lineAround(text, sentence);
   const whole = text.slice(lineStart, lineEnd);
-  const line = whole.startsWith(BULLET) ? whole.slice(BULLET.length) : whole;
+  const line = whole.startsWith(LIST_BULLET) ? whole.slice(LIST_BULLET.length) : whole;
   if (line.trim() !== text.slice(sentence.start, sentence.end).trim()) return false;
   if (isLabelLine(line)) return true;
   // A callout's title with no title of its own ("Warning", "Note"): one word, a paragraph of its own.
@@ -108,7 +106,7 @@ function sentenceTerms(
       const lineEnd = newline < 0 || newline > segment.end ? segment.end : newline;
       for (const span of splitSentences(text.slice(lineStart, lineEnd))) {
         let start = lineStart + span.start;
-        if (text.startsWith(BULLET, start)) start += BULLET.length;
+        if (text.startsWith(LIST_BULLET, start)) start += LIST_BULLET.length;
         if (start < lineStart + span.end) spans.push({ start, end: lineStart + span.end });
       }
       lineStart = lineEnd + 1;

@@ -5,6 +5,9 @@ import { codeUnits, fence, codeLang } from './render-code.js';
 import { renderInline } from './render-inline.js';
 import { tableUnits } from './render-table.js';
 
+/** What opens a list item's first line in a passage; the highlight leaves it out (passage-sentences). */
+export const LIST_BULLET = '• ';
+
 /** Something inside a list still to write: its indent, the bullet of an item's first paragraph. */
 type Pending = { node: Nodes; indent: string; bullet: string; item: number };
 
@@ -31,7 +34,7 @@ export function listUnits(list: List, markdown: string): TextUnit[] {
         for (let i = node.children.length - 1; i >= 0; i--) {
           const child = node.children[i] as Nodes;
           const first = i === 0 && child.type === 'paragraph';
-          stack.push({ node: child, indent: first ? indent : `${indent}  `, bullet: first ? '• ' : '', item });
+          stack.push({ node: child, indent: first ? indent : `${indent}  `, bullet: first ? LIST_BULLET : '', item });
         }
         break;
       case 'code': {
